@@ -1,0 +1,47 @@
+package dev.cau.api;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown by a {@link dev.cau.api.cluster.NodeController} when an operation on a node fails: a
+ * drain that cannot complete, a resume that is refused, a script that cannot be started.
+ *
+ * <p>The engine counts it as a failed attempt on the node and retries within
+ * {@code MaxRetriesPerNode}.
+ */
+public class NodeOperationException extends CauException {
+  private static final long serialVersionUID = 1L;
+
+  private final String node;
+
+  /**
+   * Creates the exception.
+   *
+   * @param node the name of the node the operation was for
+   * @param message what failed
+   */
+  public NodeOperationException(String node, String message) {
+    this(node, message, null);
+  }
+
+  /**
+   * Creates the exception with its cause.
+   *
+   * @param node the name of the node the operation was for
+   * @param message what failed
+   * @param cause the underlying failure, or {@code null}
+   */
+  public NodeOperationException(String node, String message, @Nullable Throwable cause) {
+    super(message, cause);
+    this.node = node;
+  }
+
+  /**
+   * Returns the node the failed operation was for.
+   *
+   * @return the node name
+   */
+  public String node() {
+    return node;
+  }
+}

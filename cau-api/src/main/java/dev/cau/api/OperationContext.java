@@ -1,0 +1,47 @@
+package dev.cau.api;
+
+import java.time.Clock;
+
+/**
+ * What the engine passes with every blocking call into a controller or plug-in.
+ *
+ * <p>Calls are plain blocking calls; the engine decides which thread makes them. Use
+ * {@link #clock()} for every timestamp, never the system clock, so that simulated runs stay
+ * deterministic.
+ */
+public interface OperationContext {
+  /**
+   * Returns the run this call belongs to.
+   *
+   * @return the run id
+   */
+  RunId runId();
+
+  /**
+   * Returns the node the call is about.
+   *
+   * @return the node name
+   */
+  String nodeName();
+
+  /**
+   * Returns the signal raised when the run is being canceled.
+   *
+   * @return the cancellation signal
+   */
+  CancellationSignal cancellation();
+
+  /**
+   * Returns where to report progress and warnings.
+   *
+   * @return the log for this call
+   */
+  OperationLog log();
+
+  /**
+   * Returns the clock of the run: real time in production, virtual time in a simulation.
+   *
+   * @return the clock
+   */
+  Clock clock();
+}

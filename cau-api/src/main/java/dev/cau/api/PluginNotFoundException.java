@@ -1,0 +1,46 @@
+package dev.cau.api;
+
+import java.util.List;
+
+/**
+ * Thrown when a run names an update plug-in that no registry knows.
+ *
+ * <p>The message lists the names that are available, so that a typo is easy to spot.
+ */
+public class PluginNotFoundException extends CauException {
+  private static final long serialVersionUID = 1L;
+
+  private final String name;
+  private final List<String> available;
+
+  /**
+   * Creates the exception.
+   *
+   * @param name the name that was asked for
+   * @param available the names that are registered, in a stable order
+   */
+  public PluginNotFoundException(String name, List<String> available) {
+    super("No update plug-in is named \"" + name + "\"; available: "
+        + (available.isEmpty() ? "none" : "\"" + String.join("\", \"", available) + "\""));
+    this.name = name;
+    this.available = List.copyOf(available);
+  }
+
+  /**
+   * Returns the name that was asked for.
+   *
+   * @return the missing name
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Returns the names that were available.
+   *
+   * @return the registered names
+   */
+  public List<String> available() {
+    return available;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.cau.api.plugin;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Describes one argument an update plug-in accepts.
+ *
+ * @param name the argument's name, such as {@code HotfixRootFolderPath}
+ * @param type how its text is interpreted
+ * @param defaultValue the value used when a run gives none, or {@code null} for no default
+ * @param required whether a run must give it
+ * @param secret whether the value is a secret that must never appear in logs, events or reports
+ * @param description one sentence for operators
+ */
+public record PluginArgument(
+    String name,
+    ArgumentType type,
+    @Nullable String defaultValue,
+    boolean required,
+    boolean secret,
+    String description) {
+  /**
+   * Checks the components.
+   *
+   * @param name the argument's name
+   * @param type how its text is interpreted
+   * @param defaultValue the default value, or {@code null}
+   * @param required whether a run must give it
+   * @param secret whether the value is a secret
+   * @param description one sentence for operators
+   */
+  public PluginArgument {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(description, "description");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("A plug-in argument name must not be blank");
+    }
+    if (required && defaultValue != null) {
+      throw new IllegalArgumentException(
+          "Plug-in argument \"" + name + "\" is required and so cannot have a default");
+    }
+  }
+
+  /**
+   * Describes an optional argument with a default.
+   *
+   * @param name the argument's name
+   * @param type how its text is interpreted
+   * @param defaultValue the value used when a run gives none
+   * @param description one sentence for operators
+   * @return the descriptor
+   */
+  public static PluginArgument optional(
+      String name, ArgumentType type, String defaultValue, String description) {
+    return new PluginArgument(name, type, defaultValue, false, false, description);
+  }
+
+  /**
+   * Describes a required argument.
+   *
+   * @param name the argument's name
+   * @param type how its text is interpreted
+   * @param description one sentence for operators
+   * @return the descriptor
+   */
+  public static PluginArgument required(String name, ArgumentType type, String description) {
+    return new PluginArgument(name, type, null, true, false, description);
+  }
+
+  /** How the text of an argument is interpreted. */
+  public enum ArgumentType {
+    /** Any text. */
+    STRING,
+    /** {@code true} or {@code false}, in any letter case, as CAU passes {@code 'True'}. */
+    BOOLEAN,
+    /** A whole number. */
+    INTEGER
+  }
+}

@@ -1,0 +1,20 @@
+package dev.cau.api.plugin;
+
+import dev.cau.api.OperationContext;
+import java.util.Optional;
+
+/**
+ * What a plug-in receives with every call: the run, the node, and the facilities the node
+ * offers.
+ */
+public interface PluginContext extends OperationContext {
+  /**
+   * Returns a typed facility of the node, such as an update agent or a process runner, as the
+   * node's {@link dev.cau.api.cluster.NodeController#capability(Class)} offers it.
+   *
+   * @param type the facility's interface
+   * @param <T> the facility's type
+   * @return the facility, or empty if the node does not offer it
+   */
+  <T> Optional<T> capability(Class<T> type);
+}

@@ -1,0 +1,49 @@
+package dev.cau.api.plugin;
+
+import java.util.List;
+
+/**
+ * Finds and installs updates on one node at a time, on behalf of an updating run.
+ *
+ * <p>The engine calls, for a node: {@link #scan} for applicable updates; {@link #stage} to
+ * prepare them (for example download) before the node is drained; {@link #install} while the
+ * node is drained. After installing, and after a restart if one was needed, it calls
+ * {@link #scan} again: a plug-in must stop reporting updates it has installed, and may report
+ * updates that have only now become applicable.
+ *
+ * <p>Every method is a plain blocking call. The engine never calls two methods for the same node
+ * at once, but may call for different nodes concurrently, so an instance must be thread-safe.
+ *
+ * <p>A failure of one update is reported as a failed {@link InstallResult}. An infrastructure
+ * failure is thrown as {@link dev.cau.api.PluginFailureException}. When
+ * {@linkplain PluginContext#cancellation() cancellation} is requested, report the update in
+ * progress as {@link UpdateResultCode#CANCELED} and return or throw
+ * {@link dev.cau.api.OperationCanceledException}.
+ */
+public interface UpdatePlugin {
+  /**
+   * Lists the updates that apply to the node now. Scanning must not change the node.
+   *
+   * @param context the node, the run and the facilities of the call
+   * @return the applicable updates, in the order they should be installed
+   */
+  List<Update> scan(PluginContext context);
+
+  /**
+   * Prepares updates before the node is drained, for example by downloading them. The default
+   * does nothing.
+   *
+   * @param context the node, the run and the facilities of the call
+   * @param updates the updates the scan reported
+   */
+  default void stage(PluginContext context, List<Update> updates) {}
+
+  /**
+   * Installs updates on the node.
+   *
+   * @param context the node, the run and the facilities of the call
+   * @param updates the updates to install, as the last scan reported them
+   * @return one result for every update given
+   */
+  List<InstallResult> install(PluginContext context, List<Update> updates);
+}
