@@ -1,0 +1,34 @@
+package dev.cau.core.engine;
+
+import dev.cau.api.event.RunEvent;
+import dev.cau.api.result.RunResult;
+import java.time.Duration;
+
+/** What the state machine asks its driver to do after an input. */
+public sealed interface Command {
+  /**
+   * Make a blocking call and report it back as a {@code CallCompleted} input with this token.
+   *
+   * @param token identifies the call
+   * @param node the node the call is for
+   * @param operation the call
+   */
+  record Call(int token, String node, Operation operation) implements Command {}
+
+  /**
+   * Report a {@code TimerFired} input with this token after the delay, unless canceled first.
+   *
+   * @param token identifies the timer
+   * @param delay how long to wait
+   */
+  record StartTimer(int token, Duration delay) implements Command {}
+
+  /** @param token the timer to cancel */
+  record CancelTimer(int token) implements Command {}
+
+  /** @param event an event for the run's listeners */
+  record Publish(RunEvent event) implements Command {}
+
+  /** @param result the run's result: the run is over */
+  record Finish(RunResult result) implements Command {}
+}

@@ -1,0 +1,45 @@
+package dev.cau.core.engine;
+
+import dev.cau.api.cluster.FailbackMode;
+import dev.cau.api.cluster.RebootMode;
+import dev.cau.api.cluster.ScriptRequest;
+import dev.cau.api.cluster.SuspendRequest;
+import dev.cau.api.plugin.Update;
+import java.time.Duration;
+import java.util.List;
+
+/** A blocking call the state machine asks the driver to make into the SPI. */
+public sealed interface Operation {
+  /** @param plugin the plug-in that scans */
+  record ScanUpdates(String plugin) implements Operation {}
+
+  /**
+   * @param plugin the plug-in that stages
+   * @param updates what it stages
+   */
+  record StageUpdates(String plugin, List<Update> updates) implements Operation {}
+
+  /** @param request the script to run */
+  record RunScript(ScriptRequest request) implements Operation {}
+
+  /** Read a snapshot of the cluster, for the quorum guard. */
+  record ObserveCluster() implements Operation {}
+
+  /** @param request how to suspend */
+  record Suspend(SuspendRequest request) implements Operation {}
+
+  /**
+   * @param plugin the plug-in that installs
+   * @param updates what it installs
+   */
+  record InstallUpdates(String plugin, List<Update> updates) implements Operation {}
+
+  /** @param mode the kind of restart */
+  record Restart(RebootMode mode) implements Operation {}
+
+  /** @param timeout how long the node may take */
+  record AwaitReady(Duration timeout) implements Operation {}
+
+  /** @param failback how roles return */
+  record Resume(FailbackMode failback) implements Operation {}
+}

@@ -1,0 +1,240 @@
+package dev.cau.core.engine;
+
+import dev.cau.api.CancellationSignal;
+import dev.cau.api.OperationLog;
+import dev.cau.api.RunId;
+import dev.cau.api.cluster.ClusterController;
+import dev.cau.api.cluster.ClusterSnapshot;
+import dev.cau.api.cluster.NodeController;
+import dev.cau.api.event.OperationMessage;
+import dev.cau.api.event.RunEvent;
+import dev.cau.api.event.RunListener;
+import dev.cau.api.plugin.UpdatePlugin;
+import dev.cau.api.result.RunResult;
+import dev.cau.core.Execution;
+import dev.cau.core.TimerScheduler;
+import dev.cau.core.journal.CallResult;
+import dev.cau.core.journal.JournalEntry;
+import dev.cau.core.journal.RunInput;
+import dev.cau.core.journal.RunJournal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Carries out a {@link RunStateMachine}'s commands through the SPI and feeds the outcomes back
+ * as inputs, writing each input to the journal before the machine sees it.
+ *
+ * <p>Inputs are processed one at a time on {@link Execution#events()}; blocking calls run on
+ * {@link Execution#calls()}; timeouts come from {@link Execution#scheduler()}. The driver never
+ * reads the clock except to stamp an input, and never sleeps.
+ */
+public final class RunDriver {
+  private static final Logger LOG = LoggerFactory.getLogger(RunDriver.class);
+
+  private final RunId runId;
+  private final ClusterController cluster;
+  private final Map<String, UpdatePlugin> plugins;
+  private final RunStateMachine machine;
+  private final Execution execution;
+  private final RunJournal journal;
+  private final List<RunListener> listeners;
+  private final SecretScrubber scrubber;
+  private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
+  private final Map<Integer, TimerScheduler.Cancellable> timers = new HashMap<>();
+  private final CancellationSignal cancellation = () -> false;
+  private long sequence;
+
+  /**
+   * Creates the driver of one run.
+   *
+   * @param runId the run
+   * @param cluster the cluster
+   * @param plugins the run's plug-ins by name
+   * @param machine the run's state machine
+   * @param execution time and threads
+   * @param journal where inputs are written before they are applied
+   * @param listeners who receives the run's events
+   * @param scrubber removes secrets from failure messages
+   */
+  public RunDriver(
+      RunId runId,
+      ClusterController cluster,
+      Map<String, UpdatePlugin> plugins,
+      RunStateMachine machine,
+      Execution execution,
+      RunJournal journal,
+      List<RunListener> listeners,
+      SecretScrubber scrubber) {
+    this.runId = runId;
+    this.cluster = cluster;
+    this.plugins = Map.copyOf(plugins);
+    this.machine = machine;
+    this.execution = execution;
+    this.journal = journal;
+    this.listeners = List.copyOf(listeners);
+    this.scrubber = scrubber;
+  }
+
+  /**
+   * Starts the run against the snapshot its options were checked with.
+   *
+   * @param snapshot the cluster as the run starts
+   */
+  public void start(ClusterSnapshot snapshot) {
+    post(new RunInput.Started(snapshot, execution.clock().instant()));
+  }
+
+  /**
+   * Returns the run's outcome, completed when the run ends; completed exceptionally only if the
+   * engine itself fails.
+   *
+   * @return the future result
+   */
+  public CompletableFuture<RunResult> completion() {
+    return completion;
+  }
+
+  private void post(RunInput input) {
+    execution.events().execute(() -> process(input));
+  }
+
+  private void process(RunInput input) {
+    if (completion.isDone()) {
+      return;
+    }
+    MDC.put("cau.runId", runId.toString());
+    try {
+      journal.append(new JournalEntry(++sequence, input));
+      for (Command command : machine.apply(input)) {
+        carryOut(command);
+      }
+    } catch (RuntimeException | Error e) {
+      LOG.error("Run {} stopped: the engine failed while applying {}", runId, input, e);
+      timers.values().forEach(TimerScheduler.Cancellable::cancel);
+      completion.completeExceptionally(e);
+    } finally {
+      MDC.remove("cau.runId");
+    }
+  }
+
+  private void carryOut(Command command) {
+    if (command instanceof Command.Call call) {
+      execution.calls().execute(() -> {
+        CallResult result = perform(call);
+        post(new RunInput.CallCompleted(call.token(), call.node(), result, execution.clock().instant()));
+      });
+    } else if (command instanceof Command.StartTimer timer) {
+      timers.put(timer.token(), execution.scheduler().schedule(timer.delay(),
+          () -> post(new RunInput.TimerFired(timer.token(), execution.clock().instant()))));
+    } else if (command instanceof Command.CancelTimer cancel) {
+      TimerScheduler.Cancellable handle = timers.remove(cancel.token());
+      if (handle != null) {
+        handle.cancel();
+      }
+    } else if (command instanceof Command.Publish publish) {
+      notifyListeners(publish.event());
+    } else if (command instanceof Command.Finish finish) {
+      timers.values().forEach(TimerScheduler.Cancellable::cancel);
+      timers.clear();
+      LOG.info("Run {} on cluster \"{}\" ended {}", runId, finish.result().cluster(), finish.result().status().displayName());
+      completion.complete(finish.result());
+    }
+  }
+
+  private CallResult perform(Command.Call call) {
+    MDC.put("cau.runId", runId.toString());
+    MDC.put("cau.node", call.node());
+    try {
+      NodeController node = cluster.node(call.node());
+      CallContext context = new CallContext(
+          runId, call.node(), cancellation, logFor(call.node()), execution.clock(), node);
+      Operation operation = call.operation();
+      if (operation instanceof Operation.ScanUpdates scan) {
+        return new CallResult.Scanned(scan.plugin(), plugin(scan.plugin()).scan(context));
+      } else if (operation instanceof Operation.StageUpdates stage) {
+        plugin(stage.plugin()).stage(context, stage.updates());
+        return new CallResult.Done();
+      } else if (operation instanceof Operation.RunScript script) {
+        return new CallResult.ScriptEnded(node.runScript(script.request(), context));
+      } else if (operation instanceof Operation.ObserveCluster) {
+        return new CallResult.Observed(cluster.snapshot());
+      } else if (operation instanceof Operation.Suspend suspend) {
+        node.suspend(suspend.request(), context);
+        return new CallResult.Done();
+      } else if (operation instanceof Operation.InstallUpdates install) {
+        return new CallResult.Installed(install.plugin(), plugin(install.plugin()).install(context, install.updates()));
+      } else if (operation instanceof Operation.Restart restart) {
+        node.restart(restart.mode(), context);
+        return new CallResult.Done();
+      } else if (operation instanceof Operation.AwaitReady await) {
+        return new CallResult.Ready(node.awaitReady(await.timeout(), context));
+      } else if (operation instanceof Operation.Resume resume) {
+        node.resume(resume.failback(), context);
+        return new CallResult.Done();
+      }
+      throw new IllegalStateException("Unknown operation " + operation);
+    } catch (RuntimeException e) {
+      String message = scrubber.scrub(describe(call, e));
+      LOG.warn("{}", message);
+      return new CallResult.Failed(message);
+    } finally {
+      MDC.remove("cau.node");
+      MDC.remove("cau.runId");
+    }
+  }
+
+  private UpdatePlugin plugin(String name) {
+    UpdatePlugin plugin = plugins.get(name);
+    if (plugin == null) {
+      throw new IllegalStateException("Run " + runId + " has no plug-in \"" + name + "\"");
+    }
+    return plugin;
+  }
+
+  private static String describe(Command.Call call, RuntimeException e) {
+    String what = call.operation().getClass().getSimpleName();
+    String message = e.getMessage();
+    return what + " on node \"" + call.node() + "\" failed: "
+        + (message == null || message.isBlank() ? e.getClass().getName() : message);
+  }
+
+  private OperationLog logFor(String node) {
+    return new OperationLog() {
+      @Override
+      public void info(String message) {
+        report(node, false, message);
+      }
+
+      @Override
+      public void warn(String message) {
+        report(node, true, message);
+      }
+    };
+  }
+
+  private void report(String node, boolean warning, String message) {
+    String clean = scrubber.scrub(message);
+    if (warning) {
+      LOG.warn("[{}] {}", node, clean);
+    } else {
+      LOG.info("[{}] {}", node, clean);
+    }
+    OperationMessage event = new OperationMessage(runId, execution.clock().instant(), node, warning, clean);
+    execution.events().execute(() -> notifyListeners(event));
+  }
+
+  private void notifyListeners(RunEvent event) {
+    for (RunListener listener : listeners) {
+      try {
+        listener.onEvent(event);
+      } catch (RuntimeException e) {
+        LOG.warn("Run {}: listener {} failed on {}; the run goes on", runId, listener, event.getClass().getSimpleName(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.cau.core.journal;
+
+import dev.cau.api.cluster.ClusterSnapshot;
+import dev.cau.api.cluster.ScriptOutcome;
+import dev.cau.api.plugin.InstallResult;
+import dev.cau.api.plugin.Update;
+import java.util.List;
+import java.util.Objects;
+
+/** What a call into a controller or plug-in returned, as recorded in the journal. */
+public sealed interface CallResult
+    permits CallResult.Scanned,
+        CallResult.Installed,
+        CallResult.ScriptEnded,
+        CallResult.Ready,
+        CallResult.Observed,
+        CallResult.Done,
+        CallResult.Failed {
+
+  /**
+   * A plug-in's scan found these updates.
+   *
+   * @param plugin the plug-in's name
+   * @param updates the applicable updates
+   */
+  record Scanned(String plugin, List<Update> updates) implements CallResult {
+    /**
+     * Copies the list.
+     *
+     * @param plugin the plug-in's name
+     * @param updates the applicable updates
+     */
+    public Scanned {
+      Objects.requireNonNull(plugin, "plugin");
+      updates = List.copyOf(updates);
+    }
+  }
+
+  /**
+   * A plug-in installed updates.
+   *
+   * @param plugin the plug-in's name
+   * @param results one result per update
+   */
+  record Installed(String plugin, List<InstallResult> results) implements CallResult {
+    /**
+     * Copies the list.
+     *
+     * @param plugin the plug-in's name
+     * @param results one result per update
+     */
+    public Installed {
+      Objects.requireNonNull(plugin, "plugin");
+      results = List.copyOf(results);
+    }
+  }
+
+  /**
+   * A pre- or post-update script ended.
+   *
+   * @param outcome how it ended
+   */
+  record ScriptEnded(ScriptOutcome outcome) implements CallResult {}
+
+  /**
+   * A wait for a restarted node ended.
+   *
+   * @param ready whether the node was ready before the timeout
+   */
+  record Ready(boolean ready) implements CallResult {}
+
+  /**
+   * The cluster was observed.
+   *
+   * @param snapshot what was seen
+   */
+  record Observed(ClusterSnapshot snapshot) implements CallResult {}
+
+  /** An operation with nothing to return (suspend, stage, restart, resume) completed. */
+  record Done() implements CallResult {}
+
+  /**
+   * The call failed.
+   *
+   * @param message what failed, with secrets removed
+   */
+  record Failed(String message) implements CallResult {
+    /**
+     * Checks the message.
+     *
+     * @param message what failed
+     */
+    public Failed {
+      Objects.requireNonNull(message, "message");
+    }
+  }
+}

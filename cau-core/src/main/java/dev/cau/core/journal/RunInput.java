@@ -1,0 +1,80 @@
+package dev.cau.core.journal;
+
+import dev.cau.api.cluster.ClusterSnapshot;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One input of a run's state machine. The engine writes each input to the run's journal before
+ * it acts on it, so that replaying the journal rebuilds the run's state.
+ */
+public sealed interface RunInput permits RunInput.Started, RunInput.CallCompleted, RunInput.TimerFired {
+  /**
+   * Returns when the input happened, from the run's clock.
+   *
+   * @return the instant
+   */
+  Instant at();
+
+  /**
+   * The run started against this view of the cluster.
+   *
+   * @param snapshot the cluster when the run started
+   * @param at when the run started
+   */
+  record Started(ClusterSnapshot snapshot, Instant at) implements RunInput {
+    /**
+     * Checks the components.
+     *
+     * @param snapshot the cluster when the run started
+     * @param at when the run started
+     */
+    public Started {
+      Objects.requireNonNull(snapshot, "snapshot");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * A call the engine made into a controller or plug-in returned.
+   *
+   * @param token the token the engine gave the call; a token the run no longer waits for is
+   *     ignored
+   * @param node the node the call was for
+   * @param result what the call returned, or how it failed
+   * @param at when it returned
+   */
+  record CallCompleted(int token, String node, CallResult result, Instant at) implements RunInput {
+    /**
+     * Checks the components.
+     *
+     * @param token the call's token
+     * @param node the node the call was for
+     * @param result what the call returned
+     * @param at when it returned
+     */
+    public CallCompleted {
+      Objects.requireNonNull(node, "node");
+      Objects.requireNonNull(result, "result");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * A timeout the engine set elapsed.
+   *
+   * @param token the timer's token
+   * @param at when it elapsed
+   */
+  record TimerFired(int token, Instant at) implements RunInput {
+    /**
+     * Checks the components.
+     *
+     * @param token the timer's token
+     * @param at when it elapsed
+     */
+    public TimerFired {
+      Objects.requireNonNull(at, "at");
+    }
+  }
+}
