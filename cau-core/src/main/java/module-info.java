@@ -9,6 +9,9 @@ module dev.cau.core {
   requires static transitive org.jspecify;
   requires org.slf4j;
 
+  exports dev.cau.core;
+  exports dev.cau.core.journal;
+  exports dev.cau.core.options;
   exports dev.cau.core.quorum;
 
   uses dev.cau.api.plugin.UpdatePluginProvider;

@@ -1,0 +1,194 @@
+package dev.cau.core;
+
+import dev.cau.api.RunId;
+import dev.cau.api.cluster.ClusterController;
+import dev.cau.api.cluster.ClusterSnapshot;
+import dev.cau.api.event.RunListener;
+import dev.cau.api.plugin.PluginArguments;
+import dev.cau.api.plugin.UpdatePlugin;
+import dev.cau.api.plugin.UpdatePluginProvider;
+import dev.cau.core.engine.NodeOrdering;
+import dev.cau.core.engine.RunDriver;
+import dev.cau.core.engine.RunStateMachine;
+import dev.cau.core.engine.SecretScrubber;
+import dev.cau.core.journal.InMemoryRunJournal;
+import dev.cau.core.journal.RunJournal;
+import dev.cau.core.options.PluginSelection;
+import dev.cau.core.options.RunOptions;
+import dev.cau.core.plugin.PluginArgumentBinder;
+import dev.cau.core.plugin.PluginRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Starts updating runs on one cluster: CAU's Update Coordinator.
+ *
+ * <pre>{@code
+ * UpdateCoordinator coordinator = UpdateCoordinator.builder(myCluster)
+ *     .listener(event -> ui.show(event))
+ *     .build();
+ * RunResult result = coordinator.start(RunOptions.defaults()).await();
+ * }</pre>
+ *
+ * <p>{@link #start} checks everything it can before any node is touched: the options against
+ * the cluster, the plug-in names and their arguments. A problem is thrown at once as an
+ * {@link dev.cau.api.InvalidOptionsException} or {@link dev.cau.api.PluginNotFoundException}.
+ * Instances are thread-safe.
+ */
+public final class UpdateCoordinator {
+  private final ClusterController cluster;
+  private final PluginRegistry plugins;
+  private final Execution execution;
+  private final List<RunListener> listeners;
+  private final Supplier<RunId> runIds;
+  private final Supplier<RunJournal> journals;
+
+  private UpdateCoordinator(Builder builder) {
+    this.cluster = builder.cluster;
+    this.plugins = builder.plugins != null
+        ? builder.plugins
+        : PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
+    this.execution = builder.execution != null ? builder.execution : Execution.system();
+    this.listeners = List.copyOf(builder.listeners);
+    this.runIds = builder.runIds;
+    this.journals = builder.journals;
+  }
+
+  /**
+   * Starts configuring a coordinator for a cluster.
+   *
+   * @param cluster the cluster to update
+   * @return a builder
+   */
+  public static Builder builder(ClusterController cluster) {
+    return new Builder(cluster);
+  }
+
+  /**
+   * Checks the options against the cluster and starts a run. Returns as soon as the run has
+   * started; the run goes on in the background.
+   *
+   * @param options the run's options
+   * @return the started run
+   * @throws dev.cau.api.InvalidOptionsException if an option or plug-in argument is not allowed
+   *     for this cluster; no node has been touched
+   * @throws dev.cau.api.PluginNotFoundException if a plug-in name is unknown; no node has been
+   *     touched
+   */
+  public UpdatingRun start(RunOptions options) {
+    ClusterSnapshot snapshot = cluster.snapshot();
+    options.effectiveMaxFailedNodes(snapshot.nodes().size());
+    NodeOrdering.order(snapshot, options.nodeOrder());
+
+    Map<String, UpdatePlugin> instances = new LinkedHashMap<>();
+    List<String> secrets = new ArrayList<>();
+    for (PluginSelection selection : options.plugins()) {
+      UpdatePluginProvider provider = plugins.require(selection.name());
+      PluginArguments arguments = PluginArgumentBinder.bind(provider, selection.arguments());
+      arguments.names().stream()
+          .filter(arguments::isSecret)
+          .forEach(name -> arguments.get(name).ifPresent(secrets::add));
+      instances.put(selection.name(), provider.create(arguments));
+    }
+
+    RunId runId = runIds.get();
+    RunJournal journal = journals.get();
+    RunDriver driver = new RunDriver(
+        runId,
+        cluster,
+        instances,
+        new RunStateMachine(runId, options),
+        execution,
+        journal,
+        listeners,
+        new SecretScrubber(secrets));
+    driver.start(snapshot);
+    return new UpdatingRun(runId, journal, driver.completion());
+  }
+
+  /** Configures an {@link UpdateCoordinator}. Not thread-safe. */
+  public static final class Builder {
+    private final ClusterController cluster;
+    private @Nullable PluginRegistry plugins;
+    private @Nullable Execution execution;
+    private final List<RunListener> listeners = new ArrayList<>();
+    private Supplier<RunId> runIds = () -> new RunId(UUID.randomUUID());
+    private Supplier<RunJournal> journals = InMemoryRunJournal::new;
+
+    private Builder(ClusterController cluster) {
+      this.cluster = Objects.requireNonNull(cluster, "cluster");
+    }
+
+    /**
+     * Sets where plug-ins are looked up by name. By default, plug-ins are discovered with
+     * {@link java.util.ServiceLoader} through the thread's context class loader when the
+     * coordinator is built.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder plugins(PluginRegistry registry) {
+      this.plugins = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Sets time and threads. By default {@link Execution#system()}.
+     *
+     * @param execution the execution
+     * @return this builder
+     */
+    public Builder execution(Execution execution) {
+      this.execution = Objects.requireNonNull(execution, "execution");
+      return this;
+    }
+
+    /**
+     * Adds a listener for the events of every run.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(RunListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Sets where run ids come from. By default, random UUIDs; a simulation passes seeded ones.
+     *
+     * @param runIds supplies one id per run
+     * @return this builder
+     */
+    public Builder runIds(Supplier<RunId> runIds) {
+      this.runIds = Objects.requireNonNull(runIds, "runIds");
+      return this;
+    }
+
+    /**
+     * Sets where each run's journal is kept. By default, in memory.
+     *
+     * @param journals supplies one journal per run
+     * @return this builder
+     */
+    public Builder journals(Supplier<RunJournal> journals) {
+      this.journals = Objects.requireNonNull(journals, "journals");
+      return this;
+    }
+
+    /**
+     * Builds the coordinator.
+     *
+     * @return the coordinator
+     */
+    public UpdateCoordinator build() {
+      return new UpdateCoordinator(this);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.cau.core;
+
+import dev.cau.api.CauException;
+import dev.cau.api.RunId;
+import dev.cau.api.result.RunResult;
+import dev.cau.core.journal.RunJournal;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A run that has started. Thread-safe.
+ */
+public final class UpdatingRun {
+  private final RunId runId;
+  private final RunJournal journal;
+  private final CompletableFuture<RunResult> completion;
+
+  UpdatingRun(RunId runId, RunJournal journal, CompletableFuture<RunResult> completion) {
+    this.runId = runId;
+    this.journal = journal;
+    this.completion = completion;
+  }
+
+  /**
+   * Returns the run's id.
+   *
+   * @return the run id
+   */
+  public RunId runId() {
+    return runId;
+  }
+
+  /**
+   * Returns the journal the run writes its inputs to.
+   *
+   * @return the journal
+   */
+  public RunJournal journal() {
+    return journal;
+  }
+
+  /**
+   * Returns the run's result as a future, completed when the run ends.
+   *
+   * @return a future that completes with the result; exceptionally only if the engine fails
+   */
+  public CompletableFuture<RunResult> completion() {
+    return completion.copy();
+  }
+
+  /**
+   * Waits for the run to end. Every wait inside a run has a timeout, so a run always ends.
+   *
+   * @return the result
+   * @throws CauException if the engine itself failed
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public RunResult await() throws InterruptedException {
+    try {
+      return completion.get();
+    } catch (ExecutionException | CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new CauException("Run " + runId + " failed inside the engine: " + cause.getMessage(), cause);
+    }
+  }
+}

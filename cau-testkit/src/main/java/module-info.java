@@ -1,0 +1,16 @@
+/**
+ * The cau4j testkit: an in-memory cluster and a deterministic simulator that drives the real
+ * engine in virtual time.
+ */
+module dev.cau.testkit {
+  requires transitive dev.cau.api;
+  requires transitive dev.cau.core;
+  requires static transitive org.jspecify;
+
+  exports dev.cau.testkit;
+  exports dev.cau.testkit.cluster;
+  exports dev.cau.testkit.plugin;
+
+  provides dev.cau.api.plugin.UpdatePluginProvider with
+      dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
+}
