@@ -9,6 +9,7 @@ module dev.cau.core {
   requires static transitive org.jspecify;
   requires org.slf4j;
 
+  exports dev.cau.core.plugin;
 
   uses dev.cau.api.plugin.UpdatePluginProvider;
 }
