@@ -12,6 +12,7 @@ module dev.cau.core {
   exports dev.cau.core;
   exports dev.cau.core.journal;
   exports dev.cau.core.options;
+  exports dev.cau.core.plugin;
   exports dev.cau.core.quorum;
 
   uses dev.cau.api.plugin.UpdatePluginProvider;
