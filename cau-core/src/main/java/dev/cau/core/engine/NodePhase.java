@@ -65,7 +65,7 @@ public enum NodePhase {
    * @return {@code true} if the table allows it
    */
   public boolean canMoveTo(NodePhase next) {
-    return LEGAL.get(this).contains(next);
+    return LEGAL.getOrDefault(this, EnumSet.noneOf(NodePhase.class)).contains(next);
   }
 
   /**

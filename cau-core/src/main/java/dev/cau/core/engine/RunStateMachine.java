@@ -105,12 +105,12 @@ public final class RunStateMachine {
     } else if (input instanceof RunInput.CallCompleted completed) {
       PendingCall call = calls.remove(completed.token());
       if (call != null) {
-        onCallCompleted(nodes.get(call.node()), call.operation(), completed.result());
+        onCallCompleted(node(call.node()), call.operation(), completed.result());
       }
     } else if (input instanceof RunInput.TimerFired fired) {
       String node = timers.remove(fired.token());
       if (node != null) {
-        onRebootTimeout(nodes.get(node));
+        onRebootTimeout(node(node));
       }
     }
     return out;
@@ -155,7 +155,8 @@ public final class RunStateMachine {
       return;
     }
     for (String name : offline) {
-      NodeProgress node = nodes.get(name);
+      NodeProgress node = node(name);
+      node.moveTo(runId, NodePhase.DONE);
       node.reason = "Node \"" + name + "\" was " + stateOf(snapshot, name) + " when the run started";
       node.fatal = true;
       finishNode(node);
@@ -258,7 +259,7 @@ public final class RunStateMachine {
   private void stageNext(NodeProgress node) {
     String plugin = node.queue.poll();
     if (plugin != null) {
-      call(node, new Operation.StageUpdates(plugin, node.pending.get(plugin)));
+      call(node, new Operation.StageUpdates(plugin, node.pending.getOrDefault(plugin, List.of())));
     } else {
       preScript(node);
     }
@@ -284,11 +285,14 @@ public final class RunStateMachine {
   private void onQuorumObserved(NodeProgress node, ClusterSnapshot snapshot) {
     QuorumDecision decision = QuorumGuard.evaluate(snapshot, Set.of(node.name), options.quorumPolicy());
     if (!decision.allowed()) {
+      // Nothing that changes the node has happened yet: it is Canceled, and the run stops.
+      String reason = "The quorum guard refused to take node \"" + node.name + "\" down. " + decision.reason();
+      stopReason = reason;
       node.moveTo(runId, NodePhase.DONE);
       node.canceled = true;
       node.reason = "Not updated: " + decision.reason();
       finishNode(node);
-      stopRun("The quorum guard refused to take node \"" + node.name + "\" down: " + decision.reason());
+      stopRun(reason);
       return;
     }
     if (decision.reliesOnDynamicQuorum()) {
@@ -304,7 +308,7 @@ public final class RunStateMachine {
     if (plugin != null) {
       node.moveTo(runId, NodePhase.INSTALLING);
       step(node, NodeStep.INSTALLING);
-      call(node, new Operation.InstallUpdates(plugin, node.pending.get(plugin)));
+      call(node, new Operation.InstallUpdates(plugin, node.pending.getOrDefault(plugin, List.of())));
       return;
     }
     node.passes++;
@@ -512,7 +516,7 @@ public final class RunStateMachine {
       failedNodes++;
     }
     publish(new NodeFinished(runId, now, nodeResult));
-    if (phase == RunPhase.UPDATING && nodes.get(node.name) == currentNode()) {
+    if (phase == RunPhase.UPDATING && node == currentNode()) {
       if (tooManyFailed()) {
         stopRun(failureLimitReason());
       } else if (stopReason == null) {
@@ -540,7 +544,7 @@ public final class RunStateMachine {
     stopReason = reason;
     for (NodeProgress node : nodes.values()) {
       if (node.phase != NodePhase.DONE) {
-        node.phase = NodePhase.DONE;
+        node.moveTo(runId, NodePhase.DONE);
         node.canceled = true;
         node.reason = "Not updated: the run stopped. " + reason;
         publish(new NodeFinished(runId, now, node.toResult()));
@@ -572,6 +576,14 @@ public final class RunStateMachine {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private NodeProgress node(String name) {
+    NodeProgress node = nodes.get(name);
+    if (node == null) {
+      throw new IllegalStateException("Run " + runId + " has no node \"" + name + "\"");
+    }
+    return node;
+  }
 
   private void call(NodeProgress node, Operation operation) {
     int token = nextToken++;

@@ -1,0 +1,447 @@
+package dev.cau.testkit.cluster;
+
+import dev.cau.api.NodeOperationException;
+import dev.cau.api.cluster.ClusterController;
+import dev.cau.api.cluster.ClusterSnapshot;
+import dev.cau.api.cluster.ClusteredRole;
+import dev.cau.api.cluster.FaultDomain;
+import dev.cau.api.cluster.NodeSnapshot;
+import dev.cau.api.cluster.NodeState;
+import dev.cau.api.cluster.RoleState;
+import dev.cau.api.cluster.ScriptOutcome;
+import dev.cau.api.cluster.ScriptRequest;
+import dev.cau.api.cluster.StorageHealth;
+import dev.cau.api.cluster.Witness;
+import dev.cau.api.cluster.WitnessKind;
+import dev.cau.api.cluster.WitnessState;
+import dev.cau.testkit.Simulator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An in-memory failover cluster driven by a {@link Simulator}.
+ *
+ * <p>Roles move to the least loaded up node that may host them when their node is drained, and
+ * return when it is resumed with failback. The cluster records every change in its
+ * {@linkplain #history() history} and every operation in its {@linkplain #steps() step log}, and
+ * calls its observers after every change, which is where invariant checks hook in. Single
+ * threaded, like the simulator.
+ */
+public final class SimulatedCluster implements ClusterController {
+  private static final class Role {
+    final String name;
+    final List<String> possibleOwners;
+    String owner;
+    @Nullable String drainedFrom;
+
+    Role(String name, String owner, List<String> possibleOwners) {
+      this.name = name;
+      this.owner = owner;
+      this.possibleOwners = List.copyOf(possibleOwners);
+    }
+
+    boolean canRunOn(String node) {
+      return possibleOwners.isEmpty() || possibleOwners.contains(node);
+    }
+  }
+
+  private final String name;
+  private final Simulator simulator;
+  private final Timings timings;
+  private final Map<String, SimulatedNode> nodes = new LinkedHashMap<>();
+  private final Map<String, Role> roles = new LinkedHashMap<>();
+  private final Set<String> failingScripts;
+  private Witness witness;
+  private final List<ClusterChange> history = new ArrayList<>();
+  private final List<StepRecord> steps = new ArrayList<>();
+  private final List<Consumer<SimulatedCluster>> observers = new ArrayList<>();
+
+  private SimulatedCluster(Builder b) {
+    this.name = b.name;
+    this.simulator = new Simulator(b.start);
+    this.timings = b.timings;
+    this.witness = b.witness;
+    this.failingScripts = Set.copyOf(b.failingScripts);
+    b.nodes.forEach(spec -> nodes.put(spec.name, new SimulatedNode(this, spec)));
+    for (Role role : b.roles) {
+      SimulatedNode owner = nodes.get(role.owner);
+      if (owner == null || owner.state() != NodeState.UP) {
+        throw new IllegalArgumentException(
+            "Role \"" + role.name + "\" must be placed on a node that is up, not \"" + role.owner + "\"");
+      }
+      roles.put(role.name, role);
+    }
+  }
+
+  /**
+   * Starts describing a cluster.
+   *
+   * @param name the cluster's name
+   * @return a builder
+   */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Returns the simulator whose virtual time this cluster lives in.
+   *
+   * @return the simulator
+   */
+  public Simulator simulator() {
+    return simulator;
+  }
+
+  /**
+   * Returns how long the simulated steps take.
+   *
+   * @return the timings
+   */
+  public Timings timings() {
+    return timings;
+  }
+
+  @Override
+  public ClusterSnapshot snapshot() {
+    List<NodeSnapshot> nodeSnapshots = nodes.values().stream()
+        .map(n -> new NodeSnapshot(n.name(), n.state(), n.voteWeight(), n.faultDomain()))
+        .toList();
+    List<ClusteredRole> roleSnapshots = roles.values().stream()
+        .map(r -> new ClusteredRole(r.name, r.owner, r.possibleOwners, RoleState.ONLINE))
+        .toList();
+    return new ClusterSnapshot(name, nodeSnapshots, witness, roleSnapshots, StorageHealth.HEALTHY);
+  }
+
+  @Override
+  public SimulatedNode node(String nodeName) {
+    SimulatedNode node = nodes.get(nodeName);
+    if (node == null) {
+      throw new IllegalArgumentException("Cluster \"" + name + "\" has no node \"" + nodeName + "\"");
+    }
+    return node;
+  }
+
+  /**
+   * Returns every node.
+   *
+   * @return the nodes in the cluster's order
+   */
+  public List<SimulatedNode> nodes() {
+    return List.copyOf(nodes.values());
+  }
+
+  /**
+   * Returns the owner of each role now.
+   *
+   * @return role name to owning node
+   */
+  public Map<String, String> roleOwners() {
+    Map<String, String> owners = new LinkedHashMap<>();
+    roles.values().forEach(r -> owners.put(r.name, r.owner));
+    return owners;
+  }
+
+  /**
+   * Changes the witness's state, as a fault would.
+   *
+   * @param state the new state
+   */
+  public void setWitnessState(WitnessState state) {
+    witness = new Witness(witness.kind(), state);
+    changed("witness is " + state);
+  }
+
+  /**
+   * Registers a callback run after every change of the cluster's state.
+   *
+   * @param observer the callback
+   */
+  public void observe(Consumer<SimulatedCluster> observer) {
+    observers.add(Objects.requireNonNull(observer, "observer"));
+  }
+
+  /**
+   * Returns every change of the cluster's state so far.
+   *
+   * @return the history, oldest first
+   */
+  public List<ClusterChange> history() {
+    return List.copyOf(history);
+  }
+
+  /**
+   * Returns every simulated operation so far.
+   *
+   * @return the step log, oldest first
+   */
+  public List<StepRecord> steps() {
+    return List.copyOf(steps);
+  }
+
+  // ---------------------------------------------------------------- used by nodes
+
+  void record(String node, String step, Duration duration) {
+    steps.add(new StepRecord(node, step, simulator.now(), duration));
+    simulator.charge(duration);
+  }
+
+  void changeState(SimulatedNode node, NodeState state) {
+    node.setState(state);
+    changed("node \"" + node.name() + "\" is " + state);
+  }
+
+  void drain(SimulatedNode node, boolean force) {
+    List<Role> owned = roles.values().stream().filter(r -> r.owner.equals(node.name())).toList();
+    Map<String, String> targets = new LinkedHashMap<>();
+    Map<String, Integer> load = new LinkedHashMap<>();
+    nodes.values().forEach(n -> load.put(n.name(), (int) roles.values().stream().filter(r -> r.owner.equals(n.name())).count()));
+    for (Role role : owned) {
+      String target = nodes.values().stream()
+          .filter(n -> !n.name().equals(node.name()) && n.state() == NodeState.UP && role.canRunOn(n.name()))
+          .min(Comparator.comparingInt((SimulatedNode n) -> load.get(n.name())))
+          .map(SimulatedNode::name)
+          .orElse(null);
+      if (target == null && !force) {
+        throw new NodeOperationException(node.name(),
+            "Drain of node \"" + node.name() + "\" failed: role \"" + role.name + "\" has no other node that is up and may host it");
+      }
+      if (target != null) {
+        targets.put(role.name, target);
+        load.merge(target, 1, Integer::sum);
+      }
+    }
+    targets.forEach((roleName, target) -> {
+      Role role = roles.get(roleName);
+      if (role != null) {
+        role.owner = target;
+        role.drainedFrom = node.name();
+        changed("role \"" + roleName + "\" moved from \"" + node.name() + "\" to \"" + target + "\"");
+      }
+    });
+  }
+
+  void failBack(SimulatedNode node) {
+    for (Role role : roles.values()) {
+      if (node.name().equals(role.drainedFrom)) {
+        String from = role.owner;
+        role.owner = node.name();
+        role.drainedFrom = null;
+        changed("role \"" + role.name + "\" failed back from \"" + from + "\" to \"" + node.name() + "\"");
+      }
+    }
+  }
+
+  ScriptOutcome scriptOutcome(String node, ScriptRequest request) {
+    return failingScripts.contains(request.path())
+        ? new ScriptOutcome(1, "script \"" + request.path() + "\" failed on \"" + node + "\"")
+        : new ScriptOutcome(0, "");
+  }
+
+  private void changed(String description) {
+    history.add(new ClusterChange(simulator.now(), description));
+    observers.forEach(o -> o.accept(this));
+  }
+
+  /** Describes a {@link SimulatedCluster}. Not thread-safe. */
+  public static final class Builder {
+    private final String name;
+    private final List<NodeSpec> nodes = new ArrayList<>();
+    private final List<Role> roles = new ArrayList<>();
+    private final Set<String> failingScripts = new HashSet<>();
+    private Witness witness = Witness.NONE;
+    private Timings timings = Timings.defaults();
+    private Instant start = Instant.parse("2026-01-20T03:00:00Z");
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * Adds a node.
+     *
+     * @param nodeName the node's name
+     * @param spec describes the node
+     * @return this builder
+     */
+    public Builder node(String nodeName, Consumer<NodeSpec> spec) {
+      NodeSpec node = new NodeSpec(nodeName);
+      spec.accept(node);
+      if (nodes.stream().anyMatch(n -> n.name.equals(nodeName))) {
+        throw new IllegalArgumentException("Node \"" + nodeName + "\" was added twice");
+      }
+      nodes.add(node);
+      return this;
+    }
+
+    /**
+     * Adds a node with default settings and no updates.
+     *
+     * @param nodeName the node's name
+     * @return this builder
+     */
+    public Builder node(String nodeName) {
+      return node(nodeName, n -> {});
+    }
+
+    /**
+     * Configures the witness.
+     *
+     * @param kind the kind of witness
+     * @param state whether it is online
+     * @return this builder
+     */
+    public Builder witness(WitnessKind kind, WitnessState state) {
+      this.witness = new Witness(kind, state);
+      return this;
+    }
+
+    /**
+     * Adds a role that any node may host.
+     *
+     * @param roleName the role's name
+     * @param owner the node hosting it at the start
+     * @return this builder
+     */
+    public Builder role(String roleName, String owner) {
+      return role(roleName, owner, List.of());
+    }
+
+    /**
+     * Adds a role.
+     *
+     * @param roleName the role's name
+     * @param owner the node hosting it at the start
+     * @param possibleOwners the nodes allowed to host it; empty for all
+     * @return this builder
+     */
+    public Builder role(String roleName, String owner, List<String> possibleOwners) {
+      roles.add(new Role(roleName, owner, possibleOwners));
+      return this;
+    }
+
+    /**
+     * Sets how long simulated steps take.
+     *
+     * @param value the timings
+     * @return this builder
+     */
+    public Builder timings(Timings value) {
+      this.timings = Objects.requireNonNull(value, "timings");
+      return this;
+    }
+
+    /**
+     * Makes a script path fail on every node.
+     *
+     * @param path the script's path
+     * @return this builder
+     */
+    public Builder failingScript(String path) {
+      failingScripts.add(path);
+      return this;
+    }
+
+    /**
+     * Sets the virtual instant the simulation starts at.
+     *
+     * @param instant the start
+     * @return this builder
+     */
+    public Builder startingAt(Instant instant) {
+      this.start = Objects.requireNonNull(instant, "instant");
+      return this;
+    }
+
+    /**
+     * Builds the cluster and its simulator.
+     *
+     * @return the cluster
+     */
+    public SimulatedCluster build() {
+      return new SimulatedCluster(this);
+    }
+  }
+
+  /** Describes one node of a simulated cluster. */
+  public static final class NodeSpec {
+    final String name;
+    NodeState state = NodeState.UP;
+    int voteWeight = 1;
+    FaultDomain faultDomain = FaultDomain.NONE;
+    final List<SimulatedUpdate> updates = new ArrayList<>();
+    boolean neverReturnsFromRestart;
+
+    private NodeSpec(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * Sets the node's state at the start.
+     *
+     * @param value the state
+     * @return this spec
+     */
+    public NodeSpec state(NodeState value) {
+      this.state = Objects.requireNonNull(value, "state");
+      return this;
+    }
+
+    /**
+     * Sets the node's vote.
+     *
+     * @param value 0 or 1
+     * @return this spec
+     */
+    public NodeSpec voteWeight(int value) {
+      this.voteWeight = value;
+      return this;
+    }
+
+    /**
+     * Sets the node's fault domain.
+     *
+     * @param value the fault domain
+     * @return this spec
+     */
+    public NodeSpec faultDomain(FaultDomain value) {
+      this.faultDomain = Objects.requireNonNull(value, "faultDomain");
+      return this;
+    }
+
+    /**
+     * Adds updates to the node's catalogue.
+     *
+     * @param values the updates
+     * @return this spec
+     */
+    public NodeSpec updates(SimulatedUpdate... values) {
+      updates.addAll(List.of(values));
+      return this;
+    }
+
+    /**
+     * Makes the node stay down after its first restart.
+     *
+     * @return this spec
+     */
+    public NodeSpec neverReturnsFromRestart() {
+      this.neverReturnsFromRestart = true;
+      return this;
+    }
+  }
+}

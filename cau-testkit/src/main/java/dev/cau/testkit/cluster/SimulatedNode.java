@@ -1,0 +1,217 @@
+package dev.cau.testkit.cluster;
+
+import dev.cau.api.CancellationSignal;
+import dev.cau.api.NodeOperationException;
+import dev.cau.api.OperationContext;
+import dev.cau.api.cluster.DrainMode;
+import dev.cau.api.cluster.FailbackMode;
+import dev.cau.api.cluster.FaultDomain;
+import dev.cau.api.cluster.NodeController;
+import dev.cau.api.cluster.NodeState;
+import dev.cau.api.cluster.RebootMode;
+import dev.cau.api.cluster.ScriptOutcome;
+import dev.cau.api.cluster.ScriptRequest;
+import dev.cau.api.cluster.SuspendRequest;
+import dev.cau.api.plugin.InstallResult;
+import dev.cau.api.plugin.Update;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A node of a {@link SimulatedCluster}: its controller and its update catalogue. Every call
+ * charges its simulated duration to the cluster's simulator and records a {@link StepRecord}.
+ */
+public final class SimulatedNode implements NodeController, UpdateCatalog {
+  private final SimulatedCluster cluster;
+  private final String name;
+  private final int voteWeight;
+  private final FaultDomain faultDomain;
+  private final List<SimulatedUpdate> catalogue;
+  private final boolean neverReturnsFromRestart;
+  private final Set<String> installed = new LinkedHashSet<>();
+  private final Map<String, Integer> installCounts = new HashMap<>();
+  private NodeState state;
+  private int restarts;
+  private Instant readyAt = Instant.MIN;
+
+  SimulatedNode(SimulatedCluster cluster, SimulatedCluster.NodeSpec spec) {
+    this.cluster = cluster;
+    this.name = spec.name;
+    this.voteWeight = spec.voteWeight;
+    this.faultDomain = spec.faultDomain;
+    this.catalogue = List.copyOf(spec.updates);
+    this.neverReturnsFromRestart = spec.neverReturnsFromRestart;
+    this.state = spec.state;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Returns the node's state now.
+   *
+   * @return the membership state
+   */
+  public NodeState state() {
+    return state;
+  }
+
+  int voteWeight() {
+    return voteWeight;
+  }
+
+  FaultDomain faultDomain() {
+    return faultDomain;
+  }
+
+  /**
+   * Returns the ids of the updates installed so far, in order.
+   *
+   * @return the installed update ids
+   */
+  public List<String> installedUpdates() {
+    return List.copyOf(installed);
+  }
+
+  /**
+   * Returns how many times an update was installed on this node; more than once is a bug.
+   *
+   * @param updateId the update's id
+   * @return the number of installations
+   */
+  public int installCount(String updateId) {
+    return installCounts.getOrDefault(updateId, 0);
+  }
+
+  /**
+   * Returns how many times the node restarted.
+   *
+   * @return the restart count
+   */
+  public int restarts() {
+    return restarts;
+  }
+
+  @Override
+  public void suspend(SuspendRequest request, OperationContext context) {
+    requireRunning("suspend");
+    Duration took = cluster.timings().suspend();
+    cluster.record(name, "suspend", took);
+    if (state == NodeState.PAUSED) {
+      return;
+    }
+    if (request.drain() != DrainMode.NONE) {
+      cluster.drain(this, request.drain() == DrainMode.FORCE_DRAIN);
+    }
+    cluster.changeState(this, NodeState.PAUSED);
+  }
+
+  @Override
+  public void resume(FailbackMode failback, OperationContext context) {
+    requireRunning("resume");
+    cluster.record(name, "resume", cluster.timings().resume());
+    if (state != NodeState.PAUSED) {
+      return;
+    }
+    cluster.changeState(this, NodeState.UP);
+    if (failback != FailbackMode.NO_FAILBACK) {
+      cluster.failBack(this);
+    }
+  }
+
+  @Override
+  public void restart(RebootMode mode, OperationContext context) {
+    requireRunning("restart");
+    cluster.record(name, "restart", Duration.ZERO);
+    NodeState after = state;
+    cluster.changeState(this, NodeState.DOWN);
+    restarts++;
+    if (neverReturnsFromRestart) {
+      readyAt = Instant.MAX;
+      return;
+    }
+    readyAt = cluster.simulator().now().plus(cluster.timings().reboot());
+    cluster.simulator().schedule(readyAt, () -> cluster.changeState(this, after));
+  }
+
+  @Override
+  public boolean awaitReady(Duration timeout, OperationContext context) {
+    Instant now = cluster.simulator().now();
+    Instant deadline = now.plus(timeout);
+    boolean ready = !readyAt.isAfter(deadline);
+    Duration waited = ready ? (readyAt.isAfter(now) ? Duration.between(now, readyAt) : Duration.ZERO) : timeout;
+    cluster.record(name, "await ready", waited);
+    return ready;
+  }
+
+  @Override
+  public ScriptOutcome runScript(ScriptRequest request, OperationContext context) {
+    requireRunning("run a script");
+    cluster.record(name, "script " + request.path(), cluster.timings().script());
+    return cluster.scriptOutcome(name, request);
+  }
+
+  @Override
+  public <T> Optional<T> capability(Class<T> type) {
+    return type == UpdateCatalog.class ? Optional.of(type.cast(this)) : Optional.empty();
+  }
+
+  @Override
+  public List<Update> scan() {
+    requireRunning("scan");
+    cluster.record(name, "scan", cluster.timings().scan());
+    List<Update> applicable = new ArrayList<>();
+    for (SimulatedUpdate update : catalogue) {
+      String prerequisite = update.appearsAfter();
+      if (!installed.contains(update.id()) && (prerequisite == null || installed.contains(prerequisite))) {
+        applicable.add(new Update(update.id(), update.title(), ""));
+      }
+    }
+    return applicable;
+  }
+
+  @Override
+  public void stage(List<Update> updates) {
+    requireRunning("stage");
+    cluster.record(name, "stage", cluster.timings().stage());
+  }
+
+  @Override
+  public List<InstallResult> install(List<Update> updates, CancellationSignal cancellation) {
+    requireRunning("install");
+    List<InstallResult> results = new ArrayList<>();
+    for (Update update : updates) {
+      SimulatedUpdate known = catalogue.stream().filter(u -> u.id().equals(update.id())).findFirst()
+          .orElseThrow(() -> new NodeOperationException(name, "Node \"" + name + "\" has no update \"" + update.id() + "\""));
+      cluster.record(name, "install " + known.id(), known.installDuration());
+      Instant at = cluster.simulator().now();
+      if (known.failureCode() != 0) {
+        results.add(InstallResult.failed(update, known.failureCode(), at));
+      } else {
+        installed.add(known.id());
+        installCounts.merge(known.id(), 1, Integer::sum);
+        results.add(InstallResult.succeeded(update, known.requiresRestart(), at));
+      }
+    }
+    return results;
+  }
+
+  private void requireRunning(String what) {
+    if (state == NodeState.DOWN || state == NodeState.UNKNOWN) {
+      throw new NodeOperationException(name, "Cannot " + what + " on node \"" + name + "\": it is " + state);
+    }
+  }
+
+  void setState(NodeState state) {
+    this.state = state;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.cau.testkit.cluster;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An update in a simulated node's catalogue.
+ *
+ * @param id the update's id
+ * @param title its title
+ * @param installDuration how long installing it takes
+ * @param requiresRestart whether the node must restart after installing it
+ * @param appearsAfter the id of an update that must be installed before this one applies, or
+ *     {@code null}: a second-order update
+ * @param failureCode a non-zero installer error code makes every installation fail with it
+ */
+public record SimulatedUpdate(
+    String id,
+    String title,
+    Duration installDuration,
+    boolean requiresRestart,
+    @Nullable String appearsAfter,
+    int failureCode) {
+  /** Default install time of an update. */
+  public static final Duration DEFAULT_INSTALL_DURATION = Duration.ofMinutes(5);
+
+  /**
+   * Checks the components.
+   *
+   * @param id the update's id
+   * @param title its title
+   * @param installDuration how long installing it takes
+   * @param requiresRestart whether the node must restart
+   * @param appearsAfter the update it depends on, or {@code null}
+   * @param failureCode zero, or the error code of every failed installation
+   */
+  public SimulatedUpdate {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(installDuration, "installDuration");
+    if (installDuration.isNegative()) {
+      throw new IllegalArgumentException("installDuration of \"" + id + "\" must not be negative");
+    }
+  }
+
+  /**
+   * Creates an update that installs in {@link #DEFAULT_INSTALL_DURATION} without a restart.
+   *
+   * @param id the update's id
+   * @param title its title
+   * @return the update
+   */
+  public static SimulatedUpdate of(String id, String title) {
+    return new SimulatedUpdate(id, title, DEFAULT_INSTALL_DURATION, false, null, 0);
+  }
+
+  /**
+   * Returns this update, needing a restart.
+   *
+   * @return the changed update
+   */
+  public SimulatedUpdate requiringRestart() {
+    return new SimulatedUpdate(id, title, installDuration, true, appearsAfter, failureCode);
+  }
+
+  /**
+   * Returns this update with another install time.
+   *
+   * @param duration how long installing it takes
+   * @return the changed update
+   */
+  public SimulatedUpdate installTaking(Duration duration) {
+    return new SimulatedUpdate(id, title, duration, requiresRestart, appearsAfter, failureCode);
+  }
+
+  /**
+   * Returns this update as one that applies only once another is installed.
+   *
+   * @param updateId the update that must be installed first
+   * @return the changed update
+   */
+  public SimulatedUpdate appearingAfter(String updateId) {
+    return new SimulatedUpdate(id, title, installDuration, requiresRestart, updateId, failureCode);
+  }
+
+  /**
+   * Returns this update as one whose installation always fails.
+   *
+   * @param errorCode the installer's error code; not zero
+   * @return the changed update
+   */
+  public SimulatedUpdate failingWith(int errorCode) {
+    if (errorCode == 0) {
+      throw new IllegalArgumentException("A failure code must not be zero");
+    }
+    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, errorCode);
+  }
+}
