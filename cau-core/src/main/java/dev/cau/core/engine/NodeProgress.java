@@ -9,9 +9,11 @@ import dev.cau.api.result.SummaryStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** What the state machine knows about one node. Owned and mutated by the state machine only. */
@@ -25,6 +27,8 @@ final class NodeProgress {
   final Map<String, List<Update>> pending = new LinkedHashMap<>();
   final Deque<String> queue = new ArrayDeque<>();
   final List<InstallResult> results = new ArrayList<>();
+  /** Updates that failed in the current attempt: a re-scan offers them again, but they are not retried. */
+  final Set<String> failedThisAttempt = new HashSet<>();
   boolean rebootNeeded;
   boolean suspendedByUs;
   boolean recovering;

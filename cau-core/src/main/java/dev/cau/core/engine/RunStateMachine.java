@@ -245,12 +245,8 @@ public final class RunStateMachine {
       return;
     }
     node.passes = 0;
-    node.queue.clear();
-    node.pending.forEach((plugin, updates) -> {
-      if (!updates.isEmpty()) {
-        node.queue.add(plugin);
-      }
-    });
+    node.failedThisAttempt.clear();
+    queuePluginsWithUpdates(node);
     node.moveTo(runId, NodePhase.STAGING);
     step(node, NodeStep.STAGING);
     stageNext(node);
@@ -303,6 +299,16 @@ public final class RunStateMachine {
     call(node, new Operation.Suspend(SuspendRequest.DEFAULT));
   }
 
+  /** Queues, in plug-in order, each plug-in that has updates pending on the node. */
+  private static void queuePluginsWithUpdates(NodeProgress node) {
+    node.queue.clear();
+    node.pending.forEach((plugin, updates) -> {
+      if (!updates.isEmpty()) {
+        node.queue.add(plugin);
+      }
+    });
+  }
+
   private void installNext(NodeProgress node) {
     String plugin = node.queue.poll();
     if (plugin != null) {
@@ -323,6 +329,9 @@ public final class RunStateMachine {
 
   private void onInstalled(NodeProgress node, CallResult.Installed installed) {
     node.results.addAll(installed.results());
+    installed.results().stream()
+        .filter(r -> r.code().isFailure())
+        .forEach(r -> node.failedThisAttempt.add(r.update().id()));
     if (installed.results().stream().anyMatch(InstallResult::rebootRequired)) {
       node.rebootNeeded = true;
     }
@@ -364,6 +373,9 @@ public final class RunStateMachine {
       failAttempt(node, node.scanFailure, false);
       return;
     }
+    // An update that failed in this attempt is reported again by the scan; it is not retried here.
+    node.pending.replaceAll((plugin, updates) ->
+        updates.stream().filter(u -> !node.failedThisAttempt.contains(u.id())).toList());
     if (!node.hasPending()) {
       resume(node);
       return;
@@ -375,12 +387,7 @@ public final class RunStateMachine {
       resume(node);
       return;
     }
-    node.queue.clear();
-    node.pending.forEach((plugin, updates) -> {
-      if (!updates.isEmpty()) {
-        node.queue.add(plugin);
-      }
-    });
+    queuePluginsWithUpdates(node);
     installNext(node);
   }
 
@@ -440,6 +447,7 @@ public final class RunStateMachine {
       onQuorumObserved(node, observed.snapshot());
     } else if (operation instanceof Operation.Suspend) {
       node.suspendedByUs = true;
+      queuePluginsWithUpdates(node);
       installNext(node);
     } else if (operation instanceof Operation.InstallUpdates && result instanceof CallResult.Installed installed) {
       onInstalled(node, installed);

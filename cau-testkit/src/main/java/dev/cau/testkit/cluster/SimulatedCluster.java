@@ -385,6 +385,7 @@ public final class SimulatedCluster implements ClusterController {
     FaultDomain faultDomain = FaultDomain.NONE;
     final List<SimulatedUpdate> updates = new ArrayList<>();
     boolean neverReturnsFromRestart;
+    boolean awaitReadyIgnoresTimeout;
 
     private NodeSpec(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -441,6 +442,17 @@ public final class SimulatedCluster implements ClusterController {
      */
     public NodeSpec neverReturnsFromRestart() {
       this.neverReturnsFromRestart = true;
+      return this;
+    }
+
+    /**
+     * Makes the node's controller ignore the timeout it is given while waiting for the node to
+     * come back, as a faulty controller might: the engine's own timer must end the wait.
+     *
+     * @return this spec
+     */
+    public NodeSpec awaitReadyIgnoresTimeout() {
+      this.awaitReadyIgnoresTimeout = true;
       return this;
     }
   }

@@ -35,6 +35,7 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   private final FaultDomain faultDomain;
   private final List<SimulatedUpdate> catalogue;
   private final boolean neverReturnsFromRestart;
+  private final boolean awaitReadyIgnoresTimeout;
   private final Set<String> installed = new LinkedHashSet<>();
   private final Map<String, Integer> installCounts = new HashMap<>();
   private NodeState state;
@@ -48,6 +49,7 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
     this.faultDomain = spec.faultDomain;
     this.catalogue = List.copyOf(spec.updates);
     this.neverReturnsFromRestart = spec.neverReturnsFromRestart;
+    this.awaitReadyIgnoresTimeout = spec.awaitReadyIgnoresTimeout;
     this.state = spec.state;
   }
 
@@ -146,9 +148,12 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   @Override
   public boolean awaitReady(Duration timeout, OperationContext context) {
     Instant now = cluster.simulator().now();
-    Instant deadline = now.plus(timeout);
+    // A faulty controller waits a day whatever timeout it was given.
+    Instant deadline = now.plus(awaitReadyIgnoresTimeout ? Duration.ofDays(1) : timeout);
     boolean ready = !readyAt.isAfter(deadline);
-    Duration waited = ready ? (readyAt.isAfter(now) ? Duration.between(now, readyAt) : Duration.ZERO) : timeout;
+    Duration waited = ready
+        ? (readyAt.isAfter(now) ? Duration.between(now, readyAt) : Duration.ZERO)
+        : Duration.between(now, deadline);
     cluster.record(name, "await ready", waited);
     return ready;
   }
@@ -172,7 +177,8 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
     List<Update> applicable = new ArrayList<>();
     for (SimulatedUpdate update : catalogue) {
       String prerequisite = update.appearsAfter();
-      if (!installed.contains(update.id()) && (prerequisite == null || installed.contains(prerequisite))) {
+      boolean outstanding = !installed.contains(update.id()) || update.reportedAfterInstall();
+      if (outstanding && (prerequisite == null || installed.contains(prerequisite))) {
         applicable.add(new Update(update.id(), update.title(), ""));
       }
     }

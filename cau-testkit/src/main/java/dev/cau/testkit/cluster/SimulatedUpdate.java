@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param appearsAfter the id of an update that must be installed before this one applies, or
  *     {@code null}: a second-order update
  * @param failureCode a non-zero installer error code makes every installation fail with it
+ * @param reportedAfterInstall a faulty catalogue: the scan keeps reporting the update after it
+ *     was installed, as driver plug-ins sometimes do
  */
 public record SimulatedUpdate(
     String id,
@@ -21,7 +23,8 @@ public record SimulatedUpdate(
     Duration installDuration,
     boolean requiresRestart,
     @Nullable String appearsAfter,
-    int failureCode) {
+    int failureCode,
+    boolean reportedAfterInstall) {
   /** Default install time of an update. */
   public static final Duration DEFAULT_INSTALL_DURATION = Duration.ofMinutes(5);
 
@@ -34,6 +37,7 @@ public record SimulatedUpdate(
    * @param requiresRestart whether the node must restart
    * @param appearsAfter the update it depends on, or {@code null}
    * @param failureCode zero, or the error code of every failed installation
+   * @param reportedAfterInstall whether scans keep reporting it once installed
    */
   public SimulatedUpdate {
     Objects.requireNonNull(id, "id");
@@ -52,7 +56,7 @@ public record SimulatedUpdate(
    * @return the update
    */
   public static SimulatedUpdate of(String id, String title) {
-    return new SimulatedUpdate(id, title, DEFAULT_INSTALL_DURATION, false, null, 0);
+    return new SimulatedUpdate(id, title, DEFAULT_INSTALL_DURATION, false, null, 0, false);
   }
 
   /**
@@ -61,7 +65,7 @@ public record SimulatedUpdate(
    * @return the changed update
    */
   public SimulatedUpdate requiringRestart() {
-    return new SimulatedUpdate(id, title, installDuration, true, appearsAfter, failureCode);
+    return new SimulatedUpdate(id, title, installDuration, true, appearsAfter, failureCode, reportedAfterInstall);
   }
 
   /**
@@ -71,7 +75,7 @@ public record SimulatedUpdate(
    * @return the changed update
    */
   public SimulatedUpdate installTaking(Duration duration) {
-    return new SimulatedUpdate(id, title, duration, requiresRestart, appearsAfter, failureCode);
+    return new SimulatedUpdate(id, title, duration, requiresRestart, appearsAfter, failureCode, reportedAfterInstall);
   }
 
   /**
@@ -81,7 +85,7 @@ public record SimulatedUpdate(
    * @return the changed update
    */
   public SimulatedUpdate appearingAfter(String updateId) {
-    return new SimulatedUpdate(id, title, installDuration, requiresRestart, updateId, failureCode);
+    return new SimulatedUpdate(id, title, installDuration, requiresRestart, updateId, failureCode, reportedAfterInstall);
   }
 
   /**
@@ -94,6 +98,15 @@ public record SimulatedUpdate(
     if (errorCode == 0) {
       throw new IllegalArgumentException("A failure code must not be zero");
     }
-    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, errorCode);
+    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, errorCode, reportedAfterInstall);
+  }
+
+  /**
+   * Returns this update as one the scan keeps reporting after it was installed.
+   *
+   * @return the changed update
+   */
+  public SimulatedUpdate reportedAgainAfterInstall() {
+    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, failureCode, true);
   }
 }

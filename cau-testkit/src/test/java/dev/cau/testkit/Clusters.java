@@ -1,0 +1,41 @@
+package dev.cau.testkit;
+
+import dev.cau.api.cluster.WitnessKind;
+import dev.cau.api.cluster.WitnessState;
+import dev.cau.testkit.cluster.SimulatedCluster;
+import dev.cau.testkit.cluster.SimulatedUpdate;
+import java.time.Duration;
+
+/** Clusters the tests share. */
+final class Clusters {
+  private Clusters() {}
+
+  /** The usual monthly set: a cumulative update needing a restart, two without, one second-order. */
+  static SimulatedUpdate[] monthlyUpdates() {
+    return new SimulatedUpdate[] {
+      SimulatedUpdate.of("KB5001", "2026-01 Cumulative Update").requiringRestart().installTaking(Duration.ofMinutes(12)),
+      SimulatedUpdate.of("KB5002", ".NET Framework update").installTaking(Duration.ofMinutes(4)),
+      SimulatedUpdate.of("KB5003", "Defender definitions").installTaking(Duration.ofMinutes(1)),
+      SimulatedUpdate.of("KB5004", "Servicing stack follow-up").appearingAfter("KB5001").installTaking(Duration.ofMinutes(3)),
+    };
+  }
+
+  /** {@code nodes} nodes n1..nN with the monthly updates, a witness as given, and roles spread unevenly. */
+  static SimulatedCluster.Builder cluster(int nodes, boolean witness) {
+    SimulatedCluster.Builder builder = SimulatedCluster.builder("c" + nodes);
+    for (int i = 1; i <= nodes; i++) {
+      builder.node("n" + i, n -> n.updates(monthlyUpdates()));
+    }
+    if (witness) {
+      builder.witness(WitnessKind.FILE_SHARE, WitnessState.ONLINE);
+    }
+    // Node i hosts (i - 1) % 3 roles, so the default order differs from the node order.
+    int role = 0;
+    for (int i = 1; i <= nodes; i++) {
+      for (int r = 0; r < (i - 1) % 3; r++) {
+        builder.role("role-" + (++role), "n" + i);
+      }
+    }
+    return builder;
+  }
+}
