@@ -1,0 +1,65 @@
+package dev.cau.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cau.api.cluster.NodeState;
+import dev.cau.api.cluster.WitnessKind;
+import dev.cau.api.cluster.WitnessState;
+import dev.cau.api.result.SummaryStatus;
+import dev.cau.testkit.cluster.SimulatedCluster;
+import org.junit.jupiter.api.Test;
+
+class QuorumInSimulationTests {
+
+  private static SimulatedCluster.Builder fourNodesWithOneDown() {
+    SimulatedCluster.Builder builder = SimulatedCluster.builder("four");
+    builder.node("n1", n -> n.state(NodeState.DOWN).updates(Clusters.monthlyUpdates()));
+    for (int i = 2; i <= 4; i++) {
+      builder.node("n" + i, n -> n.updates(Clusters.monthlyUpdates()));
+    }
+    return builder.role("sql", "n2").role("vm", "n3");
+  }
+
+  @Test
+  void fourNodesWithoutWitnessAndOneDownRefuseToTakeAnotherNodeDown() {
+    SimulatedCluster cluster = fourNodesWithOneDown().build();
+
+    SimulationResult outcome = Simulation.run(cluster, Simulation.options().build());
+
+    assertThat(outcome.result().status()).isEqualTo(SummaryStatus.FAILED);
+    assertThat(outcome.result().reason())
+        .contains("quorum guard refused to take node \"n4\" down")
+        .contains("2 of 4 configured votes (3 needed)")
+        .contains("\"n1\"");
+    assertThat(outcome.steps()).noneMatch(s -> s.step().equals("suspend") || s.step().equals("restart"));
+    assertThat(cluster.nodes()).allSatisfy(n -> assertThat(n.installedUpdates()).isEmpty());
+    assertThat(outcome.result().nodeResult("n1").orElseThrow().status()).isEqualTo(SummaryStatus.FAILED);
+    assertThat(outcome.result().nodeResult("n4").orElseThrow().status()).isEqualTo(SummaryStatus.CANCELED);
+    assertThat(outcome.result().nodeResult("n2").orElseThrow().status()).isEqualTo(SummaryStatus.CANCELED);
+  }
+
+  @Test
+  void theSameClusterWithAnOnlineWitnessProceeds() {
+    SimulatedCluster cluster = fourNodesWithOneDown().witness(WitnessKind.CLOUD, WitnessState.ONLINE).build();
+    InvariantMonitor monitor = InvariantMonitor.attach(cluster);
+
+    SimulationResult outcome = Simulation.run(cluster, Simulation.options().build());
+
+    assertThat(outcome.result().status()).isEqualTo(SummaryStatus.PARTIALLY_FAILED);
+    assertThat(outcome.result().nodeResult("n1").orElseThrow().reason()).contains("was Down when the run started");
+    for (String node : new String[] {"n2", "n3", "n4"}) {
+      assertThat(outcome.result().nodeResult(node).orElseThrow().status()).as(node).isEqualTo(SummaryStatus.SUCCEEDED);
+    }
+    assertThat(monitor.violations()).isEmpty();
+  }
+
+  @Test
+  void anOfflineWitnessDoesNotCount() {
+    SimulatedCluster cluster = fourNodesWithOneDown().witness(WitnessKind.FILE_SHARE, WitnessState.OFFLINE).build();
+
+    SimulationResult outcome = Simulation.run(cluster, Simulation.options().build());
+
+    assertThat(outcome.result().status()).isEqualTo(SummaryStatus.FAILED);
+    assertThat(outcome.result().reason()).contains("quorum guard refused");
+  }
+}
