@@ -3,6 +3,7 @@ package dev.cau.testkit;
 import dev.cau.api.RunId;
 import dev.cau.api.event.RunEvent;
 import dev.cau.api.event.RunListener;
+import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.core.UpdateCoordinator;
 import dev.cau.core.UpdatingRun;
 import dev.cau.core.options.RunOptions;
@@ -45,9 +46,27 @@ public final class Simulation {
    *     means the engine waits for something that cannot happen
    */
   public static SimulationResult run(SimulatedCluster cluster, RunOptions options, RunListener... listeners) {
+    return run(cluster, options, List.of(), listeners);
+  }
+
+  /**
+   * Runs one updating run to its end in virtual time, with more plug-ins than the in-memory one.
+   *
+   * @param cluster the simulated cluster; its simulator provides time
+   * @param options the run's options
+   * @param plugins plug-ins to register besides the in-memory one
+   * @param listeners more listeners for the run's events
+   * @return the outcome
+   * @throws dev.cau.api.InvalidOptionsException if the options are not allowed; nothing ran
+   * @throws IllegalStateException if the simulation ran out of work before the run ended
+   */
+  public static SimulationResult run(
+      SimulatedCluster cluster, RunOptions options, List<UpdatePluginProvider> plugins, RunListener... listeners) {
     List<RunEvent> events = new ArrayList<>();
+    PluginRegistry.Builder registry = PluginRegistry.builder().register(new InMemoryUpdatePluginProvider());
+    plugins.forEach(registry::register);
     UpdateCoordinator.Builder coordinator = UpdateCoordinator.builder(cluster)
-        .plugins(PluginRegistry.builder().register(new InMemoryUpdatePluginProvider()).build())
+        .plugins(registry.build())
         .execution(cluster.simulator().execution())
         .runIds(() -> new RunId(new UUID(0L, cluster.name().hashCode())))
         .listener(events::add);
