@@ -245,12 +245,7 @@ public final class RunStateMachine {
       return;
     }
     node.passes = 0;
-    node.queue.clear();
-    node.pending.forEach((plugin, updates) -> {
-      if (!updates.isEmpty()) {
-        node.queue.add(plugin);
-      }
-    });
+    queuePluginsWithUpdates(node);
     node.moveTo(runId, NodePhase.STAGING);
     step(node, NodeStep.STAGING);
     stageNext(node);
@@ -375,12 +370,7 @@ public final class RunStateMachine {
       resume(node);
       return;
     }
-    node.queue.clear();
-    node.pending.forEach((plugin, updates) -> {
-      if (!updates.isEmpty()) {
-        node.queue.add(plugin);
-      }
-    });
+    queuePluginsWithUpdates(node);
     installNext(node);
   }
 
@@ -440,6 +430,8 @@ public final class RunStateMachine {
       onQuorumObserved(node, observed.snapshot());
     } else if (operation instanceof Operation.Suspend) {
       node.suspendedByUs = true;
+      // Staging used up the queue: fill it again for the installs.
+      queuePluginsWithUpdates(node);
       installNext(node);
     } else if (operation instanceof Operation.InstallUpdates && result instanceof CallResult.Installed installed) {
       onInstalled(node, installed);
@@ -589,6 +581,16 @@ public final class RunStateMachine {
     int token = nextToken++;
     calls.put(token, new PendingCall(node.name, operation));
     out.add(new Command.Call(token, node.name, operation));
+  }
+
+  /** Queues, in plug-in order, every plug-in that has updates pending on the node. */
+  private static void queuePluginsWithUpdates(NodeProgress node) {
+    node.queue.clear();
+    node.pending.forEach((plugin, updates) -> {
+      if (!updates.isEmpty()) {
+        node.queue.add(plugin);
+      }
+    });
   }
 
   private void cancelTimers(NodeProgress node) {
