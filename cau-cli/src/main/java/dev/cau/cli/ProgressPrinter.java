@@ -1,0 +1,139 @@
+package dev.cau.cli;
+
+import dev.cau.api.event.NodeAttemptFailed;
+import dev.cau.api.event.NodeFinished;
+import dev.cau.api.event.NodeScanned;
+import dev.cau.api.event.NodeStep;
+import dev.cau.api.event.NodeStepStarted;
+import dev.cau.api.event.OperationMessage;
+import dev.cau.api.event.RunEvent;
+import dev.cau.api.event.RunFinished;
+import dev.cau.api.event.RunListener;
+import dev.cau.api.event.RunStarted;
+import dev.cau.api.event.UpdatesInstalled;
+import dev.cau.api.plugin.InstallResult;
+import dev.cau.api.plugin.UpdateResultCode;
+import dev.cau.api.result.NodeResult;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Prints one line per run event as it arrives, like CAU's node status notifications:
+ * {@code +00:14:00  node-2  installing}.
+ *
+ * <p>Each line starts with the time elapsed since the run started, from the run's own clock (in
+ * a simulation, virtual time), then the node the event is about, or the cluster's name for the
+ * whole run. Warnings and failed attempts are printed with their reason; plain information from
+ * controllers and plug-ins only when asked for. Called on the engine's coordinating thread, one
+ * event at a time, as {@link RunListener} promises; not meant to be shared between runs.
+ */
+final class ProgressPrinter implements RunListener {
+  private final PrintWriter out;
+  private final boolean verbose;
+  private @Nullable Instant startedAt;
+  private String cluster = "";
+  private int subjectWidth;
+
+  /**
+   * Creates a printer.
+   *
+   * @param out where the lines go; flushed after each line
+   * @param verbose whether to print informational messages of controllers and plug-ins too
+   */
+  ProgressPrinter(PrintWriter out, boolean verbose) {
+    this.out = out;
+    this.verbose = verbose;
+  }
+
+  @Override
+  public void onEvent(RunEvent event) {
+    if (startedAt == null) {
+      startedAt = event.at();
+    }
+    if (event instanceof RunStarted started) {
+      cluster = started.cluster();
+      subjectWidth = Math.max(cluster.length(),
+          started.nodeOrder().stream().mapToInt(String::length).max().orElse(0));
+      print(event, cluster, "run started; update order: " + String.join(", ", started.nodeOrder()));
+    } else if (event instanceof NodeScanned scanned) {
+      print(event, scanned.node(), "scanned: " + count(scanned.updates().size(), "applicable update"));
+    } else if (event instanceof NodeStepStarted step) {
+      print(event, step.node(), describe(step.step())
+          + (step.attempt() > 1 ? " (attempt " + step.attempt() + ")" : ""));
+    } else if (event instanceof UpdatesInstalled installed) {
+      print(event, installed.node(), describe(installed));
+    } else if (event instanceof NodeAttemptFailed failed) {
+      print(event, failed.node(), "attempt " + failed.attempt() + " failed: " + failed.reason()
+          + (failed.willRetry() ? " (will retry)" : " (no retry)"));
+    } else if (event instanceof NodeFinished finished) {
+      NodeResult result = finished.result();
+      print(event, result.node(), result.status().displayName()
+          + " (" + result.succeededUpdates() + " installed, " + result.failedUpdates() + " failed)"
+          + (result.reason() == null ? "" : ": " + result.reason()));
+    } else if (event instanceof OperationMessage message) {
+      if (message.warning() || verbose) {
+        print(event, message.node().isEmpty() ? cluster : message.node(),
+            (message.warning() ? "WARNING: " : "") + message.message());
+      }
+    } else if (event instanceof RunFinished finished) {
+      print(event, cluster, "run " + finished.result().status().displayName()
+          + (finished.result().reason() == null ? "" : ": " + finished.result().reason()));
+    }
+  }
+
+  /**
+   * Formats a duration as {@code hh:mm:ss}; hours grow past two digits when needed.
+   *
+   * @param duration a duration that is not negative
+   * @return the text
+   */
+  static String hms(Duration duration) {
+    long seconds = Math.max(0, duration.toSeconds());
+    return String.format(Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
+  }
+
+  private void print(RunEvent event, String subject, String text) {
+    Instant start = startedAt == null ? event.at() : startedAt;
+    String elapsed = "+" + hms(Duration.between(start, event.at()));
+    out.println(elapsed + "  " + pad(subject, subjectWidth) + "  " + text);
+    out.flush();
+  }
+
+  private static String describe(NodeStep step) {
+    return switch (step) {
+      case STAGING -> "staging";
+      case PRE_UPDATE_SCRIPT -> "running pre-update script";
+      case SUSPENDING -> "suspending and draining";
+      case INSTALLING -> "installing";
+      case RESTARTING -> "restarting";
+      case WAITING_FOR_NODE -> "waiting for the node to come back";
+      case RESCANNING -> "scanning again";
+      case RESUMING -> "resuming";
+      case POST_UPDATE_SCRIPT -> "running post-update script";
+    };
+  }
+
+  private static String describe(UpdatesInstalled installed) {
+    long succeeded = installed.results().stream().filter(r -> r.code() == UpdateResultCode.SUCCEEDED).count();
+    long failed = installed.results().stream().filter(r -> r.code().isFailure()).count();
+    boolean restart = installed.results().stream().anyMatch(InstallResult::rebootRequired);
+    return "installed " + succeeded + " of " + count(installed.results().size(), "update")
+        + (failed > 0 ? ", " + failed + " failed" : "")
+        + (restart ? "; a restart is required" : "");
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private static String pad(String text, int width) {
+    StringBuilder padded = new StringBuilder(text);
+    while (padded.length() < width) {
+      padded.append(' ');
+    }
+    return padded.toString();
+  }
+}

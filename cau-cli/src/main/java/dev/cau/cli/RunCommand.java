@@ -1,0 +1,178 @@
+package dev.cau.cli;
+
+import dev.cau.api.InvalidOptionsException;
+import dev.cau.api.cluster.FailbackMode;
+import dev.cau.api.result.RunResult;
+import dev.cau.api.result.SummaryStatus;
+import dev.cau.core.options.RunOptions;
+import dev.cau.testkit.Simulation;
+import dev.cau.testkit.cluster.SimulatedCluster;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cau run}: one updating run, like {@code Invoke-CauRun}, on the simulated demo cluster.
+ *
+ * <p>The options carry CAU's names and go unchanged into {@link RunOptions.Builder}, whose
+ * checks (and the engine's checks against the cluster) produce the error messages; an invalid
+ * value ends the command with exit code 2 before any node is touched.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Updates every node of a cluster, one node at a time, like Invoke-CauRun.",
+      "It runs on the built-in simulated cluster \"" + DemoCluster.NAME
+          + "\" (4 nodes, a file share witness) in virtual time: hours of updating take"
+          + " milliseconds. Progress is printed as it happens, then a report like Get-CauRun's"
+          + " node results."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the run Succeeded",
+      "1:the run did not succeed (PartiallyFailed, Failed or Canceled)",
+      "2:bad usage or an invalid option value; no node was touched"
+    })
+final class RunCommand implements Callable<Integer> {
+  private final Supplier<SimulatedCluster> clusters;
+
+  @Spec
+  private @Nullable CommandSpec spec;
+
+  @Option(
+      names = "--max-failed-nodes",
+      paramLabel = "<n>",
+      description = "MaxFailedNodes: the run stops when one more node than this has failed."
+          + " From 0 to the node count minus 1; by default about a third of the nodes.")
+  private @Nullable Integer maxFailedNodes;
+
+  @Option(
+      names = "--max-retries-per-node",
+      paramLabel = "<n>",
+      description = "MaxRetriesPerNode: how many times a node's update is tried at most."
+          + " From 1 to " + RunOptions.MAX_RETRIES_PER_NODE_LIMIT + "; default "
+          + RunOptions.DEFAULT_MAX_RETRIES_PER_NODE + ".")
+  private @Nullable Integer maxRetriesPerNode;
+
+  @Option(
+      names = "--reboot-timeout-minutes",
+      paramLabel = "<n>",
+      description = "RebootTimeoutMinutes: how long a node may take to restart and be ready."
+          + " A positive number of minutes; default 15.")
+  private @Nullable Integer rebootTimeoutMinutes;
+
+  @Option(
+      names = "--require-all-nodes-online",
+      description = "RequireAllNodesOnline: do not start unless every node is up.")
+  private boolean requireAllNodesOnline;
+
+  @Option(
+      names = "--failback",
+      paramLabel = "<mode>",
+      converter = FailbackModeConverter.class,
+      description = "FailbackMode: how drained roles return to an updated node."
+          + " NoFailback, Immediate (default) or Policy.")
+  private @Nullable FailbackMode failback;
+
+  @Option(
+      names = "--node-order",
+      paramLabel = "<node>",
+      split = ",",
+      description = "NodeOrder: nodes to update first, in this order, comma-separated; the rest"
+          + " follow with the fewest clustered roles first.")
+  private @Nullable List<String> nodeOrder;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Also print the informational messages of the cluster and the plug-ins.")
+  private boolean verbose;
+
+  /**
+   * Creates the command.
+   *
+   * @param clusters supplies a fresh cluster for each run
+   */
+  RunCommand(Supplier<SimulatedCluster> clusters) {
+    this.clusters = Objects.requireNonNull(clusters, "clusters");
+  }
+
+  @Override
+  public Integer call() {
+    CommandLine commandLine = Objects.requireNonNull(spec, "picocli injects the command spec").commandLine();
+    PrintWriter out = commandLine.getOut();
+    PrintWriter err = commandLine.getErr();
+    RunResult result;
+    try {
+      result = Simulation.run(clusters.get(), options(), new ProgressPrinter(out, verbose)).result();
+    } catch (InvalidOptionsException e) {
+      err.println("cau run: invalid option: " + e.getMessage());
+      err.println("No node was touched. See 'cau run --help'.");
+      err.flush();
+      return ExitCode.USAGE;
+    }
+    out.println();
+    RunReport.print(result, out);
+    return result.status() == SummaryStatus.SUCCEEDED ? ExitCode.OK : ExitCode.SOFTWARE;
+  }
+
+  /** Passes every option that was given to the builder, which checks it. */
+  private RunOptions options() {
+    RunOptions.Builder options = Simulation.options();
+    if (maxFailedNodes != null) {
+      options.maxFailedNodes(maxFailedNodes);
+    }
+    if (maxRetriesPerNode != null) {
+      options.maxRetriesPerNode(maxRetriesPerNode);
+    }
+    if (rebootTimeoutMinutes != null) {
+      options.rebootTimeoutMinutes(rebootTimeoutMinutes);
+    }
+    options.requireAllNodesOnline(requireAllNodesOnline);
+    if (failback != null) {
+      options.failbackMode(failback);
+    }
+    if (nodeOrder != null) {
+      options.nodeOrder(nodeOrder);
+    }
+    return options.build();
+  }
+
+  /** Reads CAU's names of the failback modes, in any case. */
+  static final class FailbackModeConverter implements CommandLine.ITypeConverter<FailbackMode> {
+    @Override
+    public FailbackMode convert(String value) {
+      for (FailbackMode mode : FailbackMode.values()) {
+        if (cauName(mode).equalsIgnoreCase(value)) {
+          return mode;
+        }
+      }
+      throw new CommandLine.TypeConversionException(
+          "must be NoFailback, Immediate or Policy, but was '" + value + "'");
+    }
+
+    /**
+     * Returns CAU's name of a failback mode.
+     *
+     * @param mode the mode
+     * @return {@code NoFailback}, {@code Immediate} or {@code Policy}
+     */
+    static String cauName(FailbackMode mode) {
+      return switch (mode) {
+        case NO_FAILBACK -> "NoFailback";
+        case IMMEDIATE -> "Immediate";
+        case POLICY -> "Policy";
+      };
+    }
+  }
+}

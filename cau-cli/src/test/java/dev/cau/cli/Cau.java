@@ -1,0 +1,34 @@
+package dev.cau.cli;
+
+import dev.cau.testkit.cluster.SimulatedCluster;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/** Runs the {@code cau} command in-process with captured output, as the tests need it. */
+final class Cau {
+  /** What one execution of the command produced. */
+  record Outcome(int exitCode, String out, String err) {
+    List<String> outLines() {
+      return out.lines().toList();
+    }
+  }
+
+  private Cau() {}
+
+  static Outcome execute(String... args) {
+    return execute(DemoCluster::create, args);
+  }
+
+  static Outcome execute(Supplier<SimulatedCluster> clusters, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = CauCommand.commandLine(clusters);
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode = commandLine.execute(args);
+    return new Outcome(exitCode, out.toString(), err.toString());
+  }
+}
