@@ -6,6 +6,8 @@ import dev.cau.api.NodeOperationException;
 import dev.cau.api.PluginFailureException;
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.NodeState;
+import dev.cau.api.cluster.WitnessKind;
+import dev.cau.api.cluster.WitnessState;
 import dev.cau.api.event.NodeAttemptFailed;
 import dev.cau.api.event.NodeStepStarted;
 import dev.cau.api.event.RunEvent;
@@ -27,6 +29,7 @@ import dev.cau.core.options.PluginSelection;
 import dev.cau.core.plugin.PluginRegistry;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.SimulatedUpdate;
+import dev.cau.testkit.cluster.StepRecord;
 import dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +46,22 @@ class NodeWorkflowTests {
         .node("n3", n -> n.updates(Clusters.monthlyUpdates()))
         .role("a", "n2").role("b", "n3").role("c", "n3")
         .build();
+  }
+
+  @Test
+  void aNodeIsStagedThenSuspendedThenInstalledRestartedRescannedAndResumed() {
+    SimulatedCluster cluster = SimulatedCluster.builder("pair")
+        .node("a", n -> n.updates(SimulatedUpdate.of("KB1", "Cumulative update").requiringRestart()))
+        .node("b")
+        .witness(WitnessKind.FILE_SHARE, WitnessState.ONLINE)
+        .build();
+
+    SimulationResult outcome = Simulation.run(cluster, Simulation.options().build());
+
+    assertThat(outcome.result().status()).isEqualTo(SummaryStatus.SUCCEEDED);
+    assertThat(cluster.node("a").installCount("KB1")).isEqualTo(1);
+    assertThat(outcome.steps().stream().filter(s -> s.node().equals("a")).map(StepRecord::step).toList())
+        .containsExactly("scan", "stage", "suspend", "install KB1", "restart", "await ready", "scan", "resume");
   }
 
   @Test

@@ -23,12 +23,24 @@ public sealed interface Command {
    */
   record StartTimer(int token, Duration delay) implements Command {}
 
-  /** @param token the timer to cancel */
+  /**
+   * Cancel a timer that has not fired yet.
+   *
+   * @param token the timer to cancel
+   */
   record CancelTimer(int token) implements Command {}
 
-  /** @param event an event for the run's listeners */
+  /**
+   * Deliver an event to the run's listeners.
+   *
+   * @param event the event
+   */
   record Publish(RunEvent event) implements Command {}
 
-  /** @param result the run's result: the run is over */
+  /**
+   * End the run.
+   *
+   * @param result the run's result
+   */
   record Finish(RunResult result) implements Command {}
 }

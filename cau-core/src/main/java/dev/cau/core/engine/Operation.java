@@ -10,36 +10,64 @@ import java.util.List;
 
 /** A blocking call the state machine asks the driver to make into the SPI. */
 public sealed interface Operation {
-  /** @param plugin the plug-in that scans */
+  /**
+   * Lists the updates a plug-in finds on the node.
+   *
+   * @param plugin the plug-in that scans
+   */
   record ScanUpdates(String plugin) implements Operation {}
 
   /**
+   * Prepares updates before the node is drained.
+   *
    * @param plugin the plug-in that stages
    * @param updates what it stages
    */
   record StageUpdates(String plugin, List<Update> updates) implements Operation {}
 
-  /** @param request the script to run */
+  /**
+   * Runs a pre- or post-update script on the node.
+   *
+   * @param request the script to run
+   */
   record RunScript(ScriptRequest request) implements Operation {}
 
   /** Read a snapshot of the cluster, for the quorum guard. */
   record ObserveCluster() implements Operation {}
 
-  /** @param request how to suspend */
+  /**
+   * Pauses and drains the node.
+   *
+   * @param request how to suspend
+   */
   record Suspend(SuspendRequest request) implements Operation {}
 
   /**
+   * Installs updates on the node.
+   *
    * @param plugin the plug-in that installs
    * @param updates what it installs
    */
   record InstallUpdates(String plugin, List<Update> updates) implements Operation {}
 
-  /** @param mode the kind of restart */
+  /**
+   * Starts a restart of the node.
+   *
+   * @param mode the kind of restart
+   */
   record Restart(RebootMode mode) implements Operation {}
 
-  /** @param timeout how long the node may take */
+  /**
+   * Waits for the restarted node to be ready.
+   *
+   * @param timeout how long the node may take
+   */
   record AwaitReady(Duration timeout) implements Operation {}
 
-  /** @param failback how roles return */
+  /**
+   * Resumes the node and fails its roles back.
+   *
+   * @param failback how roles return
+   */
   record Resume(FailbackMode failback) implements Operation {}
 }
