@@ -1,0 +1,195 @@
+package dev.cau.architecture;
+
+import static com.tngtech.archunit.lang.conditions.ArchConditions.onlyHaveDependenciesWhere;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The direction of dependencies between cau4j's modules and packages (DESIGN section 2).
+ *
+ * <p>JPMS {@code requires} already stops a module from compiling against a module it does not
+ * read; these rules also hold for what a module reads transitively, for packages inside a module,
+ * and on the class path. Rules about the CLI and the plug-ins bind as soon as their code lands and
+ * pass while their packages are still empty.
+ */
+class DependencyRulesTests {
+  static final ArchRule API_DEPENDS_ONLY_ON_JDK_AND_JSPECIFY =
+      classes()
+          .that()
+          .resideInAPackage("dev.cau.api..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "org.jspecify..", "dev.cau.api..")
+          .because(
+              "cau-api is all that plug-in authors and embedders compile against: it needs nothing"
+                  + " but the JDK and JSpecify");
+
+  static final ArchRule CORE_DEPENDS_ONLY_ON_JDK_JSPECIFY_SLF4J_AND_API =
+      classes()
+          .that()
+          .resideInAPackage("dev.cau.core..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "java..", "org.jspecify..", "org.slf4j..", "dev.cau.api..", "dev.cau.core..")
+          .because("the engine is a library: cau-api and slf4j-api are its only dependencies");
+
+  static final ArchRule PLUGINS_DEPEND_ONLY_ON_JDK_JSPECIFY_SLF4J_API_AND_THEMSELVES =
+      classes()
+          .that()
+          .resideInAPackage("dev.cau.plugin..")
+          .should(onlyHaveDependenciesWhere(targetIsJdkJspecifySlf4jApiOrOwnPlugin()))
+          .because(
+              "a plug-in author needs only cau-api: plug-ins never see cau-core, the testkit, the"
+                  + " CLI or one another")
+          .allowEmptyShould(true);
+
+  static final ArchRule TESTKIT_NEVER_DEPENDS_ON_CLI_OR_PLUGINS =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.cau.testkit..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.cau.cli..", "dev.cau.plugin..")
+          .because(
+              "the testkit drives the engine with its own in-memory cluster and plug-in; the CLI"
+                  + " builds on the testkit, not the other way round");
+
+  static final ArchRule ONLY_TESTKIT_AND_CLI_DEPEND_ON_TESTKIT =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("dev.cau.testkit..", "dev.cau.cli..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.cau.testkit..")
+          .because(
+              "nothing in src/main depends on cau-testkit except the CLI's simulated default");
+
+  static final ArchRule MODULES_ARE_FREE_OF_CYCLES =
+      slices()
+          .matching(ProductionClasses.BASE_PACKAGE + ".(*)..")
+          .namingSlices("module $1")
+          .should()
+          .beFreeOfCycles()
+          .because("modules depend on each other in one direction only");
+
+  static final ArchRule PLUGINS_ARE_FREE_OF_CYCLES =
+      slices()
+          .matching("dev.cau.plugin.(*)..")
+          .namingSlices("plug-in $1")
+          .should()
+          .beFreeOfCycles()
+          .because("plug-ins are independent modules")
+          .allowEmptyShould(true);
+
+  static final ArchRule ENGINE_IS_USED_ONLY_BY_THE_CORE_ENTRY_PACKAGE =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("dev.cau.core", "dev.cau.core.engine..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.cau.core.engine..")
+          .because(
+              "the run's state machine is internal (dev.cau.core.engine is not exported): only"
+                  + " dev.cau.core, the package of UpdateCoordinator, drives it");
+
+  private static final List<String> PLUGIN_ALLOWED_PACKAGES =
+      List.of("java", "org.jspecify", "org.slf4j", "dev.cau.api");
+
+  private static final String PLUGIN_BASE_PACKAGE = "dev.cau.plugin";
+
+  @Test
+  void importSeesTheProductionClassesOfEveryModuleAndNoTestClasses() {
+    Set<String> packages =
+        ProductionClasses.all().stream()
+            .map(JavaClass::getPackageName)
+            .collect(Collectors.toSet());
+
+    assertThat(packages)
+        .as("packages of the imported production classes")
+        .contains("dev.cau.api", "dev.cau.core", "dev.cau.core.engine", "dev.cau.testkit")
+        .noneMatch(name -> name.startsWith("dev.cau.architecture"))
+        .noneMatch(name -> name.contains("fixture"));
+  }
+
+  @Test
+  void apiDependsOnlyOnTheJdkAndJspecify() {
+    API_DEPENDS_ONLY_ON_JDK_AND_JSPECIFY.check(ProductionClasses.all());
+  }
+
+  @Test
+  void coreDependsOnlyOnTheJdkJspecifySlf4jAndTheApi() {
+    CORE_DEPENDS_ONLY_ON_JDK_JSPECIFY_SLF4J_AND_API.check(ProductionClasses.all());
+  }
+
+  @Test
+  void pluginsDependOnlyOnTheJdkJspecifySlf4jTheApiAndTheirOwnPackages() {
+    PLUGINS_DEPEND_ONLY_ON_JDK_JSPECIFY_SLF4J_API_AND_THEMSELVES.check(ProductionClasses.all());
+  }
+
+  @Test
+  void testkitNeverDependsOnTheCliOrPlugins() {
+    TESTKIT_NEVER_DEPENDS_ON_CLI_OR_PLUGINS.check(ProductionClasses.all());
+  }
+
+  @Test
+  void onlyTheTestkitAndTheCliDependOnTheTestkit() {
+    ONLY_TESTKIT_AND_CLI_DEPEND_ON_TESTKIT.check(ProductionClasses.all());
+  }
+
+  @Test
+  void modulesAreFreeOfCycles() {
+    MODULES_ARE_FREE_OF_CYCLES.check(ProductionClasses.all());
+  }
+
+  @Test
+  void pluginsAreFreeOfCycles() {
+    PLUGINS_ARE_FREE_OF_CYCLES.check(ProductionClasses.all());
+  }
+
+  @Test
+  void engineIsUsedOnlyByTheCoreEntryPackage() {
+    ENGINE_IS_USED_ONLY_BY_THE_CORE_ENTRY_PACKAGE.check(ProductionClasses.all());
+  }
+
+  /**
+   * Accepts a dependency of a plug-in class on the JDK, JSpecify, SLF4J, cau-api or the plug-in's
+   * own package tree ({@code dev.cau.plugin.<name>..}), and nothing else.
+   */
+  private static DescribedPredicate<Dependency> targetIsJdkJspecifySlf4jApiOrOwnPlugin() {
+    return DescribedPredicate.describe(
+        "the target resides in java.., org.jspecify.., org.slf4j.., dev.cau.api.. or the"
+            + " origin's own plug-in package dev.cau.plugin.<name>..",
+        dependency -> {
+          String target = dependency.getTargetClass().getPackageName();
+          String origin = dependency.getOriginClass().getPackageName();
+          return PLUGIN_ALLOWED_PACKAGES.stream().anyMatch(allowed -> isInTree(target, allowed))
+              || pluginOf(origin).equals(pluginOf(target));
+        });
+  }
+
+  /** Returns {@code dev.cau.plugin.<name>} for a package in that tree, else the package itself. */
+  private static String pluginOf(String packageName) {
+    String prefix = PLUGIN_BASE_PACKAGE + ".";
+    if (!packageName.startsWith(prefix)) {
+      return packageName;
+    }
+    int end = packageName.indexOf('.', prefix.length());
+    return end < 0 ? packageName : packageName.substring(0, end);
+  }
+
+  private static boolean isInTree(String packageName, String root) {
+    return packageName.equals(root) || packageName.startsWith(root + ".");
+  }
+}
