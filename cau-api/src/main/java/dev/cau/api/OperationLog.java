@@ -7,15 +7,6 @@ package dev.cau.api;
  * secret: messages are shown to operators and kept in reports. Implementations are thread-safe.
  */
 public interface OperationLog {
-  /** A log that drops every message. */
-  OperationLog DISCARD = new OperationLog() {
-    @Override
-    public void info(String message) {}
-
-    @Override
-    public void warn(String message) {}
-  };
-
   /**
    * Reports progress or a detail worth showing to an operator.
    *

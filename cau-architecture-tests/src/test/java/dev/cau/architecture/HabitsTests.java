@@ -15,7 +15,6 @@ import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.cau.api.OperationLog;
 import dev.cau.api.plugin.PluginArguments;
 import dev.cau.core.Execution;
 import java.time.Clock;
@@ -160,31 +159,15 @@ class HabitsTests {
   /**
    * Accepts what cau-api may hold: interfaces (including annotations and package-info), records,
    * enums, exceptions and the value class {@link PluginArguments}.
-   *
-   * <p>One known deviation is named here rather than hidden: {@link OperationLog#DISCARD} is an
-   * anonymous implementation class inside cau-api. Only that anonymous class is accepted (an
-   * anonymous class anywhere else in cau-api still fails); drop the exception once the constant is
-   * no longer an anonymous class.
    */
   private static DescribedPredicate<JavaClass> interfaceRecordEnumExceptionOrAllowedValueClass() {
-    DescribedPredicate<JavaClass> discardLog =
-        DescribedPredicate.describe(
-            "the anonymous no-op OperationLog.DISCARD",
-            javaClass ->
-                javaClass.isAnonymousClass()
-                    && javaClass
-                        .getEnclosingClass()
-                        .map(enclosing -> enclosing.isEquivalentTo(OperationLog.class))
-                        .orElse(false));
     return INTERFACES
         .or(RECORDS)
         .or(ENUMS)
         .or(assignableTo(Throwable.class))
         .or(equivalentTo(PluginArguments.class))
-        .or(discardLog)
         .as(
-            "an interface, a record, an enum, an exception, the value class "
-                + PluginArguments.class.getName()
-                + " or the no-op OperationLog.DISCARD");
+            "an interface, a record, an enum, an exception or the value class "
+                + PluginArguments.class.getName());
   }
 }

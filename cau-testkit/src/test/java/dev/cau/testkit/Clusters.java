@@ -33,7 +33,8 @@ final class Clusters {
     int role = 0;
     for (int i = 1; i <= nodes; i++) {
       for (int r = 0; r < (i - 1) % 3; r++) {
-        builder.role("role-" + (++role), "n" + i);
+        role++;
+        builder.role("role-" + role, "n" + i);
       }
     }
     return builder;

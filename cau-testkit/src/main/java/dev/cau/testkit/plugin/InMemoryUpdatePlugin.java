@@ -13,6 +13,9 @@ import java.util.List;
  * with an update agent, done against the simulated catalogue.
  */
 public final class InMemoryUpdatePlugin implements UpdatePlugin {
+  /** Creates the plug-in; it keeps no state of its own. */
+  public InMemoryUpdatePlugin() {}
+
   @Override
   public List<Update> scan(PluginContext context) {
     return catalog(context).scan();
