@@ -11,7 +11,7 @@ public class PluginNotFoundException extends CauException {
   private static final long serialVersionUID = 1L;
 
   private final String name;
-  private final List<String> available;
+  private final String[] available;
 
   /**
    * Creates the exception.
@@ -23,7 +23,7 @@ public class PluginNotFoundException extends CauException {
     super("No update plug-in is named \"" + name + "\"; available: "
         + (available.isEmpty() ? "none" : "\"" + String.join("\", \"", available) + "\""));
     this.name = name;
-    this.available = List.copyOf(available);
+    this.available = available.toArray(String[]::new);
   }
 
   /**
@@ -41,6 +41,6 @@ public class PluginNotFoundException extends CauException {
    * @return the registered names
    */
   public List<String> available() {
-    return available;
+    return List.of(available);
   }
 }

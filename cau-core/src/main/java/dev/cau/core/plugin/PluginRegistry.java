@@ -271,7 +271,7 @@ public final class PluginRegistry {
       String message = e.getMessage();
       String text = message != null ? message : e.getClass().getName();
       Throwable cause = e.getCause();
-      return cause == null || cause == e ? text : text + ": " + cause;
+      return cause == null ? text : text + ": " + cause;
     }
 
     private static String classNames(List<UpdatePluginProvider> providers) {
