@@ -2,6 +2,8 @@ package dev.cau.core.options;
 
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.cluster.FailbackMode;
+import dev.cau.api.cluster.MigrationMode;
+import dev.cau.api.cluster.RebootMode;
 import dev.cau.core.quorum.QuorumPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +38,22 @@ public final class RunOptions {
   public static final int DEFAULT_MAX_UPDATE_PASSES = 3;
   /** Largest allowed bound on install passes. */
   public static final int MAX_UPDATE_PASSES_LIMIT = 16;
+  /** Longest script path CAU accepts, path and file name together. */
+  public static final int MAX_SCRIPT_PATH_LENGTH = 260;
+  /**
+   * Default of {@code SuspendClusterNodeTimeoutMinutes}: how long a suspend refused because
+   * clustered storage is degraded is retried. CAU documents no default; cau4j waits 30 minutes.
+   */
+  public static final Duration DEFAULT_SUSPEND_CLUSTER_NODE_TIMEOUT = Duration.ofMinutes(30);
+  /** Default of {@code SuspendRetriesPerNode}; CAU documents none. */
+  public static final int DEFAULT_SUSPEND_RETRIES_PER_NODE = 30;
+  /**
+   * Default of {@code WaitForStorageRepairTimeoutMinutes}. CAU documents none; VMM waits 600
+   * minutes for storage resync, and cau4j takes that figure.
+   */
+  public static final Duration DEFAULT_WAIT_FOR_STORAGE_REPAIR_TIMEOUT = Duration.ofMinutes(600);
+  /** How often the engine looks again while it waits for storage. */
+  public static final Duration STORAGE_POLL_INTERVAL = Duration.ofMinutes(1);
 
   private final @Nullable Integer maxFailedNodes;
   private final int maxRetriesPerNode;
@@ -49,6 +67,23 @@ public final class RunOptions {
   private final List<String> nodeOrder;
   private final int maxUpdatePasses;
   private final QuorumPolicy quorumPolicy;
+  private final @Nullable Duration warnAfter;
+  private final @Nullable Duration stopAfter;
+  private final boolean runPluginsSerially;
+  private final boolean stopOnPluginFailure;
+  private final boolean separateReboots;
+  private final List<String> siteAwareUpdatingOrder;
+  private final PauseMode pauseMode;
+  private final boolean enableFirewallRules;
+  private final RebootMode rebootMode;
+  private final Duration suspendClusterNodeTimeout;
+  private final int suspendRetriesPerNode;
+  private final Duration waitForStorageRepairTimeout;
+  private final WorkflowOrder workflowOrder;
+  private final boolean skipCompliantNodes;
+  private final boolean bypassMaintenanceModeCheck;
+  private final MigrationMode migrationMode;
+  private final boolean suspendReboot;
 
   private RunOptions(Builder b) {
     this.maxFailedNodes = b.maxFailedNodes;
@@ -63,6 +98,23 @@ public final class RunOptions {
     this.nodeOrder = List.copyOf(b.nodeOrder);
     this.maxUpdatePasses = b.maxUpdatePasses;
     this.quorumPolicy = b.quorumPolicy;
+    this.warnAfter = b.warnAfter;
+    this.stopAfter = b.stopAfter;
+    this.runPluginsSerially = b.runPluginsSerially;
+    this.stopOnPluginFailure = b.stopOnPluginFailure;
+    this.separateReboots = b.separateReboots;
+    this.siteAwareUpdatingOrder = List.copyOf(b.siteAwareUpdatingOrder);
+    this.pauseMode = b.pauseMode;
+    this.enableFirewallRules = b.enableFirewallRules;
+    this.rebootMode = b.rebootMode;
+    this.suspendClusterNodeTimeout = b.suspendClusterNodeTimeout;
+    this.suspendRetriesPerNode = b.suspendRetriesPerNode;
+    this.waitForStorageRepairTimeout = b.waitForStorageRepairTimeout;
+    this.workflowOrder = b.workflowOrder;
+    this.skipCompliantNodes = b.skipCompliantNodes;
+    this.bypassMaintenanceModeCheck = b.bypassMaintenanceModeCheck;
+    this.migrationMode = b.migrationMode;
+    this.suspendReboot = b.suspendReboot;
   }
 
   /**
@@ -102,6 +154,23 @@ public final class RunOptions {
     b.nodeOrder.addAll(nodeOrder);
     b.maxUpdatePasses = maxUpdatePasses;
     b.quorumPolicy = quorumPolicy;
+    b.warnAfter = warnAfter;
+    b.stopAfter = stopAfter;
+    b.runPluginsSerially = runPluginsSerially;
+    b.stopOnPluginFailure = stopOnPluginFailure;
+    b.separateReboots = separateReboots;
+    b.siteAwareUpdatingOrder.addAll(siteAwareUpdatingOrder);
+    b.pauseMode = pauseMode;
+    b.enableFirewallRules = enableFirewallRules;
+    b.rebootMode = rebootMode;
+    b.suspendClusterNodeTimeout = suspendClusterNodeTimeout;
+    b.suspendRetriesPerNode = suspendRetriesPerNode;
+    b.waitForStorageRepairTimeout = waitForStorageRepairTimeout;
+    b.workflowOrder = workflowOrder;
+    b.skipCompliantNodes = skipCompliantNodes;
+    b.bypassMaintenanceModeCheck = bypassMaintenanceModeCheck;
+    b.migrationMode = migrationMode;
+    b.suspendReboot = suspendReboot;
     return b;
   }
 
@@ -239,6 +308,173 @@ public final class RunOptions {
     return quorumPolicy;
   }
 
+  /**
+   * Returns {@code WarnAfter}: after this long, a warning is published if the run is not over.
+   *
+   * @return the delay, or empty for no warning (the default)
+   */
+  public Optional<Duration> warnAfter() {
+    return Optional.ofNullable(warnAfter);
+  }
+
+  /**
+   * Returns {@code StopAfter}: after this long, the run is canceled if it is not over.
+   *
+   * @return the limit, or empty for none (the default)
+   */
+  public Optional<Duration> stopAfter() {
+    return Optional.ofNullable(stopAfter);
+  }
+
+  /**
+   * Returns {@code RunPluginsSerially}: scan and stage one plug-in after another instead of all
+   * at once. Installing is always one plug-in after another.
+   *
+   * @return whether plug-ins scan and stage serially
+   */
+  public boolean runPluginsSerially() {
+    return runPluginsSerially;
+  }
+
+  /**
+   * Returns {@code StopOnPluginFailure}: when one plug-in fails on a node, skip the remaining
+   * plug-ins on that node.
+   *
+   * @return whether a plug-in failure stops the others
+   */
+  public boolean stopOnPluginFailure() {
+    return stopOnPluginFailure;
+  }
+
+  /**
+   * Returns {@code SeparateReboots}: restart after each plug-in that needs it, instead of once
+   * after all plug-ins.
+   *
+   * @return whether each plug-in gets its own restart
+   */
+  public boolean separateReboots() {
+    return separateReboots;
+  }
+
+  /**
+   * Returns {@code SiteAwareUpdatingOrder}: site names; every node of the first site is updated
+   * before the next site's, nodes without a listed site last.
+   *
+   * @return the site order; empty by default
+   */
+  public List<String> siteAwareUpdatingOrder() {
+    return siteAwareUpdatingOrder;
+  }
+
+  /**
+   * Returns how nodes are paused: CAU's default drain or one of its {@code ForcePause…}
+   * switches.
+   *
+   * @return the pause mode
+   */
+  public PauseMode pauseMode() {
+    return pauseMode;
+  }
+
+  /**
+   * Returns {@code EnableFirewallRules}: enable each node's remote-shutdown firewall rule when it
+   * is off.
+   *
+   * @return whether the engine enables the rule
+   */
+  public boolean enableFirewallRules() {
+    return enableFirewallRules;
+  }
+
+  /**
+   * Returns the kind of restart asked of nodes: {@code RebootMode}, or soft when
+   * {@code AttemptSoftReboot} is set.
+   *
+   * @return {@link RebootMode#FULL} by default
+   */
+  public RebootMode rebootMode() {
+    return rebootMode;
+  }
+
+  /**
+   * Returns {@code SuspendClusterNodeTimeoutMinutes}: how long a suspend refused because
+   * clustered storage is degraded is retried. These retries do not count against
+   * {@code MaxRetriesPerNode}.
+   *
+   * @return the limit; 30 minutes by default
+   */
+  public Duration suspendClusterNodeTimeout() {
+    return suspendClusterNodeTimeout;
+  }
+
+  /**
+   * Returns {@code SuspendRetriesPerNode}: how many times such a suspend is retried at most.
+   *
+   * @return the limit; 30 by default
+   */
+  public int suspendRetriesPerNode() {
+    return suspendRetriesPerNode;
+  }
+
+  /**
+   * Returns {@code WaitForStorageRepairTimeoutMinutes}: how long the run waits for storage
+   * repair jobs to finish after a node returns, before the next node goes down.
+   *
+   * @return the limit; 600 minutes by default
+   */
+  public Duration waitForStorageRepairTimeout() {
+    return waitForStorageRepairTimeout;
+  }
+
+  /**
+   * Returns the order of steps on a node.
+   *
+   * @return {@link WorkflowOrder#DRAIN_THEN_INSTALL} by default
+   */
+  public WorkflowOrder workflowOrder() {
+    return workflowOrder;
+  }
+
+  /**
+   * Returns VMM's "skip compliant nodes": a node with nothing to install is left alone. When
+   * off, every node is drained, restarted if it has a restart pending, and resumed.
+   *
+   * @return {@code true} by default
+   */
+  public boolean skipCompliantNodes() {
+    return skipCompliantNodes;
+  }
+
+  /**
+   * Returns VMM's {@code BypassMaintenanceModeCheck}: without it, a run fails at the start when a
+   * node is already paused (in maintenance); with it, such a node is updated without being
+   * resumed afterwards.
+   *
+   * @return {@code false} by default
+   */
+  public boolean bypassMaintenanceModeCheck() {
+    return bypassMaintenanceModeCheck;
+  }
+
+  /**
+   * Returns how virtual machines leave a drained node: VMM's live migration or save state.
+   *
+   * @return {@link MigrationMode#LIVE_MIGRATION} by default
+   */
+  public MigrationMode migrationMode() {
+    return migrationMode;
+  }
+
+  /**
+   * Returns VMM's "do not restart the servers" ({@code SuspendReboot}): no node is restarted; a
+   * node that needs one is reported as pending restart.
+   *
+   * @return {@code false} by default
+   */
+  public boolean suspendReboot() {
+    return suspendReboot;
+  }
+
   @Override
   public String toString() {
     return "RunOptions{MaxFailedNodes=" + (maxFailedNodes == null ? "default" : maxFailedNodes)
@@ -249,7 +485,24 @@ public final class RunOptions {
         + ", FailbackMode=" + failbackMode
         + ", NodeOrder=" + nodeOrder
         + ", maxUpdatePasses=" + maxUpdatePasses
-        + ", quorumPolicy=" + quorumPolicy + "}";
+        + ", quorumPolicy=" + quorumPolicy
+        + ", WarnAfter=" + warnAfter
+        + ", StopAfter=" + stopAfter
+        + ", RunPluginsSerially=" + runPluginsSerially
+        + ", StopOnPluginFailure=" + stopOnPluginFailure
+        + ", SeparateReboots=" + separateReboots
+        + ", SiteAwareUpdatingOrder=" + siteAwareUpdatingOrder
+        + ", pauseMode=" + pauseMode
+        + ", EnableFirewallRules=" + enableFirewallRules
+        + ", RebootMode=" + rebootMode
+        + ", SuspendClusterNodeTimeout=" + suspendClusterNodeTimeout
+        + ", SuspendRetriesPerNode=" + suspendRetriesPerNode
+        + ", WaitForStorageRepairTimeout=" + waitForStorageRepairTimeout
+        + ", workflowOrder=" + workflowOrder
+        + ", skipCompliantNodes=" + skipCompliantNodes
+        + ", BypassMaintenanceModeCheck=" + bypassMaintenanceModeCheck
+        + ", migrationMode=" + migrationMode
+        + ", SuspendReboot=" + suspendReboot + "}";
   }
 
   /** Builds {@link RunOptions}, checking each value as it is set. Not thread-safe. */
@@ -266,6 +519,23 @@ public final class RunOptions {
     private final List<String> nodeOrder = new ArrayList<>();
     private int maxUpdatePasses = DEFAULT_MAX_UPDATE_PASSES;
     private QuorumPolicy quorumPolicy = QuorumPolicy.STATIC_MAJORITY;
+    private @Nullable Duration warnAfter;
+    private @Nullable Duration stopAfter;
+    private boolean runPluginsSerially;
+    private boolean stopOnPluginFailure;
+    private boolean separateReboots;
+    private final List<String> siteAwareUpdatingOrder = new ArrayList<>();
+    private PauseMode pauseMode = PauseMode.DRAIN;
+    private boolean enableFirewallRules;
+    private RebootMode rebootMode = RebootMode.FULL;
+    private Duration suspendClusterNodeTimeout = DEFAULT_SUSPEND_CLUSTER_NODE_TIMEOUT;
+    private int suspendRetriesPerNode = DEFAULT_SUSPEND_RETRIES_PER_NODE;
+    private Duration waitForStorageRepairTimeout = DEFAULT_WAIT_FOR_STORAGE_REPAIR_TIMEOUT;
+    private WorkflowOrder workflowOrder = WorkflowOrder.DRAIN_THEN_INSTALL;
+    private boolean skipCompliantNodes = true;
+    private boolean bypassMaintenanceModeCheck;
+    private MigrationMode migrationMode = MigrationMode.LIVE_MIGRATION;
+    private boolean suspendReboot;
 
     private Builder() {}
 
@@ -476,19 +746,257 @@ public final class RunOptions {
       return this;
     }
 
+
     /**
-     * Builds the options.
+     * Sets {@code WarnAfter}: publish a warning if the run is not over after this long. Must be
+     * shorter than {@code StopAfter} when both are set (checked by {@link #build()}).
+     *
+     * @param value a positive duration
+     * @return this builder
+     * @throws InvalidOptionsException if the value is zero or negative
+     */
+    public Builder warnAfter(Duration value) {
+      this.warnAfter = positive("WarnAfter", value);
+      return this;
+    }
+
+    /**
+     * Sets {@code StopAfter}: cancel the run if it is not over after this long.
+     *
+     * @param value a positive duration
+     * @return this builder
+     * @throws InvalidOptionsException if the value is zero or negative
+     */
+    public Builder stopAfter(Duration value) {
+      this.stopAfter = positive("StopAfter", value);
+      return this;
+    }
+
+    /**
+     * Sets {@code RunPluginsSerially}.
+     *
+     * @param value whether plug-ins scan and stage one after another
+     * @return this builder
+     */
+    public Builder runPluginsSerially(boolean value) {
+      this.runPluginsSerially = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code StopOnPluginFailure}.
+     *
+     * @param value whether a plug-in failure on a node skips the remaining plug-ins there
+     * @return this builder
+     */
+    public Builder stopOnPluginFailure(boolean value) {
+      this.stopOnPluginFailure = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code SeparateReboots}.
+     *
+     * @param value whether to restart after each plug-in that needs it
+     * @return this builder
+     */
+    public Builder separateReboots(boolean value) {
+      this.separateReboots = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code SiteAwareUpdatingOrder}: site names, checked against the cluster's fault
+     * domains when the run starts.
+     *
+     * @param sites site names, each at most once
+     * @return this builder
+     * @throws InvalidOptionsException if a name is blank or repeated
+     */
+    public Builder siteAwareUpdatingOrder(List<String> sites) {
+      Set<String> seen = new HashSet<>();
+      for (String site : sites) {
+        if (site.isBlank() || !seen.add(site)) {
+          throw new InvalidOptionsException(
+              "SiteAwareUpdatingOrder", "\"" + site + "\"", "site names that are not blank and appear once");
+        }
+      }
+      siteAwareUpdatingOrder.clear();
+      siteAwareUpdatingOrder.addAll(sites);
+      return this;
+    }
+
+    /**
+     * Sets how nodes are paused; {@link PauseMode#DRAIN} unless one of CAU's
+     * {@code ForcePause…} switches is wanted.
+     *
+     * @param mode the pause mode
+     * @return this builder
+     */
+    public Builder pauseMode(PauseMode mode) {
+      this.pauseMode = Objects.requireNonNull(mode, "pauseMode");
+      return this;
+    }
+
+    /**
+     * Sets {@code EnableFirewallRules}.
+     *
+     * @param value whether to enable each node's remote-shutdown firewall rule when it is off
+     * @return this builder
+     */
+    public Builder enableFirewallRules(boolean value) {
+      this.enableFirewallRules = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code RebootMode}.
+     *
+     * @param mode a full or a soft restart
+     * @return this builder
+     */
+    public Builder rebootMode(RebootMode mode) {
+      this.rebootMode = Objects.requireNonNull(mode, "rebootMode");
+      return this;
+    }
+
+    /**
+     * Sets {@code AttemptSoftReboot}: ask for a kernel soft reboot where a node supports it.
+     *
+     * @param value whether to attempt soft reboots
+     * @return this builder
+     */
+    public Builder attemptSoftReboot(boolean value) {
+      this.rebootMode = value ? RebootMode.SOFT : RebootMode.FULL;
+      return this;
+    }
+
+    /**
+     * Sets {@code SuspendClusterNodeTimeoutMinutes}.
+     *
+     * @param value a positive duration
+     * @return this builder
+     * @throws InvalidOptionsException if the value is zero or negative
+     */
+    public Builder suspendClusterNodeTimeout(Duration value) {
+      this.suspendClusterNodeTimeout = positive("SuspendClusterNodeTimeoutMinutes", value);
+      return this;
+    }
+
+    /**
+     * Sets {@code SuspendRetriesPerNode}.
+     *
+     * @param value 0 or more
+     * @return this builder
+     * @throws InvalidOptionsException if the value is negative
+     */
+    public Builder suspendRetriesPerNode(int value) {
+      if (value < 0) {
+        throw new InvalidOptionsException("SuspendRetriesPerNode", String.valueOf(value), "0 or more");
+      }
+      this.suspendRetriesPerNode = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code WaitForStorageRepairTimeoutMinutes}.
+     *
+     * @param value a positive duration
+     * @return this builder
+     * @throws InvalidOptionsException if the value is zero or negative
+     */
+    public Builder waitForStorageRepairTimeout(Duration value) {
+      this.waitForStorageRepairTimeout = positive("WaitForStorageRepairTimeoutMinutes", value);
+      return this;
+    }
+
+    /**
+     * Sets the order of steps on a node.
+     *
+     * @param order the workflow order
+     * @return this builder
+     */
+    public Builder workflowOrder(WorkflowOrder order) {
+      this.workflowOrder = Objects.requireNonNull(order, "workflowOrder");
+      return this;
+    }
+
+    /**
+     * Sets VMM's "skip compliant nodes".
+     *
+     * @param value whether a node with nothing to install is left alone
+     * @return this builder
+     */
+    public Builder skipCompliantNodes(boolean value) {
+      this.skipCompliantNodes = value;
+      return this;
+    }
+
+    /**
+     * Sets VMM's {@code BypassMaintenanceModeCheck}.
+     *
+     * @param value whether a run may start while a node is already paused
+     * @return this builder
+     */
+    public Builder bypassMaintenanceModeCheck(boolean value) {
+      this.bypassMaintenanceModeCheck = value;
+      return this;
+    }
+
+    /**
+     * Sets how virtual machines leave a drained node.
+     *
+     * @param mode live migration or save state
+     * @return this builder
+     */
+    public Builder migrationMode(MigrationMode mode) {
+      this.migrationMode = Objects.requireNonNull(mode, "migrationMode");
+      return this;
+    }
+
+    /**
+     * Sets VMM's "do not restart the servers" ({@code SuspendReboot}).
+     *
+     * @param value whether to leave restarts to the administrator
+     * @return this builder
+     */
+    public Builder suspendReboot(boolean value) {
+      this.suspendReboot = value;
+      return this;
+    }
+
+    /**
+     * Builds the options, checking values that depend on each other.
      *
      * @return immutable options
+     * @throws InvalidOptionsException if {@code WarnAfter} is not shorter than {@code StopAfter},
+     *     or {@code SuspendReboot} is combined with {@code ForcePauseDrainAndReboot}
      */
     public RunOptions build() {
+      if (warnAfter != null && stopAfter != null && warnAfter.compareTo(stopAfter) >= 0) {
+        throw new InvalidOptionsException(
+            "WarnAfter", warnAfter.toString(), "shorter than StopAfter (" + stopAfter + ")");
+      }
+      if (suspendReboot && pauseMode == PauseMode.FORCE_PAUSE_DRAIN_AND_REBOOT) {
+        throw new InvalidOptionsException(
+            "SuspendReboot", "true", "false when ForcePauseDrainAndReboot is set, which always restarts");
+      }
       return new RunOptions(this);
+    }
+
+    private static Duration positive(String option, Duration value) {
+      Objects.requireNonNull(value, option);
+      if (value.isNegative() || value.isZero()) {
+        throw new InvalidOptionsException(option, value.toString(), "a positive duration");
+      }
+      return value;
     }
 
     private static String requireScript(String option, String path) {
       Objects.requireNonNull(path, option);
-      if (path.isBlank()) {
-        throw new InvalidOptionsException(option, "\"" + path + "\"", "a script path");
+      if (path.isBlank() || path.length() > MAX_SCRIPT_PATH_LENGTH) {
+        throw new InvalidOptionsException(option, "\"" + path + "\"",
+            "a script path of 1 to " + MAX_SCRIPT_PATH_LENGTH + " characters");
       }
       return path;
     }
