@@ -84,7 +84,7 @@ public final class UpdateCoordinator {
   public UpdatingRun start(RunOptions options) {
     ClusterSnapshot snapshot = cluster.snapshot();
     options.effectiveMaxFailedNodes(snapshot.nodes().size());
-    NodeOrdering.order(snapshot, options.nodeOrder());
+    NodeOrdering.order(snapshot, options.nodeOrder(), options.siteAwareUpdatingOrder());
 
     Map<String, UpdatePlugin> instances = new LinkedHashMap<>();
     List<String> secrets = new ArrayList<>();
@@ -109,7 +109,7 @@ public final class UpdateCoordinator {
         listeners,
         new SecretScrubber(secrets));
     driver.start(snapshot);
-    return new UpdatingRun(runId, journal, driver.completion());
+    return new UpdatingRun(runId, journal, driver.completion(), driver::cancel);
   }
 
   /** Configures an {@link UpdateCoordinator}. Not thread-safe. */

@@ -7,6 +7,7 @@ import dev.cau.core.journal.RunJournal;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 
 /**
  * A run that has started. Thread-safe.
@@ -15,11 +16,24 @@ public final class UpdatingRun {
   private final RunId runId;
   private final RunJournal journal;
   private final CompletableFuture<RunResult> completion;
+  private final Predicate<String> canceller;
 
-  UpdatingRun(RunId runId, RunJournal journal, CompletableFuture<RunResult> completion) {
+  UpdatingRun(RunId runId, RunJournal journal, CompletableFuture<RunResult> completion, Predicate<String> canceller) {
     this.runId = runId;
     this.journal = journal;
     this.completion = completion;
+    this.canceller = canceller;
+  }
+
+  /**
+   * Asks the run to stop, like {@code Stop-CauRun}, and returns as soon as the request is taken.
+   * Nodes not yet started end Canceled; the node in progress is brought back to service (resumed
+   * with failback) before the run ends Canceled. Wait for that with {@link #await()}.
+   *
+   * @return {@code true} if the request was taken, {@code false} if the run had already ended
+   */
+  public boolean cancel() {
+    return canceller.test("Canceled on request");
   }
 
   /**

@@ -107,8 +107,9 @@ class SystemExecutionTests {
         }
 
         @Override
-        public void restart(RebootMode mode, OperationContext context) {
+        public RebootMode restart(RebootMode mode, OperationContext context) {
           states.put(name, NodeState.PAUSED);
+          return mode;
         }
 
         @Override

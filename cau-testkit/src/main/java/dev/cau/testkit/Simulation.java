@@ -62,6 +62,22 @@ public final class Simulation {
    */
   public static SimulationResult run(
       SimulatedCluster cluster, RunOptions options, List<UpdatePluginProvider> plugins, RunListener... listeners) {
+    return start(cluster, options, plugins, listeners).complete();
+  }
+
+  /**
+   * Starts a run without driving it yet, so that a test can act on it while it runs, for example
+   * cancel it from a listener. Nothing happens until {@link SimulatedRun#complete()}.
+   *
+   * @param cluster the simulated cluster; its simulator provides time
+   * @param options the run's options
+   * @param plugins plug-ins to register besides the in-memory one
+   * @param listeners more listeners for the run's events
+   * @return the started run
+   * @throws dev.cau.api.InvalidOptionsException if the options are not allowed; nothing ran
+   */
+  public static SimulatedRun start(
+      SimulatedCluster cluster, RunOptions options, List<UpdatePluginProvider> plugins, RunListener... listeners) {
     List<RunEvent> events = new ArrayList<>();
     PluginRegistry.Builder registry = PluginRegistry.builder().register(new InMemoryUpdatePluginProvider());
     plugins.forEach(registry::register);
@@ -73,11 +89,42 @@ public final class Simulation {
     for (RunListener listener : listeners) {
       coordinator.listener(listener);
     }
-    UpdatingRun run = coordinator.build().start(options);
-    if (!cluster.simulator().runUntil(run.completion()::isDone)) {
-      throw new IllegalStateException("The simulation ran out of work before run " + run.runId() + " ended");
+    return new SimulatedRun(cluster, coordinator.build().start(options), events);
+  }
+
+  /** A simulated run that has started; {@link #complete()} drives it to its end. */
+  public static final class SimulatedRun {
+    private final SimulatedCluster cluster;
+    private final UpdatingRun run;
+    private final List<RunEvent> events;
+
+    private SimulatedRun(SimulatedCluster cluster, UpdatingRun run, List<RunEvent> events) {
+      this.cluster = cluster;
+      this.run = run;
+      this.events = events;
     }
-    return new SimulationResult(
-        run.completion().join(), events, cluster.steps(), cluster.history(), run.journal().entries());
+
+    /**
+     * Returns the engine's handle of the run, for example to cancel it.
+     *
+     * @return the run
+     */
+    public UpdatingRun run() {
+      return run;
+    }
+
+    /**
+     * Drives the simulation until the run ends.
+     *
+     * @return the outcome
+     * @throws IllegalStateException if the simulation ran out of work before the run ended
+     */
+    public SimulationResult complete() {
+      if (!cluster.simulator().runUntil(run.completion()::isDone)) {
+        throw new IllegalStateException("The simulation ran out of work before run " + run.runId() + " ended");
+      }
+      return new SimulationResult(
+          run.completion().join(), events, cluster.steps(), cluster.history(), run.journal().entries());
+    }
   }
 }

@@ -61,7 +61,7 @@ class NodeWorkflowTests {
     assertThat(outcome.result().status()).isEqualTo(SummaryStatus.SUCCEEDED);
     assertThat(cluster.node("a").installCount("KB1")).isEqualTo(1);
     assertThat(outcome.steps().stream().filter(s -> s.node().equals("a")).map(StepRecord::step).toList())
-        .containsExactly("scan", "stage", "suspend", "install KB1", "restart", "await ready", "scan", "resume");
+        .containsExactly("scan", "stage", "suspend", "install KB1", "restart FULL", "await ready", "scan", "resume");
   }
 
   @Test

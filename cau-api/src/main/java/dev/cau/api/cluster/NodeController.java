@@ -26,6 +26,8 @@ public interface NodeController {
    *
    * @param request how to drain and how to move virtual machines
    * @param context the run, cancellation signal, log and clock of the call
+   * @throws dev.cau.api.StorageDegradedException if the cluster refuses because clustered
+   *     storage is degraded; the engine retries later
    * @throws dev.cau.api.NodeOperationException if the node cannot be paused or drained
    */
   void suspend(SuspendRequest request, OperationContext context);
@@ -44,11 +46,13 @@ public interface NodeController {
    * Starts a restart of the node and returns once it has been initiated. The engine then calls
    * {@link #awaitReady(Duration, OperationContext)} with the run's reboot timeout.
    *
-   * @param mode a full restart or a soft (kernel) restart
+   * @param requested a full restart or a soft (kernel) restart; a node that cannot or must not
+   *     soft-reboot restarts fully
    * @param context the run, cancellation signal, log and clock of the call
+   * @return the kind of restart actually started, reported in the node's result
    * @throws dev.cau.api.NodeOperationException if the restart cannot be initiated
    */
-  void restart(RebootMode mode, OperationContext context);
+  RebootMode restart(RebootMode requested, OperationContext context);
 
   /**
    * Waits until the node is back: up, a member of the cluster, and its automatic services

@@ -1,5 +1,6 @@
 package dev.cau.api.result;
 
+import dev.cau.api.cluster.RebootMode;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.UpdateResultCode;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param installResults one result for every update the run tried to install, in order
  * @param attempts how many times the node's update process was tried; 0 if never started
  * @param restarts how many times the run restarted the node
+ * @param bootType the kind of the last restart, or {@code null} if the node was not restarted
+ * @param restartPending whether the node still needs a restart the run did not do
  * @param reason why the node did not succeed, or {@code null} when it did
  */
 public record NodeResult(
@@ -22,6 +25,8 @@ public record NodeResult(
     List<InstallResult> installResults,
     int attempts,
     int restarts,
+    @Nullable RebootMode bootType,
+    boolean restartPending,
     @Nullable String reason) {
   /**
    * Checks the components and copies the list.
@@ -31,6 +36,8 @@ public record NodeResult(
    * @param installResults the per-update results
    * @param attempts how many times the node was tried
    * @param restarts how many times the node was restarted
+   * @param bootType the kind of the last restart, or {@code null}
+   * @param restartPending whether the node still needs a restart
    * @param reason why the node did not succeed, or {@code null}
    */
   public NodeResult {

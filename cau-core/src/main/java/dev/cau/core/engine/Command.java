@@ -37,6 +37,9 @@ public sealed interface Command {
    */
   record Publish(RunEvent event) implements Command {}
 
+  /** Raise the cancellation signal that blocking calls of the run observe. */
+  record RaiseCancellation() implements Command {}
+
   /**
    * End the run.
    *

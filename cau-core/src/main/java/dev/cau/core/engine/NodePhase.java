@@ -12,17 +12,19 @@ import java.util.Set;
 public enum NodePhase {
   /** Not scanned yet. */
   PENDING,
-  /** Plug-ins are scanning the node. */
+  /** Plug-ins are scanning the node, at the start of the run or of a retry. */
   SCANNING,
   /** Scanned; waiting for its turn. */
   SCANNED,
+  /** Checking that the node accepts a remote restart. */
+  FIREWALL_CHECK,
   /** Plug-ins are staging updates before the node is drained. */
   STAGING,
   /** The pre-update script runs. */
   PRE_SCRIPT,
   /** The quorum guard is consulted on a fresh snapshot. */
   QUORUM_CHECK,
-  /** The node is being paused and drained. */
+  /** The node is being paused and drained, or waits to retry because storage is degraded. */
   SUSPENDING,
   /** Plug-ins install updates, one plug-in after another. */
   INSTALLING,
@@ -43,18 +45,19 @@ public enum NodePhase {
 
   static {
     LEGAL.put(PENDING, EnumSet.of(SCANNING, DONE));
-    LEGAL.put(SCANNING, EnumSet.of(SCANNED, STAGING, PRE_SCRIPT, QUORUM_CHECK, SCANNING, DONE));
-    LEGAL.put(SCANNED, EnumSet.of(STAGING, PRE_SCRIPT, QUORUM_CHECK, SCANNING, DONE));
-    LEGAL.put(STAGING, EnumSet.of(STAGING, PRE_SCRIPT, QUORUM_CHECK, SCANNING, DONE));
-    LEGAL.put(PRE_SCRIPT, EnumSet.of(QUORUM_CHECK, SCANNING, DONE));
-    LEGAL.put(QUORUM_CHECK, EnumSet.of(SUSPENDING, SCANNING, DONE));
-    LEGAL.put(SUSPENDING, EnumSet.of(INSTALLING, RESUMING));
-    LEGAL.put(INSTALLING, EnumSet.of(INSTALLING, RESTARTING, RESCANNING, RESUMING));
-    LEGAL.put(RESTARTING, EnumSet.of(AWAITING_READY, RESUMING));
-    LEGAL.put(AWAITING_READY, EnumSet.of(RESCANNING, DONE));
-    LEGAL.put(RESCANNING, EnumSet.of(INSTALLING, RESUMING));
+    LEGAL.put(SCANNING, EnumSet.of(SCANNED, FIREWALL_CHECK, SCANNING, DONE));
+    LEGAL.put(SCANNED, EnumSet.of(FIREWALL_CHECK, SCANNING, DONE));
+    LEGAL.put(FIREWALL_CHECK, EnumSet.of(STAGING, PRE_SCRIPT, QUORUM_CHECK, INSTALLING, POST_SCRIPT, SCANNING, DONE));
+    LEGAL.put(STAGING, EnumSet.of(PRE_SCRIPT, QUORUM_CHECK, INSTALLING, SCANNING, DONE));
+    LEGAL.put(PRE_SCRIPT, EnumSet.of(QUORUM_CHECK, INSTALLING, POST_SCRIPT, SCANNING, DONE));
+    LEGAL.put(QUORUM_CHECK, EnumSet.of(SUSPENDING, RESTARTING, SCANNING, DONE));
+    LEGAL.put(SUSPENDING, EnumSet.of(SUSPENDING, INSTALLING, RESTARTING, RESCANNING, RESUMING, SCANNING, DONE));
+    LEGAL.put(INSTALLING, EnumSet.of(INSTALLING, QUORUM_CHECK, RESTARTING, RESCANNING, RESUMING, SCANNING, DONE));
+    LEGAL.put(RESTARTING, EnumSet.of(AWAITING_READY, RESUMING, SCANNING, DONE));
+    LEGAL.put(AWAITING_READY, EnumSet.of(INSTALLING, RESCANNING, RESUMING, DONE));
+    LEGAL.put(RESCANNING, EnumSet.of(INSTALLING, QUORUM_CHECK, RESTARTING, RESUMING, POST_SCRIPT, SCANNING, DONE));
     LEGAL.put(RESUMING, EnumSet.of(POST_SCRIPT, SCANNING, DONE));
-    LEGAL.put(POST_SCRIPT, EnumSet.of(POST_SCRIPT, DONE));
+    LEGAL.put(POST_SCRIPT, EnumSet.of(SCANNING, DONE));
     LEGAL.put(DONE, EnumSet.noneOf(NodePhase.class));
   }
 
@@ -66,14 +69,5 @@ public enum NodePhase {
    */
   public boolean canMoveTo(NodePhase next) {
     return LEGAL.getOrDefault(this, EnumSet.noneOf(NodePhase.class)).contains(next);
-  }
-
-  /**
-   * Tells whether a node in this phase is paused or down because of the run.
-   *
-   * @return {@code true} from suspending to resuming
-   */
-  public boolean isOutOfService() {
-    return compareTo(SUSPENDING) >= 0 && compareTo(RESUMING) <= 0;
   }
 }

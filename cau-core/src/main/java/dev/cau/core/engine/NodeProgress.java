@@ -1,11 +1,13 @@
 package dev.cau.core.engine;
 
 import dev.cau.api.RunId;
+import dev.cau.api.cluster.RebootMode;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.Update;
 import dev.cau.api.plugin.UpdateResultCode;
 import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.SummaryStatus;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,22 +24,48 @@ final class NodeProgress {
   NodePhase phase = NodePhase.PENDING;
   int attempts;
   int restarts;
-  int passes;
-  int scansOutstanding;
-  final Map<String, List<Update>> pending = new LinkedHashMap<>();
-  final Deque<String> queue = new ArrayDeque<>();
   final List<InstallResult> results = new ArrayList<>();
-  /** Updates that failed in the current attempt: a re-scan offers them again, but they are not retried. */
-  final Set<String> failedThisAttempt = new HashSet<>();
-  boolean rebootNeeded;
+  /** The node was paused by someone else before the run; the run never resumes it. */
+  boolean pausedBeforeRun;
+  /** The run paused this node and has not resumed it yet. */
   boolean suspendedByUs;
-  boolean recovering;
-  /** A failure seen while plug-ins scan in parallel; acted on when the last scan returns. */
-  @Nullable String scanFailure;
+  @Nullable RebootMode bootType;
+  boolean restartPending;
+
+  // ---- the current attempt
+  final Map<String, List<Update>> pending = new LinkedHashMap<>();
+  /** Plug-ins whose pending updates are still to install in this pass, in plug-in order. */
+  final Deque<String> installQueue = new ArrayDeque<>();
+  /** Plug-ins still to call in a scan or a staging, when they run one after another. */
+  final Deque<String> callQueue = new ArrayDeque<>();
+  int callsOutstanding;
+  int passes;
+  boolean firewallChecked;
+  boolean staged;
+  boolean preScriptDone;
+  boolean quorumCleared;
+  /** The node was taken out of service in this attempt (so the next node waits for storage). */
+  boolean cycled;
+  boolean rebootNeeded;
+  /** SeparateReboots: a plug-in's update needs a restart before the next plug-in installs. */
+  boolean restartBeforeNextPlugin;
+  boolean rescanNeeded;
+  boolean postScriptDone;
+  final Set<String> failedThisAttempt = new HashSet<>();
+  /** Failures of single plug-ins; the others go on unless StopOnPluginFailure is set. */
+  final Map<String, String> pluginFailures = new LinkedHashMap<>();
+  int suspendRefusals;
+  @Nullable Instant degradedSince;
+  /** Set when the attempt failed: the planner brings the node to a safe state, then retries. */
+  @Nullable String attemptFailure;
+
+  // ---- the outcome
   /** Why the node did not succeed; set when the engine gives up on it. */
   @Nullable String reason;
   boolean fatal;
   boolean canceled;
+  /** Whether the node was ever taken out of service by the run, for the storage wait. */
+  boolean everCycled;
 
   NodeProgress(String name) {
     this.name = name;
@@ -48,6 +76,29 @@ final class NodeProgress {
       throw new IllegalTransitionException(runId, name, phase, next);
     }
     phase = next;
+  }
+
+  /** Clears what one attempt learned; results and counters of the whole node stay. */
+  void resetAttempt() {
+    pending.clear();
+    installQueue.clear();
+    callQueue.clear();
+    callsOutstanding = 0;
+    passes = 0;
+    firewallChecked = false;
+    staged = false;
+    preScriptDone = false;
+    quorumCleared = false;
+    cycled = false;
+    rebootNeeded = false;
+    restartBeforeNextPlugin = false;
+    rescanNeeded = false;
+    postScriptDone = false;
+    failedThisAttempt.clear();
+    pluginFailures.clear();
+    suspendRefusals = 0;
+    degradedSince = null;
+    attemptFailure = null;
   }
 
   List<Update> allPending() {
@@ -65,11 +116,11 @@ final class NodeProgress {
     if (canceled) {
       return SummaryStatus.CANCELED;
     }
-    long succeeded = results.stream().filter(r -> r.code() == UpdateResultCode.SUCCEEDED).count();
-    boolean failedUpdates = results.stream().anyMatch(r -> r.code().isFailure());
     if (fatal) {
       return SummaryStatus.FAILED;
     }
+    long succeeded = results.stream().filter(r -> r.code() == UpdateResultCode.SUCCEEDED).count();
+    boolean failedUpdates = results.stream().anyMatch(r -> r.code().isFailure());
     if (reason == null && !failedUpdates) {
       return SummaryStatus.SUCCEEDED;
     }
@@ -83,6 +134,6 @@ final class NodeProgress {
       long failed = results.stream().filter(r -> r.code().isFailure()).count();
       shownReason = failed + " of " + results.size() + " updates failed";
     }
-    return new NodeResult(name, status, results, attempts, restarts, shownReason);
+    return new NodeResult(name, status, results, attempts, restarts, bootType, restartPending, shownReason);
   }
 }

@@ -26,6 +26,13 @@ public sealed interface Operation {
   record StageUpdates(String plugin, List<Update> updates) implements Operation {}
 
   /**
+   * Checks that the node accepts a remote restart, enabling its firewall rule if allowed.
+   *
+   * @param enable whether the rule may be enabled ({@code EnableFirewallRules})
+   */
+  record CheckRemoteShutdown(boolean enable) implements Operation {}
+
+  /**
    * Runs a pre- or post-update script on the node.
    *
    * @param request the script to run

@@ -2,10 +2,13 @@ package dev.cau.core.engine;
 
 import dev.cau.api.CancellationSignal;
 import dev.cau.api.OperationLog;
+import dev.cau.api.NodeOperationException;
 import dev.cau.api.RunId;
+import dev.cau.api.StorageDegradedException;
 import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.cluster.ClusterSnapshot;
 import dev.cau.api.cluster.NodeController;
+import dev.cau.api.cluster.RemoteShutdownFirewall;
 import dev.cau.api.event.OperationMessage;
 import dev.cau.api.event.RunEvent;
 import dev.cau.api.event.RunListener;
@@ -46,7 +49,8 @@ public final class RunDriver {
   private final SecretScrubber scrubber;
   private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
   private final Map<Integer, TimerScheduler.Cancellable> timers = new HashMap<>();
-  private final CancellationSignal cancellation = () -> false;
+  private volatile boolean cancellationRaised;
+  private final CancellationSignal cancellation = () -> cancellationRaised;
   private long sequence;
 
   /**
@@ -99,6 +103,22 @@ public final class RunDriver {
     return completion;
   }
 
+  /**
+   * Asks the run to stop, as {@code Stop-CauRun} does: blocking calls see the cancellation
+   * signal at once, and the run brings the node in progress back to service before it ends.
+   *
+   * @param reason why, for the run's result
+   * @return {@code true} if the request was taken, {@code false} if the run had already ended
+   */
+  public boolean cancel(String reason) {
+    if (completion.isDone()) {
+      return false;
+    }
+    cancellationRaised = true;
+    post(new RunInput.CancelRequested(reason, execution.clock().instant()));
+    return true;
+  }
+
   private void post(RunInput input) {
     execution.events().execute(() -> process(input));
   }
@@ -136,6 +156,8 @@ public final class RunDriver {
       if (handle != null) {
         handle.cancel();
       }
+    } else if (command instanceof Command.RaiseCancellation) {
+      cancellationRaised = true;
     } else if (command instanceof Command.Publish publish) {
       notifyListeners(publish.event());
     } else if (command instanceof Command.Finish finish) {
@@ -159,6 +181,9 @@ public final class RunDriver {
       } else if (operation instanceof Operation.StageUpdates stage) {
         plugin(stage.plugin()).stage(context, stage.updates());
         return new CallResult.Done();
+      } else if (operation instanceof Operation.CheckRemoteShutdown check) {
+        checkRemoteShutdown(node, check.enable());
+        return new CallResult.Done();
       } else if (operation instanceof Operation.RunScript script) {
         return new CallResult.ScriptEnded(node.runScript(script.request(), context));
       } else if (operation instanceof Operation.ObserveCluster) {
@@ -169,8 +194,7 @@ public final class RunDriver {
       } else if (operation instanceof Operation.InstallUpdates install) {
         return new CallResult.Installed(install.plugin(), plugin(install.plugin()).install(context, install.updates()));
       } else if (operation instanceof Operation.Restart restart) {
-        node.restart(restart.mode(), context);
-        return new CallResult.Done();
+        return new CallResult.Restarted(node.restart(restart.mode(), context));
       } else if (operation instanceof Operation.AwaitReady await) {
         return new CallResult.Ready(node.awaitReady(await.timeout(), context));
       } else if (operation instanceof Operation.Resume resume) {
@@ -181,11 +205,23 @@ public final class RunDriver {
     } catch (RuntimeException e) {
       String message = scrubber.scrub(describe(call, e));
       LOG.warn("{}", message);
-      return new CallResult.Failed(message);
+      return new CallResult.Failed(message, e instanceof StorageDegradedException);
     } finally {
       MDC.remove("cau.node");
       MDC.remove("cau.runId");
     }
+  }
+
+  private static void checkRemoteShutdown(NodeController node, boolean enable) {
+    RemoteShutdownFirewall firewall = node.capability(RemoteShutdownFirewall.class).orElse(null);
+    if (firewall == null || firewall.isRemoteShutdownAllowed()) {
+      return;
+    }
+    if (!enable) {
+      throw new NodeOperationException(node.name(), "The remote shutdown firewall rule is off on node \""
+          + node.name() + "\", so it cannot be restarted remotely; enable the rule or set EnableFirewallRules");
+    }
+    firewall.allowRemoteShutdown();
   }
 
   private UpdatePlugin plugin(String name) {

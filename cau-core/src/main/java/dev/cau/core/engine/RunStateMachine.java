@@ -2,9 +2,9 @@ package dev.cau.core.engine;
 
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.ClusterSnapshot;
+import dev.cau.api.cluster.DrainMode;
 import dev.cau.api.cluster.NodeSnapshot;
 import dev.cau.api.cluster.NodeState;
-import dev.cau.api.cluster.RebootMode;
 import dev.cau.api.cluster.ScriptRequest;
 import dev.cau.api.cluster.ScriptRequest.ScriptPhase;
 import dev.cau.api.cluster.SuspendRequest;
@@ -14,6 +14,7 @@ import dev.cau.api.event.NodeScanned;
 import dev.cau.api.event.NodeStep;
 import dev.cau.api.event.NodeStepStarted;
 import dev.cau.api.event.OperationMessage;
+import dev.cau.api.event.RunEvent;
 import dev.cau.api.event.RunFinished;
 import dev.cau.api.event.RunStarted;
 import dev.cau.api.event.UpdatesInstalled;
@@ -24,17 +25,22 @@ import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.journal.CallResult;
 import dev.cau.core.journal.RunInput;
+import dev.cau.core.options.PauseMode;
 import dev.cau.core.options.PluginSelection;
 import dev.cau.core.options.RunOptions;
+import dev.cau.core.options.WorkflowOrder;
 import dev.cau.core.quorum.QuorumDecision;
 import dev.cau.core.quorum.QuorumGuard;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,23 +51,30 @@ import org.jspecify.annotations.Nullable;
  * two machines return the same commands, which is what lets a journal be replayed and a
  * simulation be repeated exactly. Not thread-safe: the driver feeds it one input at a time.
  *
- * <p>The workflow follows CAU: scan every node first (plug-ins in parallel); then, one node at a
- * time in {@link NodeOrdering}: stage, pre-update script, quorum check, suspend with drain,
- * install (plug-in after plug-in), restart if an update asks for it and wait within the reboot
- * timeout, scan again and install what applies only now (bounded passes), resume with failback,
- * post-update script. A node with nothing to install is left alone and Succeeded.
+ * <p>The run scans every node first, then takes one node at a time in {@link NodeOrdering}. For
+ * the node in progress, {@link #advance} picks the next step from what the current attempt has
+ * done so far: check the remote-restart firewall rule, stage, run the pre-update script, ask the
+ * quorum guard and suspend, install plug-in after plug-in, restart and wait within the reboot
+ * timeout, scan again for updates that apply only now (bounded passes), resume with failback, run
+ * the post-update script. A failed attempt first brings the node back to service, then is
+ * retried within {@code MaxRetriesPerNode}; a cancel does the same and then ends the run.
  */
 public final class RunStateMachine {
   private enum RunPhase { NOT_STARTED, SCANNING, UPDATING, FINISHED }
 
+  private enum TimerKind { REBOOT, SUSPEND_RETRY, STORAGE_POLL, WARN_AFTER, STOP_AFTER }
+
   private record PendingCall(String node, Operation operation) {}
+
+  private record Timer(TimerKind kind, String node) {}
 
   private final RunId runId;
   private final RunOptions options;
   private final List<String> plugins;
   private final Map<String, NodeProgress> nodes = new LinkedHashMap<>();
+  private final List<NodeProgress> order = new ArrayList<>();
   private final Map<Integer, PendingCall> calls = new HashMap<>();
-  private final Map<Integer, String> timers = new HashMap<>();
+  private final Map<Integer, Timer> timers = new HashMap<>();
   private RunPhase phase = RunPhase.NOT_STARTED;
   private int nextToken = 1;
   private String cluster = "";
@@ -69,7 +82,9 @@ public final class RunStateMachine {
   private int maxFailedNodes;
   private int failedNodes;
   private int current = -1;
+  private @Nullable Instant storageWaitSince;
   private @Nullable String stopReason;
+  private @Nullable String cancelReason;
   private @Nullable RunResult result;
 
   /** Commands produced by the input being applied. */
@@ -108,10 +123,12 @@ public final class RunStateMachine {
         onCallCompleted(node(call.node()), call.operation(), completed.result());
       }
     } else if (input instanceof RunInput.TimerFired fired) {
-      String node = timers.remove(fired.token());
-      if (node != null) {
-        onRebootTimeout(node(node));
+      Timer timer = timers.remove(fired.token());
+      if (timer != null) {
+        onTimer(timer);
       }
+    } else if (input instanceof RunInput.CancelRequested cancel) {
+      cancel(cancel.reason());
     }
     return out;
   }
@@ -142,22 +159,32 @@ public final class RunStateMachine {
     }
     cluster = snapshot.name();
     startedAt = now;
-    List<String> order = NodeOrdering.order(snapshot, options.nodeOrder());
+    List<String> names = NodeOrdering.order(snapshot, options.nodeOrder(), options.siteAwareUpdatingOrder());
     maxFailedNodes = options.effectiveMaxFailedNodes(snapshot.nodes().size());
-    order.forEach(name -> nodes.put(name, new NodeProgress(name)));
-    publish(new RunStarted(runId, now, cluster, order));
+    names.forEach(name -> nodes.put(name, new NodeProgress(name)));
+    order.addAll(nodes.values());
+    publish(new RunStarted(runId, now, cluster, names));
+    options.warnAfter().ifPresent(delay -> startTimer(new Timer(TimerKind.WARN_AFTER, ""), delay));
+    options.stopAfter().ifPresent(delay -> startTimer(new Timer(TimerKind.STOP_AFTER, ""), delay));
 
-    List<String> offline = order.stream()
-        .filter(name -> snapshot.node(name).map(NodeSnapshot::state).orElse(NodeState.UNKNOWN) != NodeState.UP)
+    List<String> paused = names.stream().filter(n -> stateOf(snapshot, n) == NodeState.PAUSED).toList();
+    List<String> offline = names.stream()
+        .filter(n -> stateOf(snapshot, n) != NodeState.UP && stateOf(snapshot, n) != NodeState.PAUSED)
         .toList();
-    if (!offline.isEmpty() && options.requireAllNodesOnline()) {
-      stopRun("RequireAllNodesOnline is set and " + describeOffline(snapshot, offline));
+    if (!paused.isEmpty() && !options.bypassMaintenanceModeCheck()) {
+      stopRun(describe(snapshot, paused) + " already in maintenance (paused); set BypassMaintenanceModeCheck"
+          + " to update a cluster with nodes in maintenance");
       return;
     }
+    if (!offline.isEmpty() && options.requireAllNodesOnline()) {
+      stopRun("RequireAllNodesOnline is set and " + describe(snapshot, offline) + " not up");
+      return;
+    }
+    paused.forEach(name -> node(name).pausedBeforeRun = true);
     for (String name : offline) {
       NodeProgress node = node(name);
       node.moveTo(runId, NodePhase.DONE);
-      node.reason = "Node \"" + name + "\" was " + stateOf(snapshot, name) + " when the run started";
+      node.reason = "Node \"" + name + "\" was " + display(stateOf(snapshot, name)) + " when the run started";
       node.fatal = true;
       finishNode(node);
     }
@@ -166,50 +193,89 @@ public final class RunStateMachine {
       return;
     }
     phase = RunPhase.SCANNING;
-    nodes.values().stream().filter(n -> n.phase == NodePhase.PENDING).forEach(this::scan);
-    if (nodes.values().stream().noneMatch(n -> n.phase == NodePhase.SCANNING)) {
+    order.stream().filter(n -> n.phase == NodePhase.PENDING).forEach(this::scan);
+    if (order.stream().noneMatch(n -> n.phase == NodePhase.SCANNING)) {
       finishRun();
     }
   }
 
+  /** Scans with every plug-in: all at once, or one after another with RunPluginsSerially. */
   private void scan(NodeProgress node) {
     node.moveTo(runId, NodePhase.SCANNING);
     node.pending.clear();
-    node.scanFailure = null;
-    node.scansOutstanding = plugins.size();
-    plugins.forEach(plugin -> call(node, new Operation.ScanUpdates(plugin)));
+    callPlugins(node, plugins, Operation.ScanUpdates::new);
   }
 
   private void rescan(NodeProgress node) {
     node.moveTo(runId, NodePhase.RESCANNING);
     step(node, NodeStep.RESCANNING);
+    node.rescanNeeded = false;
     node.pending.clear();
-    node.scanFailure = null;
-    node.scansOutstanding = plugins.size();
-    plugins.forEach(plugin -> call(node, new Operation.ScanUpdates(plugin)));
+    callPlugins(node, plugins, Operation.ScanUpdates::new);
   }
 
-  private void onScanned(NodeProgress node, CallResult result) {
-    if (result instanceof CallResult.Scanned scanned) {
-      node.pending.put(scanned.plugin(), scanned.updates());
-    } else if (result instanceof CallResult.Failed failed && node.scanFailure == null) {
-      node.scanFailure = "Scan failed: " + failed.message();
+  private void callPlugins(NodeProgress node, List<String> names, Function<String, Operation> operation) {
+    node.callQueue.clear();
+    node.callQueue.addAll(names);
+    node.callsOutstanding = 0;
+    if (options.runPluginsSerially()) {
+      nextPluginCall(node, operation);
+    } else {
+      while (!node.callQueue.isEmpty()) {
+        nextPluginCall(node, operation);
+      }
     }
-    if (--node.scansOutstanding > 0) {
+  }
+
+  private void nextPluginCall(NodeProgress node, Function<String, Operation> operation) {
+    String plugin = node.callQueue.poll();
+    if (plugin != null) {
+      node.callsOutstanding++;
+      call(node, operation.apply(plugin));
+    }
+  }
+
+  /** Notes one plug-in call's end; returns whether every plug-in call of the step has ended. */
+  private boolean pluginCallEnded(NodeProgress node, Operation next) {
+    node.callsOutstanding--;
+    boolean stop = options.stopOnPluginFailure() && !node.pluginFailures.isEmpty();
+    if (stop) {
+      node.callQueue.clear();
+    } else if (!node.callQueue.isEmpty() && options.runPluginsSerially()) {
+      nextPluginCall(node, plugin -> next instanceof Operation.StageUpdates
+          ? new Operation.StageUpdates(plugin, node.pending.getOrDefault(plugin, List.of()))
+          : new Operation.ScanUpdates(plugin));
+    }
+    return node.callsOutstanding == 0 && node.callQueue.isEmpty();
+  }
+
+  private void onScanned(NodeProgress node, Operation.ScanUpdates scan, CallResult result) {
+    if (result instanceof CallResult.Scanned scanned) {
+      List<Update> offered = scanned.updates();
+      if (node.phase == NodePhase.RESCANNING) {
+        // An update that failed in this attempt is offered again; it is not retried here.
+        offered = offered.stream().filter(u -> !node.failedThisAttempt.contains(u.id())).toList();
+      }
+      node.pending.put(scanned.plugin(), offered);
+    } else if (result instanceof CallResult.Failed failed) {
+      node.pluginFailures.putIfAbsent(scan.plugin(), "Scan by \"" + scan.plugin() + "\" failed: " + failed.message());
+    }
+    if (!pluginCallEnded(node, scan)) {
       return;
     }
-    // Keep plug-in order whatever order the scans returned in.
     Map<String, List<Update>> ordered = new LinkedHashMap<>();
     plugins.forEach(p -> ordered.put(p, node.pending.getOrDefault(p, List.of())));
     node.pending.clear();
     node.pending.putAll(ordered);
 
     if (node.phase == NodePhase.RESCANNING) {
-      afterRescan(node);
+      if (!pluginsFailedTheAttempt(node)) {
+        afterRescan(node);
+      }
     } else if (phase == RunPhase.SCANNING) {
       node.moveTo(runId, NodePhase.SCANNED);
       publish(new NodeScanned(runId, now, node.name, node.allPending()));
-      if (nodes.values().stream().noneMatch(n -> n.phase == NodePhase.SCANNING)) {
+      if (order.stream().noneMatch(n -> n.phase == NodePhase.SCANNING)) {
         phase = RunPhase.UPDATING;
         nextNode();
       }
@@ -221,7 +287,6 @@ public final class RunStateMachine {
   // ---------------------------------------------------------------- one node at a time
 
   private void nextNode() {
-    List<NodeProgress> order = new ArrayList<>(nodes.values());
     while (++current < order.size()) {
       NodeProgress node = order.get(current);
       if (node.phase != NodePhase.DONE) {
@@ -235,160 +300,109 @@ public final class RunStateMachine {
 
   /** Starts an attempt on a node whose scan results are in. */
   private void beginAttempt(NodeProgress node) {
-    if (node.scanFailure != null) {
-      failAttempt(node, node.scanFailure, false);
+    if (pluginsFailedTheAttempt(node)) {
       return;
     }
-    if (!node.hasPending()) {
+    if (node.attempts == 1 && !node.hasPending() && node.pluginFailures.isEmpty() && options.skipCompliantNodes()) {
       node.moveTo(runId, NodePhase.DONE);
       finishNode(node);
       return;
     }
     node.passes = 0;
-    node.failedThisAttempt.clear();
+    node.rebootNeeded = options.pauseMode() == PauseMode.FORCE_PAUSE_DRAIN_AND_REBOOT;
     queuePluginsWithUpdates(node);
-    node.moveTo(runId, NodePhase.STAGING);
-    step(node, NodeStep.STAGING);
-    stageNext(node);
+    advance(node);
   }
 
-  private void stageNext(NodeProgress node) {
-    String plugin = node.queue.poll();
-    if (plugin != null) {
-      call(node, new Operation.StageUpdates(plugin, node.pending.getOrDefault(plugin, List.of())));
-    } else {
-      preScript(node);
-    }
-  }
-
-  private void preScript(NodeProgress node) {
-    String script = options.preUpdateScript().orElse(null);
-    if (script == null) {
-      checkQuorum(node);
-      return;
-    }
-    node.moveTo(runId, NodePhase.PRE_SCRIPT);
-    step(node, NodeStep.PRE_UPDATE_SCRIPT);
-    call(node, new Operation.RunScript(
-        new ScriptRequest(script, options.configurationName(), ScriptPhase.PRE_UPDATE)));
-  }
-
-  private void checkQuorum(NodeProgress node) {
-    node.moveTo(runId, NodePhase.QUORUM_CHECK);
-    call(node, new Operation.ObserveCluster());
-  }
-
-  private void onQuorumObserved(NodeProgress node, ClusterSnapshot snapshot) {
-    QuorumDecision decision = QuorumGuard.evaluate(snapshot, Set.of(node.name), options.quorumPolicy());
-    if (!decision.allowed()) {
-      // Nothing that changes the node has happened yet: it is Canceled, and the run stops.
-      String reason = "The quorum guard refused to take node \"" + node.name + "\" down. " + decision.reason();
-      stopReason = reason;
-      node.moveTo(runId, NodePhase.DONE);
-      node.canceled = true;
-      node.reason = "Not updated: " + decision.reason();
-      finishNode(node);
-      stopRun(reason);
-      return;
-    }
-    if (decision.reliesOnDynamicQuorum()) {
-      warn(node.name, decision.reason());
-    }
-    node.moveTo(runId, NodePhase.SUSPENDING);
-    step(node, NodeStep.SUSPENDING);
-    call(node, new Operation.Suspend(SuspendRequest.DEFAULT));
-  }
-
-  /** Queues, in plug-in order, each plug-in that has updates pending on the node. */
-  private static void queuePluginsWithUpdates(NodeProgress node) {
-    node.queue.clear();
-    node.pending.forEach((plugin, updates) -> {
-      if (!updates.isEmpty()) {
-        node.queue.add(plugin);
+  /**
+   * Takes the node's next step, decided from what the attempt has done so far. Every completed
+   * call of the node in progress comes back here.
+   */
+  private void advance(NodeProgress node) {
+    if (node.attemptFailure != null || cancelReason != null) {
+      // Back to service first; then retry, give up or stop.
+      if (node.suspendedByUs) {
+        resume(node);
+      } else if (cancelReason != null) {
+        endNodeForCancel(node);
+      } else {
+        retryOrGiveUp(node);
       }
-    });
-  }
-
-  private void installNext(NodeProgress node) {
-    String plugin = node.queue.poll();
-    if (plugin != null) {
+      return;
+    }
+    if (!node.firewallChecked) {
+      node.moveTo(runId, NodePhase.FIREWALL_CHECK);
+      call(node, new Operation.CheckRemoteShutdown(options.enableFirewallRules()));
+    } else if (!node.staged && !node.hasPending()) {
+      node.staged = true;
+      advance(node);
+    } else if (!node.staged) {
+      node.moveTo(runId, NodePhase.STAGING);
+      step(node, NodeStep.STAGING);
+      callPlugins(node, pluginsWithUpdates(node), p -> new Operation.StageUpdates(p, node.pending.getOrDefault(p, List.of())));
+    } else if (!node.preScriptDone && options.preUpdateScript().isPresent()) {
+      node.moveTo(runId, NodePhase.PRE_SCRIPT);
+      step(node, NodeStep.PRE_UPDATE_SCRIPT);
+      call(node, new Operation.RunScript(new ScriptRequest(
+          options.preUpdateScript().orElseThrow(), options.configurationName(), ScriptPhase.PRE_UPDATE)));
+    } else if (mustGoOutOfService(node) && !node.quorumCleared) {
+      node.moveTo(runId, NodePhase.QUORUM_CHECK);
+      call(node, new Operation.ObserveCluster());
+    } else if (mustGoOutOfService(node) && !node.suspendedByUs && !node.pausedBeforeRun) {
+      suspend(node);
+    } else if (!node.installQueue.isEmpty() && !node.restartBeforeNextPlugin) {
+      String plugin = node.installQueue.remove();
       node.moveTo(runId, NodePhase.INSTALLING);
       step(node, NodeStep.INSTALLING);
       call(node, new Operation.InstallUpdates(plugin, node.pending.getOrDefault(plugin, List.of())));
-      return;
-    }
-    node.passes++;
-    if (node.rebootNeeded) {
+    } else if (node.rebootNeeded && restartAllowed()) {
       node.moveTo(runId, NodePhase.RESTARTING);
       step(node, NodeStep.RESTARTING);
-      call(node, new Operation.Restart(RebootMode.FULL));
-    } else {
+      call(node, new Operation.Restart(options.rebootMode()));
+    } else if (node.rebootNeeded) {
+      // Do-not-restart: report the node as pending restart and go on.
+      node.rebootNeeded = false;
+      node.restartPending = true;
+      advance(node);
+    } else if (node.rescanNeeded) {
       rescan(node);
-    }
-  }
-
-  private void onInstalled(NodeProgress node, CallResult.Installed installed) {
-    node.results.addAll(installed.results());
-    installed.results().stream()
-        .filter(r -> r.code().isFailure())
-        .forEach(r -> node.failedThisAttempt.add(r.update().id()));
-    if (installed.results().stream().anyMatch(InstallResult::rebootRequired)) {
-      node.rebootNeeded = true;
-    }
-    publish(new UpdatesInstalled(runId, now, node.name, installed.plugin(), installed.results()));
-    installNext(node);
-  }
-
-  private void awaitReady(NodeProgress node) {
-    node.restarts++;
-    node.rebootNeeded = false;
-    node.moveTo(runId, NodePhase.AWAITING_READY);
-    step(node, NodeStep.WAITING_FOR_NODE);
-    call(node, new Operation.AwaitReady(options.rebootTimeout()));
-    int timer = nextToken++;
-    timers.put(timer, node.name);
-    out.add(new Command.StartTimer(timer, options.rebootTimeout()));
-  }
-
-  private void onReady(NodeProgress node, boolean ready) {
-    cancelTimers(node);
-    if (ready) {
-      rescan(node);
+    } else if (node.suspendedByUs) {
+      resume(node);
+    } else if (!node.postScriptDone && options.postUpdateScript().isPresent()) {
+      node.moveTo(runId, NodePhase.POST_SCRIPT);
+      step(node, NodeStep.POST_UPDATE_SCRIPT);
+      call(node, new Operation.RunScript(new ScriptRequest(
+          options.postUpdateScript().orElseThrow(), options.configurationName(), ScriptPhase.POST_UPDATE)));
+    } else if (!node.pluginFailures.isEmpty()) {
+      failAttempt(node, String.join("; ", node.pluginFailures.values()), false);
     } else {
-      onRebootTimeout(node);
+      node.moveTo(runId, NodePhase.DONE);
+      finishNode(node);
     }
   }
 
-  private void onRebootTimeout(NodeProgress node) {
-    cancelTimers(node);
-    calls.values().removeIf(c -> c.node().equals(node.name));
-    failAttempt(node,
-        "Node \"" + node.name + "\" did not come back within the reboot timeout of "
-            + options.rebootTimeout().toMinutes() + " minutes; it was left suspended and not running",
-        true);
+  /** Whether the node has to be paused (and so cleared by the quorum guard) for what remains. */
+  private boolean mustGoOutOfService(NodeProgress node) {
+    boolean restart = node.rebootNeeded && restartAllowed();
+    boolean installsWhileDrained = options.workflowOrder() == WorkflowOrder.DRAIN_THEN_INSTALL
+        && !node.installQueue.isEmpty();
+    boolean forcedCycle = !node.cycled && !options.skipCompliantNodes() && node.passes == 0;
+    return restart || installsWhileDrained || forcedCycle;
   }
 
-  private void afterRescan(NodeProgress node) {
-    if (node.scanFailure != null) {
-      failAttempt(node, node.scanFailure, false);
-      return;
-    }
-    // An update that failed in this attempt is reported again by the scan; it is not retried here.
-    node.pending.replaceAll((plugin, updates) ->
-        updates.stream().filter(u -> !node.failedThisAttempt.contains(u.id())).toList());
-    if (!node.hasPending()) {
-      resume(node);
-      return;
-    }
-    if (node.passes >= options.maxUpdatePasses()) {
-      node.reason = node.allPending().size() + " updates were still applicable after "
-          + node.passes + " install passes (the limit); the plug-in keeps reporting: "
-          + titles(node.allPending());
-      resume(node);
-      return;
-    }
-    queuePluginsWithUpdates(node);
-    installNext(node);
+  private boolean restartAllowed() {
+    return !options.suspendReboot();
+  }
+
+  private void suspend(NodeProgress node) {
+    node.moveTo(runId, NodePhase.SUSPENDING);
+    step(node, NodeStep.SUSPENDING);
+    DrainMode drain = switch (options.pauseMode()) {
+      case DRAIN -> DrainMode.DRAIN;
+      case FORCE_PAUSE_NO_DRAIN -> DrainMode.NONE;
+      case FORCE_PAUSE_AND_DRAIN, FORCE_PAUSE_DRAIN_AND_REBOOT -> DrainMode.FORCE_DRAIN;
+    };
+    call(node, new Operation.Suspend(new SuspendRequest(drain, options.migrationMode())));
   }
 
   private void resume(NodeProgress node) {
@@ -397,95 +411,224 @@ public final class RunStateMachine {
     call(node, new Operation.Resume(options.failbackMode()));
   }
 
-  private void onResumed(NodeProgress node) {
-    node.suspendedByUs = false;
-    if (node.recovering) {
-      node.recovering = false;
-      retryOrGiveUp(node);
+  private void onQuorumObserved(NodeProgress node, ClusterSnapshot snapshot) {
+    QuorumDecision decision = QuorumGuard.evaluate(snapshot, Set.of(node.name), options.quorumPolicy());
+    if (!decision.allowed()) {
+      String reason = "The quorum guard refused to take node \"" + node.name + "\" down. " + decision.reason();
+      stopReason = reason;
+      node.moveTo(runId, NodePhase.DONE);
+      if (node.results.isEmpty()) {
+        node.canceled = true; // nothing that changes the node has happened
+      }
+      node.reason = "Not updated: " + decision.reason();
+      node.restartPending = node.rebootNeeded && !node.results.isEmpty();
+      finishNode(node);
+      stopRun(reason);
       return;
     }
-    postScript(node);
+    if (decision.reliesOnDynamicQuorum()) {
+      warn(node.name, decision.reason());
+    }
+    node.quorumCleared = true;
+    advance(node);
   }
 
-  private void postScript(NodeProgress node) {
-    String script = options.postUpdateScript().orElse(null);
-    if (script == null) {
-      node.moveTo(runId, NodePhase.DONE);
-      finishNode(node);
+  private void onInstalled(NodeProgress node, CallResult.Installed installed) {
+    node.results.addAll(installed.results());
+    for (InstallResult r : installed.results()) {
+      if (r.code().isFailure()) {
+        node.failedThisAttempt.add(r.update().id());
+      }
+      if (r.rebootRequired()) {
+        node.rebootNeeded = true;
+        node.restartBeforeNextPlugin = options.separateReboots() && restartAllowed();
+      }
+    }
+    publish(new UpdatesInstalled(runId, now, node.name, installed.plugin(), installed.results()));
+    afterInstallCall(node);
+  }
+
+  private void afterInstallCall(NodeProgress node) {
+    if (options.stopOnPluginFailure() && !node.pluginFailures.isEmpty()) {
+      node.installQueue.clear();
+    }
+    if (node.installQueue.isEmpty()) {
+      node.passes++;
+      node.rescanNeeded = true;
+    }
+    advance(node);
+  }
+
+  private void onReady(NodeProgress node, boolean ready) {
+    cancelTimers(node, TimerKind.REBOOT);
+    if (!ready) {
+      onRebootTimeout(node);
       return;
     }
-    node.moveTo(runId, NodePhase.POST_SCRIPT);
-    step(node, NodeStep.POST_UPDATE_SCRIPT);
-    call(node, new Operation.RunScript(
-        new ScriptRequest(script, options.configurationName(), ScriptPhase.POST_UPDATE)));
+    node.rebootNeeded = false;
+    node.restartBeforeNextPlugin = false;
+    node.rescanNeeded = node.installQueue.isEmpty();
+    advance(node);
+  }
+
+  private void onRebootTimeout(NodeProgress node) {
+    cancelTimers(node, TimerKind.REBOOT);
+    calls.values().removeIf(c -> c.node().equals(node.name));
+    failAttempt(node,
+        "Node \"" + node.name + "\" did not come back within the reboot timeout of "
+            + minutes(options.rebootTimeout()) + "; it was left suspended and not running",
+        true);
+  }
+
+  private void afterRescan(NodeProgress node) {
+    if (!node.hasPending()) {
+      advance(node);
+      return;
+    }
+    if (node.passes >= options.maxUpdatePasses()) {
+      node.reason = node.allPending().size() + " updates were still applicable after "
+          + node.passes + " install passes (the limit); the plug-in keeps reporting: "
+          + titles(node.allPending());
+      node.pending.clear();
+      advance(node);
+      return;
+    }
+    queuePluginsWithUpdates(node);
+    advance(node);
+  }
+
+  private void onSuspendRefused(NodeProgress node, String message) {
+    if (node.degradedSince == null) {
+      node.degradedSince = now;
+    }
+    Duration degradedFor = Duration.between(node.degradedSince, now);
+    if (node.suspendRefusals < options.suspendRetriesPerNode()
+        && degradedFor.plus(RunOptions.STORAGE_POLL_INTERVAL).compareTo(options.suspendClusterNodeTimeout()) <= 0) {
+      node.suspendRefusals++;
+      startTimer(new Timer(TimerKind.SUSPEND_RETRY, node.name), RunOptions.STORAGE_POLL_INTERVAL);
+      return;
+    }
+    failAttempt(node, "Clustered storage stayed degraded: the suspend was refused " + (node.suspendRefusals + 1)
+        + " times over " + minutes(degradedFor) + " (SuspendClusterNodeTimeoutMinutes "
+        + minutes(options.suspendClusterNodeTimeout()) + ", SuspendRetriesPerNode "
+        + options.suspendRetriesPerNode() + "): " + message, false);
   }
 
   // ---------------------------------------------------------------- call results
 
   private void onCallCompleted(NodeProgress node, Operation operation, CallResult result) {
-    if (operation instanceof Operation.ScanUpdates) {
-      onScanned(node, result);
-      return;
-    }
-    if (result instanceof CallResult.Failed failed) {
-      onCallFailed(node, operation, failed.message());
-      return;
-    }
-    if (operation instanceof Operation.StageUpdates) {
-      stageNext(node);
-    } else if (operation instanceof Operation.RunScript script && result instanceof CallResult.ScriptEnded ended) {
-      if (!ended.outcome().succeeded()) {
-        onCallFailed(node, operation, scriptName(script) + " exited with code "
-            + ended.outcome().exitCode() + ": " + ended.outcome().detail());
-      } else if (script.request().phase() == ScriptPhase.PRE_UPDATE) {
-        checkQuorum(node);
-      } else {
-        node.moveTo(runId, NodePhase.DONE);
-        finishNode(node);
+    if (operation instanceof Operation.ScanUpdates scan) {
+      onScanned(node, scan, result);
+    } else if (operation instanceof Operation.ObserveCluster && node.phase == NodePhase.DONE) {
+      onStorageObserved(node, result);
+    } else if (result instanceof CallResult.Failed failed) {
+      onCallFailed(node, operation, failed);
+    } else if (operation instanceof Operation.CheckRemoteShutdown) {
+      node.firewallChecked = true;
+      advance(node);
+    } else if (operation instanceof Operation.StageUpdates stage) {
+      if (pluginCallEnded(node, stage) && !pluginsFailedTheAttempt(node)) {
+        node.staged = true;
+        advance(node);
       }
+    } else if (operation instanceof Operation.RunScript script && result instanceof CallResult.ScriptEnded ended) {
+      onScriptEnded(node, script, ended);
     } else if (operation instanceof Operation.ObserveCluster && result instanceof CallResult.Observed observed) {
       onQuorumObserved(node, observed.snapshot());
     } else if (operation instanceof Operation.Suspend) {
       node.suspendedByUs = true;
-      queuePluginsWithUpdates(node);
-      installNext(node);
+      node.cycled = true;
+      node.everCycled = true;
+      advance(node);
     } else if (operation instanceof Operation.InstallUpdates && result instanceof CallResult.Installed installed) {
       onInstalled(node, installed);
-    } else if (operation instanceof Operation.Restart) {
-      awaitReady(node);
+    } else if (operation instanceof Operation.Restart && result instanceof CallResult.Restarted restarted) {
+      node.restarts++;
+      node.bootType = restarted.mode();
+      node.moveTo(runId, NodePhase.AWAITING_READY);
+      step(node, NodeStep.WAITING_FOR_NODE);
+      call(node, new Operation.AwaitReady(options.rebootTimeout()));
+      startTimer(new Timer(TimerKind.REBOOT, node.name), options.rebootTimeout());
     } else if (operation instanceof Operation.AwaitReady && result instanceof CallResult.Ready ready) {
       onReady(node, ready.ready());
     } else if (operation instanceof Operation.Resume) {
-      onResumed(node);
+      node.suspendedByUs = false;
+      advance(node);
     } else {
       throw new IllegalStateException(
           "Run " + runId + ": unexpected result " + result + " for " + operation + " on \"" + node.name + "\"");
     }
   }
 
-  private void onCallFailed(NodeProgress node, Operation operation, String message) {
+  private void onScriptEnded(NodeProgress node, Operation.RunScript script, CallResult.ScriptEnded ended) {
+    boolean pre = script.request().phase() == ScriptPhase.PRE_UPDATE;
+    if (!ended.outcome().succeeded()) {
+      failAttempt(node, (pre ? "PreUpdateScript" : "PostUpdateScript") + " \"" + script.request().path()
+          + "\" exited with code " + ended.outcome().exitCode() + ": " + ended.outcome().detail(), false);
+      return;
+    }
+    if (pre) {
+      node.preScriptDone = true;
+    } else {
+      node.postScriptDone = true;
+    }
+    advance(node);
+  }
+
+  private void onCallFailed(NodeProgress node, Operation operation, CallResult.Failed failed) {
+    String message = failed.message();
     if (operation instanceof Operation.AwaitReady) {
       onRebootTimeout(node);
     } else if (operation instanceof Operation.Resume) {
       // A node we cannot resume stays paused: say so, and do not try it again.
-      node.recovering = false;
       node.moveTo(runId, NodePhase.DONE);
       node.fatal = true;
       node.reason = "Node \"" + node.name + "\" could not be resumed and was left paused: " + message;
       finishNode(node);
+    } else if (operation instanceof Operation.CheckRemoteShutdown) {
+      failAttempt(node, message, true);
+    } else if (operation instanceof Operation.Suspend && failed.storageDegraded()) {
+      onSuspendRefused(node, message);
+    } else if (operation instanceof Operation.StageUpdates stage) {
+      // The plug-in that failed to stage installs nothing in this attempt; the others go on.
+      node.pluginFailures.putIfAbsent(stage.plugin(), message);
+      node.pending.put(stage.plugin(), List.of());
+      node.installQueue.remove(stage.plugin());
+      if (pluginCallEnded(node, stage) && !pluginsFailedTheAttempt(node)) {
+        node.staged = true;
+        advance(node);
+      }
+    } else if (operation instanceof Operation.InstallUpdates install && plugins.size() > 1
+        && !options.stopOnPluginFailure()) {
+      node.pluginFailures.putIfAbsent(install.plugin(), message);
+      afterInstallCall(node);
     } else {
       if (operation instanceof Operation.Suspend) {
-        node.suspendedByUs = true; // a drain may have paused the node before failing
+        node.suspendedByUs = true; // a drain may have paused the node before it failed
       }
       failAttempt(node, message, false);
     }
   }
 
-  // ---------------------------------------------------------------- failures and retries
+  /**
+   * Fails the attempt when plug-in failures leave nothing to go on with: every plug-in failed,
+   * or one did and StopOnPluginFailure is set. Returns whether it did.
+   */
+  private boolean pluginsFailedTheAttempt(NodeProgress node) {
+    boolean all = !node.pluginFailures.isEmpty() && node.pluginFailures.size() >= plugins.size();
+    boolean stop = !node.pluginFailures.isEmpty() && options.stopOnPluginFailure();
+    if (all || stop) {
+      failAttempt(node, String.join("; ", node.pluginFailures.values()), false);
+      return true;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- failures, retries, timers
 
   private void failAttempt(NodeProgress node, String reason, boolean fatal) {
-    boolean willRetry = !fatal && node.attempts < options.maxRetriesPerNode();
-    out.add(new Command.Publish(new NodeAttemptFailed(runId, now, node.name, node.attempts, reason, willRetry)));
+    boolean willRetry = !fatal && node.attempts < options.maxRetriesPerNode() && cancelReason == null;
+    publish(new NodeAttemptFailed(runId, now, node.name, node.attempts, reason, willRetry));
     node.reason = reason;
     if (fatal) {
       node.fatal = true;
@@ -493,30 +636,41 @@ public final class RunStateMachine {
       finishNode(node);
       return;
     }
-    if (node.suspendedByUs) {
-      node.recovering = true;
-      resume(node);
-      return;
-    }
-    retryOrGiveUp(node);
+    node.attemptFailure = reason;
+    advance(node);
   }
 
   private void retryOrGiveUp(NodeProgress node) {
     if (node.attempts >= options.maxRetriesPerNode()) {
-      node.reason = "Gave up after " + node.attempts + " attempts; last failure: " + node.reason;
+      node.reason = "Gave up after " + node.attempts + " attempts; last failure: " + node.attemptFailure;
       node.moveTo(runId, NodePhase.DONE);
       finishNode(node);
       return;
     }
     node.attempts++;
-    if (node.phase == NodePhase.POST_SCRIPT) {
-      node.reason = null;
-      postScript(node);
-      return;
-    }
     node.reason = null;
+    node.resetAttempt();
     scan(node);
   }
+
+  private void onTimer(Timer timer) {
+    switch (timer.kind()) {
+      case REBOOT -> onRebootTimeout(node(timer.node()));
+      case SUSPEND_RETRY -> {
+        NodeProgress node = node(timer.node());
+        if (cancelReason != null) {
+          advance(node);
+        } else {
+          suspend(node);
+        }
+      }
+      case STORAGE_POLL -> call(node(timer.node()), new Operation.ObserveCluster());
+      case WARN_AFTER -> warn("", "The run has not completed after WarnAfter (" + minutes(options.warnAfter().orElseThrow()) + ")");
+      case STOP_AFTER -> cancel("StopAfter (" + minutes(options.stopAfter().orElseThrow()) + ") elapsed before the run completed");
+    }
+  }
+
+  // ---------------------------------------------------------------- between nodes
 
   private void finishNode(NodeProgress node) {
     NodeResult nodeResult = node.toResult();
@@ -524,17 +678,52 @@ public final class RunStateMachine {
       failedNodes++;
     }
     publish(new NodeFinished(runId, now, nodeResult));
-    if (phase == RunPhase.UPDATING && node == currentNode()) {
-      if (tooManyFailed()) {
-        stopRun(failureLimitReason());
-      } else if (stopReason == null) {
+    if (phase != RunPhase.UPDATING || node != currentNode()) {
+      return;
+    }
+    if (cancelReason != null) {
+      endRun();
+    } else if (tooManyFailed()) {
+      stopRun(failureLimitReason());
+    } else if (stopReason == null) {
+      if (node.everCycled && hasNodesLeft()) {
+        storageWaitSince = now;
+        call(node, new Operation.ObserveCluster());
+      } else {
         nextNode();
       }
     }
   }
 
+  /** After a node returns, the next one goes down only once storage has finished repairing. */
+  private void onStorageObserved(NodeProgress node, CallResult result) {
+    if (cancelReason != null) {
+      endRun();
+      return;
+    }
+    Instant since = storageWaitSince == null ? now : storageWaitSince;
+    if (result instanceof CallResult.Observed observed && observed.snapshot().storage().isSettled()) {
+      storageWaitSince = null;
+      nextNode();
+      return;
+    }
+    Duration waited = Duration.between(since, now);
+    if (waited.plus(RunOptions.STORAGE_POLL_INTERVAL).compareTo(options.waitForStorageRepairTimeout()) > 0) {
+      String seen = result instanceof CallResult.Observed observed
+          ? observed.snapshot().storage().status() + " with " + observed.snapshot().storage().runningRepairJobs() + " repair jobs running"
+          : "unknown: " + ((CallResult.Failed) result).message();
+      stopRun("Storage did not finish repairing within WaitForStorageRepairTimeoutMinutes ("
+          + minutes(options.waitForStorageRepairTimeout()) + ") after node \"" + node.name + "\" returned; storage is " + seen);
+      return;
+    }
+    startTimer(new Timer(TimerKind.STORAGE_POLL, node.name), RunOptions.STORAGE_POLL_INTERVAL);
+  }
+
+  private boolean hasNodesLeft() {
+    return order.subList(current + 1, order.size()).stream().anyMatch(n -> n.phase != NodePhase.DONE);
+  }
+
   private @Nullable NodeProgress currentNode() {
-    List<NodeProgress> order = new ArrayList<>(nodes.values());
     return current >= 0 && current < order.size() ? order.get(current) : null;
   }
 
@@ -546,11 +735,58 @@ public final class RunStateMachine {
     return failedNodes + " nodes failed, more than MaxFailedNodes (" + maxFailedNodes + ")";
   }
 
-  // ---------------------------------------------------------------- the end of the run
+  // ---------------------------------------------------------------- cancel and the end of the run
+
+  private void cancel(String reason) {
+    if (cancelReason != null) {
+      return;
+    }
+    cancelReason = reason;
+    out.add(new Command.RaiseCancellation());
+    if (phase == RunPhase.SCANNING || phase == RunPhase.NOT_STARTED) {
+      endRun();
+      return;
+    }
+    NodeProgress node = currentNode();
+    boolean waitingForCall = node != null && calls.values().stream().anyMatch(c -> c.node().equals(node.name));
+    if (node == null || waitingForCall) {
+      return; // the node in progress reaches a safe point when its call returns
+    }
+    cancelTimers(node, TimerKind.SUSPEND_RETRY);
+    cancelTimers(node, TimerKind.STORAGE_POLL);
+    if (node.phase == NodePhase.DONE) {
+      endRun();
+    } else {
+      advance(node);
+    }
+  }
+
+  private void endNodeForCancel(NodeProgress node) {
+    node.moveTo(runId, NodePhase.DONE);
+    if (node.results.isEmpty() && !node.everCycled) {
+      node.canceled = true;
+      node.reason = "Canceled before the node was changed: " + cancelReason;
+    } else {
+      node.reason = "The run was canceled while the node was being updated: " + cancelReason;
+    }
+    finishNode(node);
+  }
+
+  private void endRun() {
+    for (NodeProgress node : order) {
+      if (node.phase != NodePhase.DONE) {
+        node.moveTo(runId, NodePhase.DONE);
+        node.canceled = true;
+        node.reason = "Canceled before the node was changed: " + cancelReason;
+        publish(new NodeFinished(runId, now, node.toResult()));
+      }
+    }
+    finishRun();
+  }
 
   private void stopRun(String reason) {
     stopReason = reason;
-    for (NodeProgress node : nodes.values()) {
+    for (NodeProgress node : order) {
       if (node.phase != NodePhase.DONE) {
         node.moveTo(runId, NodePhase.DONE);
         node.canceled = true;
@@ -563,10 +799,14 @@ public final class RunStateMachine {
 
   private void finishRun() {
     phase = RunPhase.FINISHED;
-    List<NodeResult> results = nodes.values().stream().map(NodeProgress::toResult).toList();
+    new ArrayList<>(timers.keySet()).forEach(token -> out.add(new Command.CancelTimer(token)));
+    timers.clear();
+    List<NodeResult> results = order.stream().map(NodeProgress::toResult).toList();
     SummaryStatus status;
-    String reason = stopReason;
-    if (reason != null) {
+    String reason = cancelReason != null ? cancelReason : stopReason;
+    if (cancelReason != null) {
+      status = SummaryStatus.CANCELED;
+    } else if (reason != null) {
       status = SummaryStatus.FAILED;
     } else if (results.stream().allMatch(r -> r.status() == SummaryStatus.SUCCEEDED)) {
       status = SummaryStatus.SUCCEEDED;
@@ -593,15 +833,31 @@ public final class RunStateMachine {
     return node;
   }
 
+  /** Queues, in plug-in order, each plug-in that has updates pending on the node. */
+  private static void queuePluginsWithUpdates(NodeProgress node) {
+    node.installQueue.clear();
+    node.installQueue.addAll(pluginsWithUpdates(node));
+  }
+
+  private static List<String> pluginsWithUpdates(NodeProgress node) {
+    return node.pending.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+  }
+
   private void call(NodeProgress node, Operation operation) {
     int token = nextToken++;
     calls.put(token, new PendingCall(node.name, operation));
     out.add(new Command.Call(token, node.name, operation));
   }
 
-  private void cancelTimers(NodeProgress node) {
+  private void startTimer(Timer timer, Duration delay) {
+    int token = nextToken++;
+    timers.put(token, timer);
+    out.add(new Command.StartTimer(token, delay));
+  }
+
+  private void cancelTimers(NodeProgress node, TimerKind kind) {
     timers.entrySet().removeIf(e -> {
-      if (e.getValue().equals(node.name)) {
+      if (e.getValue().kind() == kind && e.getValue().node().equals(node.name)) {
         out.add(new Command.CancelTimer(e.getKey()));
         return true;
       }
@@ -617,25 +873,30 @@ public final class RunStateMachine {
     publish(new OperationMessage(runId, now, node, true, message));
   }
 
-  private void publish(dev.cau.api.event.RunEvent event) {
+  private void publish(RunEvent event) {
     out.add(new Command.Publish(event));
   }
 
-  private static String scriptName(Operation.RunScript script) {
-    return (script.request().phase() == ScriptPhase.PRE_UPDATE ? "PreUpdateScript" : "PostUpdateScript")
-        + " \"" + script.request().path() + "\"";
+  private static String minutes(Duration duration) {
+    long minutes = duration.toMinutes();
+    return duration.equals(Duration.ofMinutes(minutes)) ? minutes + " minutes" : duration.toString();
   }
 
   private static String titles(List<Update> updates) {
     return updates.stream().map(u -> "\"" + u.title() + "\"").reduce((a, b) -> a + ", " + b).orElse("");
   }
 
-  private static String stateOf(ClusterSnapshot snapshot, String node) {
-    return snapshot.node(node).map(n -> n.state().name().charAt(0) + n.state().name().substring(1).toLowerCase(java.util.Locale.ROOT)).orElse("Unknown");
+  private static NodeState stateOf(ClusterSnapshot snapshot, String node) {
+    return snapshot.node(node).map(NodeSnapshot::state).orElse(NodeState.UNKNOWN);
   }
 
-  private static String describeOffline(ClusterSnapshot snapshot, List<String> offline) {
-    List<String> parts = offline.stream().map(n -> "node \"" + n + "\" is " + stateOf(snapshot, n)).toList();
+  private static String display(NodeState state) {
+    String name = state.name();
+    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+  }
+
+  private static String describe(ClusterSnapshot snapshot, List<String> names) {
+    List<String> parts = names.stream().map(n -> "node \"" + n + "\" is " + display(stateOf(snapshot, n))).toList();
     return String.join(", ", parts);
   }
 }

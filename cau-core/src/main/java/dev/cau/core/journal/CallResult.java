@@ -1,6 +1,7 @@
 package dev.cau.core.journal;
 
 import dev.cau.api.cluster.ClusterSnapshot;
+import dev.cau.api.cluster.RebootMode;
 import dev.cau.api.cluster.ScriptOutcome;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.Update;
@@ -15,6 +16,7 @@ public sealed interface CallResult
         CallResult.Ready,
         CallResult.Observed,
         CallResult.Done,
+        CallResult.Restarted,
         CallResult.Failed {
 
   /**
@@ -76,22 +78,50 @@ public sealed interface CallResult
    */
   record Observed(ClusterSnapshot snapshot) implements CallResult {}
 
-  /** An operation with nothing to return (suspend, stage, restart, resume) completed. */
+  /** An operation with nothing to return (suspend, stage, resume, a check) completed. */
   record Done() implements CallResult {}
+
+  /**
+   * A restart was started.
+   *
+   * @param mode the kind of restart the node actually started
+   */
+  record Restarted(RebootMode mode) implements CallResult {
+    /**
+     * Checks the mode.
+     *
+     * @param mode the kind of restart
+     */
+    public Restarted {
+      Objects.requireNonNull(mode, "mode");
+    }
+  }
 
   /**
    * The call failed.
    *
    * @param message what failed, with secrets removed
+   * @param storageDegraded whether the cluster refused because clustered storage is degraded
    */
-  record Failed(String message) implements CallResult {
+  record Failed(String message, boolean storageDegraded) implements CallResult {
     /**
      * Checks the message.
      *
      * @param message what failed
+     * @param storageDegraded whether storage was degraded
      */
     public Failed {
       Objects.requireNonNull(message, "message");
+    }
+
+    /**
+     * Creates an ordinary failure.
+     *
+     * @param message what failed
+     * @return the failure
+     */
+    public static Failed of(String message) {
+      return new Failed(message, false);
     }
   }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * One input of a run's state machine. The engine writes each input to the run's journal before
  * it acts on it, so that replaying the journal rebuilds the run's state.
  */
-public sealed interface RunInput permits RunInput.Started, RunInput.CallCompleted, RunInput.TimerFired {
+public sealed interface RunInput
+    permits RunInput.Started, RunInput.CallCompleted, RunInput.TimerFired, RunInput.CancelRequested {
   /**
    * Returns when the input happened, from the run's clock.
    *
@@ -74,6 +75,25 @@ public sealed interface RunInput permits RunInput.Started, RunInput.CallComplete
      * @param at when it elapsed
      */
     public TimerFired {
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * Someone asked the run to stop, as {@code Stop-CauRun} does.
+   *
+   * @param reason why, for the run's result
+   * @param at when it was asked
+   */
+  record CancelRequested(String reason, Instant at) implements RunInput {
+    /**
+     * Checks the components.
+     *
+     * @param reason why
+     * @param at when
+     */
+    public CancelRequested {
+      Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(at, "at");
     }
   }

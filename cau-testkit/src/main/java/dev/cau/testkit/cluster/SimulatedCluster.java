@@ -5,12 +5,14 @@ import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.cluster.ClusterSnapshot;
 import dev.cau.api.cluster.ClusteredRole;
 import dev.cau.api.cluster.FaultDomain;
+import dev.cau.api.cluster.MigrationMode;
 import dev.cau.api.cluster.NodeSnapshot;
 import dev.cau.api.cluster.NodeState;
 import dev.cau.api.cluster.RoleState;
 import dev.cau.api.cluster.ScriptOutcome;
 import dev.cau.api.cluster.ScriptRequest;
 import dev.cau.api.cluster.StorageHealth;
+import dev.cau.api.cluster.StorageHealthStatus;
 import dev.cau.api.cluster.Witness;
 import dev.cau.api.cluster.WitnessKind;
 import dev.cau.api.cluster.WitnessState;
@@ -43,6 +45,8 @@ public final class SimulatedCluster implements ClusterController {
     final List<String> possibleOwners;
     String owner;
     @Nullable String drainedFrom;
+    boolean failbackAllowed;
+    RoleState state = RoleState.ONLINE;
 
     Role(String name, String owner, List<String> possibleOwners) {
       this.name = name;
@@ -62,6 +66,7 @@ public final class SimulatedCluster implements ClusterController {
   private final Map<String, Role> roles = new LinkedHashMap<>();
   private final Set<String> failingScripts;
   private Witness witness;
+  private Instant storageDegradedUntil;
   private final List<ClusterChange> history = new ArrayList<>();
   private final List<StepRecord> steps = new ArrayList<>();
   private final List<Consumer<SimulatedCluster>> observers = new ArrayList<>();
@@ -72,6 +77,7 @@ public final class SimulatedCluster implements ClusterController {
     this.timings = b.timings;
     this.witness = b.witness;
     this.failingScripts = Set.copyOf(b.failingScripts);
+    this.storageDegradedUntil = b.start.plus(b.storageDegradedAtStart);
     b.nodes.forEach(spec -> nodes.put(spec.name, new SimulatedNode(this, spec)));
     for (Role role : b.roles) {
       SimulatedNode owner = nodes.get(role.owner);
@@ -122,9 +128,40 @@ public final class SimulatedCluster implements ClusterController {
         .map(n -> new NodeSnapshot(n.name(), n.state(), n.voteWeight(), n.faultDomain()))
         .toList();
     List<ClusteredRole> roleSnapshots = roles.values().stream()
-        .map(r -> new ClusteredRole(r.name, r.owner, r.possibleOwners, RoleState.ONLINE))
+        .map(r -> new ClusteredRole(r.name, r.owner, r.possibleOwners, r.state))
         .toList();
-    return new ClusterSnapshot(name, nodeSnapshots, witness, roleSnapshots, StorageHealth.HEALTHY);
+    return new ClusterSnapshot(name, nodeSnapshots, witness, roleSnapshots, storage());
+  }
+
+  /**
+   * Returns the health of clustered storage now: degraded, with one repair job, while it
+   * resyncs after a restart.
+   *
+   * @return the storage health
+   */
+  public StorageHealth storage() {
+    return storageDegraded() ? new StorageHealth(StorageHealthStatus.DEGRADED, 1) : StorageHealth.HEALTHY;
+  }
+
+  boolean storageDegraded() {
+    return simulator.now().isBefore(storageDegradedUntil);
+  }
+
+  void nodeReturned(SimulatedNode node) {
+    Duration resync = timings.storageResync();
+    if (resync.isZero()) {
+      return;
+    }
+    Instant until = simulator.now().plus(resync);
+    if (until.isAfter(storageDegradedUntil)) {
+      storageDegradedUntil = until;
+    }
+    changed("storage resyncs after node \"" + node.name() + "\" returned, until " + until);
+    simulator.schedule(until, () -> {
+      if (!storageDegraded()) {
+        changed("storage is healthy");
+      }
+    });
   }
 
   @Override
@@ -205,7 +242,7 @@ public final class SimulatedCluster implements ClusterController {
     changed("node \"" + node.name() + "\" is " + state);
   }
 
-  void drain(SimulatedNode node, boolean force) {
+  void drain(SimulatedNode node, boolean force, MigrationMode migration) {
     List<Role> owned = roles.values().stream().filter(r -> r.owner.equals(node.name())).toList();
     Map<String, String> targets = new LinkedHashMap<>();
     Map<String, Integer> load = new LinkedHashMap<>();
@@ -220,27 +257,38 @@ public final class SimulatedCluster implements ClusterController {
         throw new NodeOperationException(node.name(),
             "Drain of node \"" + node.name() + "\" failed: role \"" + role.name + "\" has no other node that is up and may host it");
       }
-      if (target != null) {
-        targets.put(role.name, target);
-        load.merge(target, 1, Integer::sum);
+      if (target == null) {
+        // A forced drain stops the role and moves it as failed to a node it may not run on.
+        target = nodes.values().stream()
+            .filter(n -> !n.name().equals(node.name()) && n.state() == NodeState.UP)
+            .map(SimulatedNode::name).findFirst().orElse(null);
+        if (target == null) {
+          continue;
+        }
+        role.state = RoleState.FAILED;
       }
+      targets.put(role.name, target);
+      load.merge(target, 1, Integer::sum);
     }
+    String how = migration == MigrationMode.LIVE_MIGRATION ? "by live migration" : "by saving state";
     targets.forEach((roleName, target) -> {
       Role role = roles.get(roleName);
       if (role != null) {
         role.owner = target;
         role.drainedFrom = node.name();
-        changed("role \"" + roleName + "\" moved from \"" + node.name() + "\" to \"" + target + "\"");
+        changed("role \"" + roleName + "\" moved from \"" + node.name() + "\" to \"" + target + "\" " + how
+            + (role.state == RoleState.FAILED ? " as failed" : ""));
       }
     });
   }
 
-  void failBack(SimulatedNode node) {
+  void failBack(SimulatedNode node, boolean onlyWhereAllowed) {
     for (Role role : roles.values()) {
-      if (node.name().equals(role.drainedFrom)) {
+      if (node.name().equals(role.drainedFrom) && (role.failbackAllowed || !onlyWhereAllowed)) {
         String from = role.owner;
         role.owner = node.name();
         role.drainedFrom = null;
+        role.state = RoleState.ONLINE;
         changed("role \"" + role.name + "\" failed back from \"" + from + "\" to \"" + node.name() + "\"");
       }
     }
@@ -252,7 +300,7 @@ public final class SimulatedCluster implements ClusterController {
         : new ScriptOutcome(0, "");
   }
 
-  private void changed(String description) {
+  void changed(String description) {
     history.add(new ClusterChange(simulator.now(), description));
     observers.forEach(o -> o.accept(this));
   }
@@ -266,6 +314,7 @@ public final class SimulatedCluster implements ClusterController {
     private Witness witness = Witness.NONE;
     private Timings timings = Timings.defaults();
     private Instant start = Instant.parse("2026-01-20T03:00:00Z");
+    private Duration storageDegradedAtStart = Duration.ZERO;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -335,6 +384,31 @@ public final class SimulatedCluster implements ClusterController {
     }
 
     /**
+     * Lets a role return to its node under {@code FailbackMode.POLICY}, as a group whose
+     * failback policy allows it; other roles stay where a drain put them under that mode.
+     *
+     * @param roleName a role added before
+     * @return this builder
+     */
+    public Builder allowFailback(String roleName) {
+      Role role = roles.stream().filter(r -> r.name.equals(roleName)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("No role \"" + roleName + "\" was added"));
+      role.failbackAllowed = true;
+      return this;
+    }
+
+    /**
+     * Makes clustered storage degraded for a while from the start, as after a disk failure.
+     *
+     * @param duration how long
+     * @return this builder
+     */
+    public Builder storageDegradedFor(Duration duration) {
+      this.storageDegradedAtStart = Objects.requireNonNull(duration, "duration");
+      return this;
+    }
+
+    /**
      * Sets how long simulated steps take.
      *
      * @param value the timings
@@ -386,6 +460,8 @@ public final class SimulatedCluster implements ClusterController {
     final List<SimulatedUpdate> updates = new ArrayList<>();
     boolean neverReturnsFromRestart;
     boolean awaitReadyIgnoresTimeout;
+    boolean softRebootBypassed;
+    @Nullable Boolean remoteShutdownAllowed;
 
     private NodeSpec(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -453,6 +529,28 @@ public final class SimulatedCluster implements ClusterController {
      */
     public NodeSpec awaitReadyIgnoresTimeout() {
       this.awaitReadyIgnoresTimeout = true;
+      return this;
+    }
+
+    /**
+     * Makes the node opt out of kernel soft reboots: it always restarts fully.
+     *
+     * @return this spec
+     */
+    public NodeSpec softRebootBypassed() {
+      this.softRebootBypassed = true;
+      return this;
+    }
+
+    /**
+     * Gives the node a remote-shutdown firewall rule in the given state; without this the node
+     * offers no firewall capability.
+     *
+     * @param allowed whether the rule is enabled at the start
+     * @return this spec
+     */
+    public NodeSpec remoteShutdownRule(boolean allowed) {
+      this.remoteShutdownAllowed = allowed;
       return this;
     }
   }

@@ -3,12 +3,14 @@ package dev.cau.testkit.cluster;
 import dev.cau.api.CancellationSignal;
 import dev.cau.api.NodeOperationException;
 import dev.cau.api.OperationContext;
+import dev.cau.api.StorageDegradedException;
 import dev.cau.api.cluster.DrainMode;
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.FaultDomain;
 import dev.cau.api.cluster.NodeController;
 import dev.cau.api.cluster.NodeState;
 import dev.cau.api.cluster.RebootMode;
+import dev.cau.api.cluster.RemoteShutdownFirewall;
 import dev.cau.api.cluster.ScriptOutcome;
 import dev.cau.api.cluster.ScriptRequest;
 import dev.cau.api.cluster.SuspendRequest;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A node of a {@link SimulatedCluster}: its controller and its update catalogue. Every call
@@ -36,6 +39,9 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   private final List<SimulatedUpdate> catalogue;
   private final boolean neverReturnsFromRestart;
   private final boolean awaitReadyIgnoresTimeout;
+  private final boolean softRebootBypassed;
+  private @Nullable Boolean remoteShutdownAllowed;
+  private final List<RebootMode> bootTypes = new ArrayList<>();
   private final Set<String> installed = new LinkedHashSet<>();
   private final Map<String, Integer> installCounts = new HashMap<>();
   private NodeState state;
@@ -50,6 +56,8 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
     this.catalogue = List.copyOf(spec.updates);
     this.neverReturnsFromRestart = spec.neverReturnsFromRestart;
     this.awaitReadyIgnoresTimeout = spec.awaitReadyIgnoresTimeout;
+    this.softRebootBypassed = spec.softRebootBypassed;
+    this.remoteShutdownAllowed = spec.remoteShutdownAllowed;
     this.state = spec.state;
   }
 
@@ -103,16 +111,29 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
     return restarts;
   }
 
+  /**
+   * Returns the kinds of restart the node went through, in order.
+   *
+   * @return the boot types
+   */
+  public List<RebootMode> bootTypes() {
+    return List.copyOf(bootTypes);
+  }
+
   @Override
   public void suspend(SuspendRequest request, OperationContext context) {
     requireRunning("suspend");
-    Duration took = cluster.timings().suspend();
-    cluster.record(name, "suspend", took);
+    if (cluster.storageDegraded()) {
+      cluster.record(name, "suspend refused", Duration.ZERO);
+      throw new StorageDegradedException(name,
+          "Suspend of node \"" + name + "\" refused: a clustered space is degraded (ERROR_CLUSTER_SPACE_DEGRADED)");
+    }
+    cluster.record(name, "suspend", cluster.timings().suspend());
     if (state == NodeState.PAUSED) {
       return;
     }
     if (request.drain() != DrainMode.NONE) {
-      cluster.drain(this, request.drain() == DrainMode.FORCE_DRAIN);
+      cluster.drain(this, request.drain() == DrainMode.FORCE_DRAIN, request.migration());
     }
     cluster.changeState(this, NodeState.PAUSED);
   }
@@ -126,23 +147,33 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
     }
     cluster.changeState(this, NodeState.UP);
     if (failback != FailbackMode.NO_FAILBACK) {
-      cluster.failBack(this);
+      cluster.failBack(this, failback == FailbackMode.POLICY);
     }
   }
 
   @Override
-  public void restart(RebootMode mode, OperationContext context) {
+  public RebootMode restart(RebootMode requested, OperationContext context) {
     requireRunning("restart");
-    cluster.record(name, "restart", Duration.ZERO);
+    if (Boolean.FALSE.equals(remoteShutdownAllowed)) {
+      throw new NodeOperationException(name, "Node \"" + name + "\" refused a remote restart: its firewall blocks it");
+    }
+    RebootMode actual = requested == RebootMode.SOFT && !softRebootBypassed ? RebootMode.SOFT : RebootMode.FULL;
+    cluster.record(name, "restart " + actual, Duration.ZERO);
     NodeState after = state;
     cluster.changeState(this, NodeState.DOWN);
     restarts++;
+    bootTypes.add(actual);
     if (neverReturnsFromRestart) {
       readyAt = Instant.MAX;
-      return;
+      return actual;
     }
-    readyAt = cluster.simulator().now().plus(cluster.timings().reboot());
-    cluster.simulator().schedule(readyAt, () -> cluster.changeState(this, after));
+    Duration boot = actual == RebootMode.SOFT ? cluster.timings().softReboot() : cluster.timings().reboot();
+    readyAt = cluster.simulator().now().plus(boot);
+    cluster.simulator().schedule(readyAt, () -> {
+      cluster.changeState(this, after);
+      cluster.nodeReturned(this);
+    });
+    return actual;
   }
 
   @Override
@@ -167,7 +198,24 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
 
   @Override
   public <T> Optional<T> capability(Class<T> type) {
-    return type == UpdateCatalog.class ? Optional.of(type.cast(this)) : Optional.empty();
+    if (type == UpdateCatalog.class) {
+      return Optional.of(type.cast(this));
+    }
+    if (type == RemoteShutdownFirewall.class && remoteShutdownAllowed != null) {
+      return Optional.of(type.cast(new RemoteShutdownFirewall() {
+        @Override
+        public boolean isRemoteShutdownAllowed() {
+          return Boolean.TRUE.equals(remoteShutdownAllowed);
+        }
+
+        @Override
+        public void allowRemoteShutdown() {
+          remoteShutdownAllowed = true;
+          cluster.changed("remote shutdown firewall rule enabled on \"" + name + "\"");
+        }
+      }));
+    }
+    return Optional.empty();
   }
 
   @Override
