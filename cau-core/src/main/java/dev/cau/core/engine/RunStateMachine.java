@@ -763,10 +763,13 @@ public final class RunStateMachine {
 
   private void endNodeForCancel(NodeProgress node) {
     node.moveTo(runId, NodePhase.DONE);
+    boolean workComplete = !node.results.isEmpty() && node.attemptFailure == null && node.pluginFailures.isEmpty()
+        && node.installQueue.isEmpty() && !node.rebootNeeded && !node.rescanNeeded
+        && (options.postUpdateScript().isEmpty() || node.postScriptDone);
     if (node.results.isEmpty() && !node.everCycled) {
       node.canceled = true;
       node.reason = "Canceled before the node was changed: " + cancelReason;
-    } else {
+    } else if (!workComplete) {
       node.reason = "The run was canceled while the node was being updated: " + cancelReason;
     }
     finishNode(node);

@@ -13,12 +13,25 @@ import java.util.List;
  * with an update agent, done against the simulated catalogue.
  */
 public final class InMemoryUpdatePlugin implements UpdatePlugin {
-  /** Creates the plug-in; it keeps no state of its own. */
-  public InMemoryUpdatePlugin() {}
+  private final String idPrefix;
+
+  /** Creates a plug-in that handles every update of the catalogue. */
+  public InMemoryUpdatePlugin() {
+    this("");
+  }
+
+  /**
+   * Creates a plug-in that handles only updates whose id starts with a prefix.
+   *
+   * @param idPrefix the prefix; empty for all updates
+   */
+  public InMemoryUpdatePlugin(String idPrefix) {
+    this.idPrefix = idPrefix;
+  }
 
   @Override
   public List<Update> scan(PluginContext context) {
-    return catalog(context).scan();
+    return catalog(context).scan().stream().filter(u -> u.id().startsWith(idPrefix)).toList();
   }
 
   @Override

@@ -4,21 +4,41 @@ import dev.cau.api.plugin.PluginArguments;
 import dev.cau.api.plugin.UpdatePlugin;
 import dev.cau.api.plugin.UpdatePluginProvider;
 
-/** Provides {@link InMemoryUpdatePlugin} under the name {@value #NAME}. */
+/**
+ * Provides an {@link InMemoryUpdatePlugin}: by default under the name {@value #NAME}, handling
+ * every update of the simulated catalogues; or, for runs with several plug-ins, under another
+ * name and handling only updates whose id starts with a prefix.
+ */
 public final class InMemoryUpdatePluginProvider implements UpdatePluginProvider {
-  /** The plug-in's name. */
+  /** The default plug-in's name. */
   public static final String NAME = "Cau4j.InMemoryUpdatePlugin";
 
-  /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
-  public InMemoryUpdatePluginProvider() {}
+  private final String name;
+  private final String idPrefix;
+
+  /** Creates the default provider; {@link java.util.ServiceLoader} calls this. */
+  public InMemoryUpdatePluginProvider() {
+    this(NAME, "");
+  }
+
+  /**
+   * Creates a provider for a share of the catalogue.
+   *
+   * @param name the plug-in's name
+   * @param idPrefix the plug-in handles updates whose id starts with this; empty for all
+   */
+  public InMemoryUpdatePluginProvider(String name, String idPrefix) {
+    this.name = name;
+    this.idPrefix = idPrefix;
+  }
 
   @Override
   public String name() {
-    return NAME;
+    return name;
   }
 
   @Override
   public UpdatePlugin create(PluginArguments arguments) {
-    return new InMemoryUpdatePlugin();
+    return new InMemoryUpdatePlugin(idPrefix);
   }
 }
