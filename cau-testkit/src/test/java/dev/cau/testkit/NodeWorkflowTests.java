@@ -153,6 +153,16 @@ class NodeWorkflowTests {
     assertThat(n1Steps.get(n1Steps.size() - 1)).isEqualTo("script post.ps1");
     assertThat(n1Steps.get(n1Steps.size() - 2)).isEqualTo("resume");
     assertThat(outcome.result().status()).isEqualTo(SummaryStatus.SUCCEEDED);
+    assertThat(outcome.history()).anySatisfy(c -> assertThat(c.description())
+        .isEqualTo("script \"pre.ps1\" ran on \"n1\" in configuration \"Microsoft.PowerShell\""));
+  }
+
+  @Test
+  void configurationNameIsPassedToTheNode() {
+    SimulationResult outcome = Simulation.run(threeNodes(Clusters.monthlyUpdates()),
+        Simulation.options().preUpdateScript("pre.ps1").configurationName("CauRestricted").build());
+    assertThat(outcome.history()).filteredOn(c -> c.description().startsWith("script"))
+        .isNotEmpty().allSatisfy(c -> assertThat(c.description()).endsWith("in configuration \"CauRestricted\""));
   }
 
   @Test

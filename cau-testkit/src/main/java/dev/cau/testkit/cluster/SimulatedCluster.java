@@ -295,6 +295,8 @@ public final class SimulatedCluster implements ClusterController {
   }
 
   ScriptOutcome scriptOutcome(String node, ScriptRequest request) {
+    changed("script \"" + request.path() + "\" ran on \"" + node + "\" in configuration \""
+        + request.configurationName() + "\"");
     return failingScripts.contains(request.path())
         ? new ScriptOutcome(1, "script \"" + request.path() + "\" failed on \"" + node + "\"")
         : new ScriptOutcome(0, "");
