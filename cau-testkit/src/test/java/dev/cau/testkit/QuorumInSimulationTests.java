@@ -62,4 +62,20 @@ class QuorumInSimulationTests {
     assertThat(outcome.result().status()).isEqualTo(SummaryStatus.FAILED);
     assertThat(outcome.result().reason()).contains("quorum guard refused");
   }
+
+  @Test
+  void allowDynamicQuorumProceedsWhereOnlyDynamicQuorumHoldsAndSaysSo() {
+    SimulatedCluster cluster = SimulatedCluster.builder("five").node("n1", n -> n.state(NodeState.DOWN))
+        .node("n2", n -> n.updates(Clusters.monthlyUpdates()))
+        .node("n3", n -> n.updates(Clusters.monthlyUpdates()))
+        .node("n4", n -> n.updates(Clusters.monthlyUpdates()))
+        .build();
+
+    SimulationResult outcome = Simulation.run(cluster,
+        Simulation.options().quorumPolicy(dev.cau.core.quorum.QuorumPolicy.ALLOW_DYNAMIC_QUORUM).build());
+
+    assertThat(outcome.result().nodeResult("n2").orElseThrow().status()).isEqualTo(SummaryStatus.SUCCEEDED);
+    assertThat(outcome.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(
+        dev.cau.api.event.OperationMessage.class, m -> assertThat(m.message()).contains("relying on dynamic quorum")));
+  }
 }
