@@ -78,4 +78,28 @@ class QuorumInSimulationTests {
     assertThat(outcome.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(
         dev.cau.api.event.OperationMessage.class, m -> assertThat(m.message()).contains("relying on dynamic quorum")));
   }
+
+  @Test
+  void theGuardIsAskedAgainBeforeTheRestartAndANodeLostMeanwhileStopsTheRunWithTheNodeResumed() {
+    // n1 goes first (no roles); n4 crashes while n1 installs its 12-minute cumulative update.
+    SimulatedCluster cluster = SimulatedCluster.builder("crash")
+        .node("n1", n -> n.updates(Clusters.monthlyUpdates()))
+        .node("n2", n -> n.updates(Clusters.monthlyUpdates()))
+        .node("n3", n -> n.updates(Clusters.monthlyUpdates()))
+        .node("n4", n -> n.updates(Clusters.monthlyUpdates()))
+        .role("a", "n2").role("b", "n3").role("c", "n4")
+        .crash("n4", java.time.Duration.ofMinutes(10))
+        .build();
+
+    SimulationResult outcome = Simulation.run(cluster, Simulation.options().build());
+
+    assertThat(outcome.result().status()).isEqualTo(SummaryStatus.FAILED);
+    assertThat(outcome.result().reason()).contains("refused to take node \"n1\" down").contains("\"n4\"");
+    dev.cau.api.result.NodeResult n1 = outcome.result().nodeResult("n1").orElseThrow();
+    assertThat(n1.succeededUpdates()).isEqualTo(3);
+    assertThat(n1.restarts()).isZero();
+    assertThat(n1.restartPending()).isTrue();
+    assertThat(cluster.node("n1").state()).isEqualTo(NodeState.UP);
+    assertThat(outcome.steps()).noneMatch(s -> s.step().startsWith("restart"));
+  }
 }

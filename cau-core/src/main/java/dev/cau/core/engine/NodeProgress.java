@@ -44,6 +44,8 @@ final class NodeProgress {
   boolean staged;
   boolean preScriptDone;
   boolean quorumCleared;
+  /** The quorum guard allowed the coming restart; asked again before each restart. */
+  boolean restartCleared;
   /** The node was taken out of service in this attempt (so the next node waits for storage). */
   boolean cycled;
   boolean rebootNeeded;
@@ -89,6 +91,7 @@ final class NodeProgress {
     staged = false;
     preScriptDone = false;
     quorumCleared = false;
+    restartCleared = false;
     cycled = false;
     rebootNeeded = false;
     restartBeforeNextPlugin = false;

@@ -319,12 +319,14 @@ public final class RunStateMachine {
    * call of the node in progress comes back here.
    */
   private void advance(NodeProgress node) {
-    if (node.attemptFailure != null || cancelReason != null) {
+    if (node.attemptFailure != null || cancelReason != null || stopReason != null) {
       // Back to service first; then retry, give up or stop.
       if (node.suspendedByUs) {
         resume(node);
       } else if (cancelReason != null) {
         endNodeForCancel(node);
+      } else if (stopReason != null) {
+        endNodeForStop(node);
       } else {
         retryOrGiveUp(node);
       }
@@ -355,6 +357,10 @@ public final class RunStateMachine {
       node.moveTo(runId, NodePhase.INSTALLING);
       step(node, NodeStep.INSTALLING);
       call(node, new Operation.InstallUpdates(plugin, node.pending.getOrDefault(plugin, List.of())));
+    } else if (node.rebootNeeded && restartAllowed() && !node.restartCleared) {
+      // The cluster may have changed since the node was suspended: ask again before it goes down.
+      node.moveTo(runId, NodePhase.QUORUM_CHECK);
+      call(node, new Operation.ObserveCluster());
     } else if (node.rebootNeeded && restartAllowed()) {
       node.moveTo(runId, NodePhase.RESTARTING);
       step(node, NodeStep.RESTARTING);
@@ -414,23 +420,29 @@ public final class RunStateMachine {
   private void onQuorumObserved(NodeProgress node, ClusterSnapshot snapshot) {
     QuorumDecision decision = QuorumGuard.evaluate(snapshot, Set.of(node.name), options.quorumPolicy());
     if (!decision.allowed()) {
-      String reason = "The quorum guard refused to take node \"" + node.name + "\" down. " + decision.reason();
-      stopReason = reason;
-      node.moveTo(runId, NodePhase.DONE);
-      if (node.results.isEmpty()) {
-        node.canceled = true; // nothing that changes the node has happened
-      }
-      node.reason = "Not updated: " + decision.reason();
-      node.restartPending = node.rebootNeeded && !node.results.isEmpty();
-      finishNode(node);
-      stopRun(reason);
+      stopReason = "The quorum guard refused to take node \"" + node.name + "\" down. " + decision.reason();
+      node.reason = "Refused by the quorum guard: " + decision.reason();
+      advance(node);
       return;
     }
     if (decision.reliesOnDynamicQuorum()) {
       warn(node.name, decision.reason());
     }
     node.quorumCleared = true;
+    if (node.suspendedByUs || node.pausedBeforeRun) {
+      node.restartCleared = true;
+    }
     advance(node);
+  }
+
+  /** Ends a node the run stops at, after it is back in service. */
+  private void endNodeForStop(NodeProgress node) {
+    node.moveTo(runId, NodePhase.DONE);
+    if (node.results.isEmpty() && !node.everCycled) {
+      node.canceled = true; // nothing that changes the node has happened
+    }
+    node.restartPending = node.rebootNeeded && !node.results.isEmpty();
+    finishNode(node);
   }
 
   private void onInstalled(NodeProgress node, CallResult.Installed installed) {
@@ -543,6 +555,7 @@ public final class RunStateMachine {
     } else if (operation instanceof Operation.InstallUpdates && result instanceof CallResult.Installed installed) {
       onInstalled(node, installed);
     } else if (operation instanceof Operation.Restart && result instanceof CallResult.Restarted restarted) {
+      node.restartCleared = false;
       node.restarts++;
       node.bootType = restarted.mode();
       node.moveTo(runId, NodePhase.AWAITING_READY);
@@ -683,9 +696,11 @@ public final class RunStateMachine {
     }
     if (cancelReason != null) {
       endRun();
+    } else if (stopReason != null) {
+      stopRun(stopReason);
     } else if (tooManyFailed()) {
       stopRun(failureLimitReason());
-    } else if (stopReason == null) {
+    } else {
       if (node.everCycled && hasNodesLeft()) {
         storageWaitSince = now;
         call(node, new Operation.ObserveCluster());

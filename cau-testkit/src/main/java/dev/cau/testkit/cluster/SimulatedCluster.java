@@ -78,6 +78,7 @@ public final class SimulatedCluster implements ClusterController {
     this.witness = b.witness;
     this.failingScripts = Set.copyOf(b.failingScripts);
     this.storageDegradedUntil = b.start.plus(b.storageDegradedAtStart);
+    b.crashes.forEach((node, after) -> simulator.schedule(b.start.plus(after), () -> crash(node(node))));
     b.nodes.forEach(spec -> nodes.put(spec.name, new SimulatedNode(this, spec)));
     for (Role role : b.roles) {
       SimulatedNode owner = nodes.get(role.owner);
@@ -145,6 +146,20 @@ public final class SimulatedCluster implements ClusterController {
 
   boolean storageDegraded() {
     return simulator.now().isBefore(storageDegradedUntil);
+  }
+
+  /** An unplanned failure: the node goes down and its roles fail over to nodes that are up. */
+  void crash(SimulatedNode node) {
+    changeState(node, NodeState.DOWN);
+    for (Role role : roles.values()) {
+      if (role.owner.equals(node.name())) {
+        String target = nodes.values().stream()
+            .filter(n -> n.state() == NodeState.UP && role.canRunOn(n.name()))
+            .map(SimulatedNode::name).findFirst().orElse(role.owner);
+        role.owner = target;
+        changed("role \"" + role.name + "\" failed over from crashed \"" + node.name() + "\" to \"" + target + "\"");
+      }
+    }
   }
 
   void nodeReturned(SimulatedNode node) {
@@ -317,6 +332,7 @@ public final class SimulatedCluster implements ClusterController {
     private Timings timings = Timings.defaults();
     private Instant start = Instant.parse("2026-01-20T03:00:00Z");
     private Duration storageDegradedAtStart = Duration.ZERO;
+    private final Map<String, Duration> crashes = new LinkedHashMap<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -396,6 +412,19 @@ public final class SimulatedCluster implements ClusterController {
       Role role = roles.stream().filter(r -> r.name.equals(roleName)).findFirst()
           .orElseThrow(() -> new IllegalArgumentException("No role \"" + roleName + "\" was added"));
       role.failbackAllowed = true;
+      return this;
+    }
+
+    /**
+     * Makes a node crash, unplanned, at a virtual time after the start: it goes down and its
+     * roles fail over.
+     *
+     * @param nodeName a node added to the cluster
+     * @param after when, from the start of the simulation
+     * @return this builder
+     */
+    public Builder crash(String nodeName, Duration after) {
+      crashes.put(nodeName, Objects.requireNonNull(after, "after"));
       return this;
     }
 
