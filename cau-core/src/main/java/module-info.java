@@ -2,17 +2,20 @@
  * The cau4j engine: start an updating run with {@link dev.cau.core.UpdateCoordinator}.
  *
  * <p>The run's state machine lives in {@code dev.cau.core.engine}, which is not exported; the
- * quorum guard in {@link dev.cau.core.quorum}; plug-in discovery in {@link dev.cau.core.plugin}.
+ * quorum guard in {@link dev.cau.core.quorum}; plug-in discovery in {@link dev.cau.core.plugin};
+ * saved run profiles in {@link dev.cau.core.profile}.
  */
 module dev.cau.core {
   requires transitive dev.cau.api;
   requires static transitive org.jspecify;
+  requires java.xml;
   requires org.slf4j;
 
   exports dev.cau.core;
   exports dev.cau.core.journal;
   exports dev.cau.core.options;
   exports dev.cau.core.plugin;
+  exports dev.cau.core.profile;
   exports dev.cau.core.quorum;
 
   uses dev.cau.api.plugin.UpdatePluginProvider;

@@ -35,6 +35,9 @@ class DependencyRulesTests {
               "cau-api is all that plug-in authors and embedders compile against: it needs nothing"
                   + " but the JDK and JSpecify");
 
+  /** The packages of the JDK's own XML parser (module java.xml). */
+  private static final String[] JDK_XML_PACKAGES = {"javax.xml..", "org.w3c.dom..", "org.xml.sax.."};
+
   static final ArchRule CORE_DEPENDS_ONLY_ON_JDK_JSPECIFY_SLF4J_AND_API =
       classes()
           .that()
@@ -42,8 +45,20 @@ class DependencyRulesTests {
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage(
-              "java..", "org.jspecify..", "org.slf4j..", "dev.cau.api..", "dev.cau.core..")
-          .because("the engine is a library: cau-api and slf4j-api are its only dependencies");
+              "java..", "org.jspecify..", "org.slf4j..", "dev.cau.api..", "dev.cau.core..",
+              JDK_XML_PACKAGES[0], JDK_XML_PACKAGES[1], JDK_XML_PACKAGES[2])
+          .because("the engine is a library: cau-api and slf4j-api are its only dependencies"
+              + " besides the JDK (java.xml included, for CAU's CLIXML profiles)");
+
+  static final ArchRule ONLY_PROFILES_PARSE_XML =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.cau.core.profile..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(JDK_XML_PACKAGES)
+          .because("XML is read in one place only, the hardened CLIXML profile reader, so that no"
+              + " other parser can be left open to entities or external files");
 
   static final ArchRule PLUGINS_DEPEND_ONLY_ON_JDK_JSPECIFY_SLF4J_API_AND_THEMSELVES =
       classes()
@@ -131,6 +146,11 @@ class DependencyRulesTests {
   @Test
   void coreDependsOnlyOnTheJdkJspecifySlf4jAndTheApi() {
     CORE_DEPENDS_ONLY_ON_JDK_JSPECIFY_SLF4J_AND_API.check(ProductionClasses.all());
+  }
+
+  @Test
+  void onlyRunProfilesParseXml() {
+    ONLY_PROFILES_PARSE_XML.check(ProductionClasses.all());
   }
 
   @Test

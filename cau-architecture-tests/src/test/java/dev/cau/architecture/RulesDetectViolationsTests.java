@@ -13,6 +13,7 @@ import dev.cau.architecture.fixtures.EngineUser;
 import dev.cau.architecture.fixtures.InjectedClockReader;
 import dev.cau.architecture.fixtures.TestkitUser;
 import dev.cau.architecture.fixtures.WallClockReader;
+import dev.cau.architecture.fixtures.XmlParserUser;
 import dev.cau.core.Execution;
 import dev.cau.plugin.fixturealpha.NoisyPlugin;
 import dev.cau.plugin.fixturealpha.PluginUsingCore;
@@ -145,6 +146,16 @@ class RulesDetectViolationsTests {
     assertThat(violations)
         .isNotEmpty()
         .allSatisfy(line -> assertThat(line).contains("dev.cau.testkit.Simulator"));
+  }
+
+  @Test
+  void xmlRuleReportsAParserOutsideTheProfilePackage() {
+    List<String> violations =
+        violations(DependencyRulesTests.ONLY_PROFILES_PARSE_XML, XmlParserUser.class);
+
+    assertThat(violations)
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).contains("javax.xml.parsers.DocumentBuilderFactory"));
   }
 
   @Test
