@@ -51,7 +51,7 @@ public final class RunOptions {
    * Default of {@code WaitForStorageRepairTimeoutMinutes}. CAU documents none; VMM waits 600
    * minutes for storage resync, and cau4j takes that figure.
    */
-  public static final Duration DEFAULT_WAIT_FOR_STORAGE_REPAIR_TIMEOUT = Duration.ofMinutes(600);
+  public static final Duration DEFAULT_WAIT_FOR_STORAGE_REPAIR_TIMEOUT = Duration.ofHours(10); // 600 minutes
   /** How often the engine looks again while it waits for storage. */
   public static final Duration STORAGE_POLL_INTERVAL = Duration.ofMinutes(1);
 
