@@ -5,10 +5,15 @@ import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.options.RunOptions;
+import dev.cau.core.profile.InvalidProfileException;
+import dev.cau.core.profile.RunProfile;
 import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -49,6 +54,15 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec
   private @Nullable CommandSpec spec;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "<file>",
+      description = "An Updating Run Profile to start from: cau4j's readable format, or CAU's own"
+          + " CLIXML file (DefaultParameters.xml) when the name ends in .xml. Options given on the"
+          + " command line override it. On the simulated cluster its plug-ins are replaced by the"
+          + " simulated plug-in.")
+  private @Nullable Path profile;
 
   @Option(
       names = "--max-failed-nodes",
@@ -120,6 +134,15 @@ final class RunCommand implements Callable<Integer> {
       err.println("No node was touched. See 'cau run --help'.");
       err.flush();
       return ExitCode.USAGE;
+    } catch (IOException e) {
+      err.println("cau run: cannot read profile \"" + profile + "\": " + e.getMessage());
+      err.flush();
+      return ExitCode.USAGE;
+    } catch (InvalidProfileException e) {
+      err.println("cau run: invalid profile: " + e.getMessage());
+      err.println("No node was touched.");
+      err.flush();
+      return ExitCode.USAGE;
     }
     out.println();
     RunReport.print(result, out);
@@ -127,8 +150,14 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Passes every option that was given to the builder, which checks it. */
-  private RunOptions options() {
+  private RunOptions options() throws IOException {
     RunOptions.Builder options = Simulation.options();
+    if (profile != null) {
+      RunOptions fromProfile = profile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")
+          ? RunProfile.importClixml(profile)
+          : RunProfile.read(profile);
+      options = fromProfile.toBuilder().plugins(Simulation.options().build().plugins());
+    }
     if (maxFailedNodes != null) {
       options.maxFailedNodes(maxFailedNodes);
     }

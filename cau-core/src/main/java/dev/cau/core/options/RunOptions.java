@@ -678,6 +678,19 @@ public final class RunOptions {
     }
 
     /**
+     * Replaces the plug-ins with these, in install order.
+     *
+     * @param selections the plug-ins and their arguments; empty for the default plug-in
+     * @return this builder
+     * @throws InvalidOptionsException if a plug-in is listed twice
+     */
+    public Builder plugins(List<PluginSelection> selections) {
+      plugins.clear();
+      selections.forEach(this::plugin);
+      return this;
+    }
+
+    /**
      * Adds a plug-in without arguments.
      *
      * @param name the plug-in's name
