@@ -15,6 +15,7 @@ module dev.cau.core {
   exports dev.cau.core.journal;
   exports dev.cau.core.options;
   exports dev.cau.core.plugin;
+  exports dev.cau.core.policy;
   exports dev.cau.core.profile;
   exports dev.cau.core.quorum;
 

@@ -17,6 +17,7 @@ import dev.cau.core.options.PluginSelection;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.plugin.PluginArgumentBinder;
 import dev.cau.core.plugin.PluginRegistry;
+import dev.cau.core.policy.OrchestrationPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class UpdateCoordinator {
   private final List<RunListener> listeners;
   private final Supplier<RunId> runIds;
   private final Supplier<RunJournal> journals;
+  private final OrchestrationPolicy policy;
 
   private UpdateCoordinator(Builder builder) {
     this.cluster = builder.cluster;
@@ -58,6 +60,7 @@ public final class UpdateCoordinator {
     this.listeners = List.copyOf(builder.listeners);
     this.runIds = builder.runIds;
     this.journals = builder.journals;
+    this.policy = builder.policy;
   }
 
   /**
@@ -103,7 +106,7 @@ public final class UpdateCoordinator {
         runId,
         cluster,
         instances,
-        new RunStateMachine(runId, options),
+        new RunStateMachine(runId, options, policy),
         execution,
         journal,
         listeners,
@@ -120,6 +123,7 @@ public final class UpdateCoordinator {
     private final List<RunListener> listeners = new ArrayList<>();
     private Supplier<RunId> runIds = () -> new RunId(UUID.randomUUID());
     private Supplier<RunJournal> journals = InMemoryRunJournal::new;
+    private OrchestrationPolicy policy = OrchestrationPolicy.CAU;
 
     private Builder(ClusterController cluster) {
       this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -179,6 +183,18 @@ public final class UpdateCoordinator {
      */
     public Builder journals(Supplier<RunJournal> journals) {
       this.journals = Objects.requireNonNull(journals, "journals");
+      return this;
+    }
+
+    /**
+     * Sets the decisions taken at the engine's decision points. By default CAU's
+     * ({@link OrchestrationPolicy#CAU}); policy testers plug in variants.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder policy(OrchestrationPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 

@@ -8,6 +8,7 @@ import dev.cau.core.UpdateCoordinator;
 import dev.cau.core.UpdatingRun;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.plugin.PluginRegistry;
+import dev.cau.core.policy.OrchestrationPolicy;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
 import java.util.ArrayList;
@@ -78,6 +79,26 @@ public final class Simulation {
    */
   public static SimulatedRun start(
       SimulatedCluster cluster, RunOptions options, List<UpdatePluginProvider> plugins, RunListener... listeners) {
+    return start(cluster, options, plugins, OrchestrationPolicy.CAU, listeners);
+  }
+
+  /**
+   * Starts a run with an orchestration policy of one's own, for policy tests.
+   *
+   * @param cluster the simulated cluster; its simulator provides time
+   * @param options the run's options
+   * @param plugins plug-ins to register besides the in-memory one
+   * @param policy the decisions the engine takes
+   * @param listeners more listeners for the run's events
+   * @return the started run
+   * @throws dev.cau.api.InvalidOptionsException if the options are not allowed; nothing ran
+   */
+  public static SimulatedRun start(
+      SimulatedCluster cluster,
+      RunOptions options,
+      List<UpdatePluginProvider> plugins,
+      OrchestrationPolicy policy,
+      RunListener... listeners) {
     List<RunEvent> events = new ArrayList<>();
     PluginRegistry.Builder registry = PluginRegistry.builder().register(new InMemoryUpdatePluginProvider());
     plugins.forEach(registry::register);
@@ -85,6 +106,7 @@ public final class Simulation {
         .plugins(registry.build())
         .execution(cluster.simulator().execution())
         .runIds(() -> new RunId(new UUID(0L, cluster.name().hashCode())))
+        .policy(policy)
         .listener(events::add);
     for (RunListener listener : listeners) {
       coordinator.listener(listener);
@@ -111,6 +133,15 @@ public final class Simulation {
      */
     public UpdatingRun run() {
       return run;
+    }
+
+    /**
+     * Returns whether the simulation has driven the run to its end.
+     *
+     * @return {@code true} once {@link #complete()} succeeded
+     */
+    public boolean isDone() {
+      return run.completion().isDone();
     }
 
     /**

@@ -30,7 +30,7 @@ import dev.cau.core.options.PluginSelection;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.options.WorkflowOrder;
 import dev.cau.core.quorum.QuorumDecision;
-import dev.cau.core.quorum.QuorumGuard;
+import dev.cau.core.policy.OrchestrationPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -70,6 +69,7 @@ public final class RunStateMachine {
 
   private final RunId runId;
   private final RunOptions options;
+  private final OrchestrationPolicy policy;
   private final List<String> plugins;
   private final Map<String, NodeProgress> nodes = new LinkedHashMap<>();
   private final List<NodeProgress> order = new ArrayList<>();
@@ -92,14 +92,26 @@ public final class RunStateMachine {
   private Instant now = Instant.EPOCH;
 
   /**
-   * Creates the machine of one run.
+   * Creates the machine of one run with CAU's policy.
    *
    * @param runId the run
    * @param options the run's options, already checked
    */
   public RunStateMachine(RunId runId, RunOptions options) {
+    this(runId, options, OrchestrationPolicy.CAU);
+  }
+
+  /**
+   * Creates the machine of one run.
+   *
+   * @param runId the run
+   * @param options the run's options, already checked
+   * @param policy the decisions to take at the engine's decision points
+   */
+  public RunStateMachine(RunId runId, RunOptions options, OrchestrationPolicy policy) {
     this.runId = runId;
     this.options = options;
+    this.policy = policy;
     this.plugins = options.plugins().stream().map(PluginSelection::name).toList();
   }
 
@@ -321,7 +333,8 @@ public final class RunStateMachine {
   private void advance(NodeProgress node) {
     if (node.attemptFailure != null || cancelReason != null || stopReason != null) {
       // Back to service first; then retry, give up or stop.
-      if (node.suspendedByUs) {
+      boolean resume = cancelReason != null || stopReason != null || policy.resumeAfterFailedAttempt();
+      if (node.suspendedByUs && resume) {
         resume(node);
       } else if (cancelReason != null) {
         endNodeForCancel(node);
@@ -418,7 +431,7 @@ public final class RunStateMachine {
   }
 
   private void onQuorumObserved(NodeProgress node, ClusterSnapshot snapshot) {
-    QuorumDecision decision = QuorumGuard.evaluate(snapshot, Set.of(node.name), options.quorumPolicy());
+    QuorumDecision decision = policy.mayTakeDown(snapshot, node.name, options.quorumPolicy());
     if (!decision.allowed()) {
       stopReason = "The quorum guard refused to take node \"" + node.name + "\" down. " + decision.reason();
       node.reason = "Refused by the quorum guard: " + decision.reason();
@@ -640,7 +653,7 @@ public final class RunStateMachine {
   // ---------------------------------------------------------------- failures, retries, timers
 
   private void failAttempt(NodeProgress node, String reason, boolean fatal) {
-    boolean willRetry = !fatal && node.attempts < options.maxRetriesPerNode() && cancelReason == null;
+    boolean willRetry = !fatal && policy.mayRetry(node.attempts, options.maxRetriesPerNode()) && cancelReason == null;
     publish(new NodeAttemptFailed(runId, now, node.name, node.attempts, reason, willRetry));
     node.reason = reason;
     if (fatal) {
@@ -654,7 +667,7 @@ public final class RunStateMachine {
   }
 
   private void retryOrGiveUp(NodeProgress node) {
-    if (node.attempts >= options.maxRetriesPerNode()) {
+    if (!policy.mayRetry(node.attempts, options.maxRetriesPerNode())) {
       node.reason = "Gave up after " + node.attempts + " attempts; last failure: " + node.attemptFailure;
       node.moveTo(runId, NodePhase.DONE);
       finishNode(node);

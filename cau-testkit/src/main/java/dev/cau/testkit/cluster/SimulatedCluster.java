@@ -70,6 +70,7 @@ public final class SimulatedCluster implements ClusterController {
   private final List<ClusterChange> history = new ArrayList<>();
   private final List<StepRecord> steps = new ArrayList<>();
   private final List<Consumer<SimulatedCluster>> observers = new ArrayList<>();
+  private long sequence;
 
   private SimulatedCluster(Builder b) {
     this.name = b.name;
@@ -150,16 +151,22 @@ public final class SimulatedCluster implements ClusterController {
 
   /** An unplanned failure: the node goes down and its roles fail over to nodes that are up. */
   void crash(SimulatedNode node) {
-    changeState(node, NodeState.DOWN);
+    // Roles fail over first, so that no moment shows a role on a node that is down; a role
+    // with nowhere to go fails.
     for (Role role : roles.values()) {
       if (role.owner.equals(node.name())) {
         String target = nodes.values().stream()
-            .filter(n -> n.state() == NodeState.UP && role.canRunOn(n.name()))
-            .map(SimulatedNode::name).findFirst().orElse(role.owner);
+            .filter(n -> n != node && n.state() == NodeState.UP && role.canRunOn(n.name()))
+            .map(SimulatedNode::name).findFirst().orElse(null);
+        if (target == null) {
+          role.state = RoleState.FAILED;
+          continue;
+        }
         role.owner = target;
-        changed("role \"" + role.name + "\" failed over from crashed \"" + node.name() + "\" to \"" + target + "\"");
+        changed("role \"" + role.name + "\" failed over from crashing \"" + node.name() + "\" to \"" + target + "\"");
       }
     }
+    changeState(node, NodeState.DOWN);
   }
 
   void nodeReturned(SimulatedNode node) {
@@ -195,6 +202,17 @@ public final class SimulatedCluster implements ClusterController {
    */
   public List<SimulatedNode> nodes() {
     return List.copyOf(nodes.values());
+  }
+
+  /**
+   * Returns the roles that are failed now: a forced drain or a crash left them nowhere to run.
+   *
+   * @return the names of failed roles
+   */
+  public Set<String> failedRoles() {
+    Set<String> failed = new java.util.TreeSet<>();
+    roles.values().stream().filter(r -> r.state == RoleState.FAILED).forEach(r -> failed.add(r.name));
+    return failed;
   }
 
   /**
@@ -248,7 +266,7 @@ public final class SimulatedCluster implements ClusterController {
   // ---------------------------------------------------------------- used by nodes
 
   void record(String node, String step, Duration duration) {
-    steps.add(new StepRecord(node, step, simulator.now(), duration));
+    steps.add(new StepRecord(sequence++, node, step, simulator.now(), duration));
     simulator.charge(duration);
   }
 
@@ -318,7 +336,7 @@ public final class SimulatedCluster implements ClusterController {
   }
 
   void changed(String description) {
-    history.add(new ClusterChange(simulator.now(), description));
+    history.add(new ClusterChange(sequence++, simulator.now(), description));
     observers.forEach(o -> o.accept(this));
   }
 

@@ -1,0 +1,77 @@
+package dev.cau.testkit.scenario;
+
+import dev.cau.api.event.RunEvent;
+import dev.cau.api.result.RunResult;
+import dev.cau.testkit.cluster.ClusterChange;
+import dev.cau.testkit.cluster.SimulatedCluster;
+import dev.cau.testkit.cluster.StepRecord;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What running one scenario produced: the recorded history that the invariant checkers read.
+ *
+ * @param scenario the scenario
+ * @param cluster the simulated cluster, in its final state
+ * @param result the run's result, or {@code null} if the run did not end
+ * @param events every event of the run, in order
+ * @param steps every simulated operation, in order
+ * @param changes every change of the cluster, in order
+ * @param timeline the cluster after every change, starting with its initial state
+ * @param engineFailure what went wrong inside the engine, or {@code null}
+ */
+public record ScenarioOutcome(
+    Scenario scenario,
+    SimulatedCluster cluster,
+    @Nullable RunResult result,
+    List<RunEvent> events,
+    List<StepRecord> steps,
+    List<ClusterChange> changes,
+    List<TimedSnapshot> timeline,
+    @Nullable String engineFailure) {
+  /**
+   * Copies the lists.
+   *
+   * @param scenario the scenario
+   * @param cluster the cluster
+   * @param result the result, or {@code null}
+   * @param events the events
+   * @param steps the operations
+   * @param changes the changes
+   * @param timeline the snapshots
+   * @param engineFailure the engine's failure, or {@code null}
+   */
+  public ScenarioOutcome {
+    events = List.copyOf(events);
+    steps = List.copyOf(steps);
+    changes = List.copyOf(changes);
+    timeline = List.copyOf(timeline);
+  }
+
+  /**
+   * Renders the history for a person: every step, change and event in virtual time.
+   *
+   * @return one line per entry
+   */
+  public String history() {
+    StringBuilder text = new StringBuilder();
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    steps.forEach(s -> lines.add(s.start() + " #" + s.sequence() + " step   " + s.node() + ": " + s.step()
+        + (s.duration().isZero() ? "" : " (" + s.duration() + ")")));
+    changes.forEach(c -> lines.add(c.at() + " #" + c.sequence() + " change " + c.description()));
+    lines.sort(java.util.Comparator.comparing((String l) -> l.substring(0, l.indexOf(' ')))
+        .thenComparingLong(l -> Long.parseLong(l.substring(l.indexOf('#') + 1, l.indexOf(' ', l.indexOf('#'))))));
+    lines.forEach(l -> text.append(l).append('\n'));
+    if (result != null) {
+      result.nodeResults().forEach(r -> text.append("result ").append(r.node()).append(' ')
+          .append(r.status().displayName()).append(" attempts ").append(r.attempts())
+          .append(r.reason() == null ? "" : ": " + r.reason()).append('\n'));
+      text.append("run ").append(result.status().displayName())
+          .append(result.reason() == null ? "" : ": " + result.reason()).append('\n');
+    }
+    if (engineFailure != null) {
+      text.append("engine failure: ").append(engineFailure).append('\n');
+    }
+    return text.toString();
+  }
+}
