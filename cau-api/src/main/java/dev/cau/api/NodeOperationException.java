@@ -4,10 +4,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown by a {@link dev.cau.api.cluster.NodeController} when an operation on a node fails: a
- * drain that cannot complete, a resume that is refused, a script that cannot be started.
+ * drain that cannot complete, a resume that is refused, a script that cannot be started. Also
+ * thrown by a {@link dev.cau.api.cluster.ClusterController} when stopping or starting the whole
+ * cluster for an offline update fails; {@link #node()} then names the cluster.
  *
- * <p>The engine counts it as a failed attempt on the node and retries within
- * {@code MaxRetriesPerNode}.
+ * <p>For a node, a rolling run counts it as a failed attempt on the node and retries within
+ * {@code MaxRetriesPerNode}. For the cluster, the offline update fails.
  */
 public class NodeOperationException extends CauException {
   private static final long serialVersionUID = 1L;
@@ -37,9 +39,9 @@ public class NodeOperationException extends CauException {
   }
 
   /**
-   * Returns the node the failed operation was for.
+   * Returns the node the failed operation was for, or the cluster for a cluster-wide action.
    *
-   * @return the node name
+   * @return the node name, or the cluster name
    */
   public String node() {
     return node;

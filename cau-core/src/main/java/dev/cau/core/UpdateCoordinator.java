@@ -1,5 +1,6 @@
 package dev.cau.core;
 
+import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.cluster.ClusterSnapshot;
@@ -8,11 +9,14 @@ import dev.cau.api.plugin.PluginArguments;
 import dev.cau.api.plugin.UpdatePlugin;
 import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.core.engine.NodeOrdering;
+import dev.cau.core.engine.OfflineRunStateMachine;
 import dev.cau.core.engine.RunDriver;
+import dev.cau.core.engine.RunMachine;
 import dev.cau.core.engine.RunStateMachine;
 import dev.cau.core.engine.SecretScrubber;
 import dev.cau.core.journal.InMemoryRunJournal;
 import dev.cau.core.journal.RunJournal;
+import dev.cau.core.options.OfflineUpdate;
 import dev.cau.core.options.PluginSelection;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.plugin.PluginArgumentBinder;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -37,10 +42,12 @@ import org.jspecify.annotations.Nullable;
  * RunResult result = coordinator.start(RunOptions.defaults()).await();
  * }</pre>
  *
- * <p>{@link #start} checks everything it can before any node is touched: the options against
- * the cluster, the plug-in names and their arguments. A problem is thrown at once as an
- * {@link dev.cau.api.InvalidOptionsException} or {@link dev.cau.api.PluginNotFoundException}.
- * Instances are thread-safe.
+ * <p>{@link #start} runs a rolling update, CAU's updating run, in which the workloads keep
+ * running; {@link #startOfflineUpdate} runs an offline update, which stops the whole cluster and
+ * must be acknowledged as such. Both check everything they can before any node is touched: the
+ * options against the cluster, the plug-in names and their arguments. A problem is thrown at once
+ * as an {@link dev.cau.api.InvalidOptionsException} or
+ * {@link dev.cau.api.PluginNotFoundException}. Instances are thread-safe.
  */
 public final class UpdateCoordinator {
   private final ClusterController cluster;
@@ -85,6 +92,54 @@ public final class UpdateCoordinator {
    *     touched
    */
   public UpdatingRun start(RunOptions options) {
+    return start(options, runId -> new RunStateMachine(runId, options, policy));
+  }
+
+  /**
+   * Checks the options against the cluster and starts an offline update: the whole cluster is
+   * stopped, so that every clustered role goes offline, every node is updated and restarted at
+   * the same time, and the cluster is started again. Returns as soon as the run has started.
+   *
+   * <p>This is for maintenance windows in which the workloads may be down; it is much faster
+   * than a rolling {@link #start} because no node waits for another and nothing is drained. The
+   * cluster's controller must support {@link ClusterController#stopCluster} and
+   * {@link ClusterController#startCluster}. Once the run has stopped the cluster, it always starts
+   * it again before it ends, even when nodes failed or the run was canceled, and says in the
+   * result if that failed.
+   *
+   * <p>The options are those of a rolling run. These apply: the plug-ins and their arguments,
+   * {@code RunPluginsSerially}, {@code StopOnPluginFailure}, {@code RebootTimeoutMinutes},
+   * {@code RebootMode} (soft reboot), {@code SuspendReboot}, {@code EnableFirewallRules},
+   * {@code MaxUpdatePasses}, {@code PreUpdateScript} and {@code PostUpdateScript} (on every node,
+   * after the cluster stopped and after it started again), {@code ConfigurationName},
+   * {@code WaitForStorageRepairTimeoutMinutes} (after the start), {@code RequireAllNodesOnline},
+   * {@code BypassMaintenanceModeCheck}, {@code MaxFailedNodes} (checked before the cluster is
+   * stopped, on the nodes that failed to scan or stage), {@code WarnAfter} and {@code StopAfter}.
+   * Those about draining and taking nodes one at a time do not apply and are ignored: the pause,
+   * migration and failback modes, the node and site order (which only orders the report), the
+   * quorum policy, {@code SeparateReboots}, {@code SkipCompliantNodes}, the workflow order,
+   * the suspend retries and {@code MaxRetriesPerNode} (each node is tried once).
+   *
+   * @param options the run's options
+   * @param acknowledgement must be {@link OfflineUpdate#WORKLOADS_GO_OFFLINE}: the caller accepts
+   *     that every workload of the cluster is offline while the update runs
+   * @return the started run
+   * @throws dev.cau.api.InvalidOptionsException if the acknowledgement is missing, or an option or
+   *     plug-in argument is not allowed for this cluster; no node has been touched
+   * @throws dev.cau.api.PluginNotFoundException if a plug-in name is unknown; no node has been
+   *     touched
+   */
+  public UpdatingRun startOfflineUpdate(RunOptions options, OfflineUpdate acknowledgement) {
+    Objects.requireNonNull(options, "options");
+    if (acknowledgement != OfflineUpdate.WORKLOADS_GO_OFFLINE) {
+      throw new InvalidOptionsException(OfflineUpdate.OPTION_NAME, String.valueOf(acknowledgement),
+          "OfflineUpdate.WORKLOADS_GO_OFFLINE, the acknowledgement that every clustered role of cluster \""
+              + cluster.name() + "\" goes offline while the cluster is stopped for the update");
+    }
+    return start(options, runId -> new OfflineRunStateMachine(runId, options));
+  }
+
+  private UpdatingRun start(RunOptions options, Function<RunId, RunMachine> machines) {
     ClusterSnapshot snapshot = cluster.snapshot();
     options.effectiveMaxFailedNodes(snapshot.nodes().size());
     NodeOrdering.order(snapshot, options.nodeOrder(), options.siteAwareUpdatingOrder());
@@ -106,7 +161,7 @@ public final class UpdateCoordinator {
         runId,
         cluster,
         instances,
-        new RunStateMachine(runId, options, policy),
+        machines.apply(runId),
         execution,
         journal,
         listeners,

@@ -28,7 +28,10 @@ public final class UpdatingRun {
   /**
    * Asks the run to stop, like {@code Stop-CauRun}, and returns as soon as the request is taken.
    * Nodes not yet started end Canceled; the node in progress is brought back to service (resumed
-   * with failback) before the run ends Canceled. Wait for that with {@link #await()}.
+   * with failback) before the run ends Canceled. An offline update canceled before it stopped the
+   * cluster ends at once; once it has stopped the cluster, the steps in progress finish (a
+   * restarting node is waited for) and the cluster is started again before the run ends
+   * Canceled. Wait for that with {@link #await()}.
    *
    * @return {@code true} if the request was taken, {@code false} if the run had already ended
    */

@@ -6,6 +6,7 @@ import dev.cau.api.event.RunListener;
 import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.core.UpdateCoordinator;
 import dev.cau.core.UpdatingRun;
+import dev.cau.core.options.OfflineUpdate;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.plugin.PluginRegistry;
 import dev.cau.core.policy.OrchestrationPolicy;
@@ -100,6 +101,57 @@ public final class Simulation {
       OrchestrationPolicy policy,
       RunListener... listeners) {
     List<RunEvent> events = new ArrayList<>();
+    return new SimulatedRun(cluster, coordinator(cluster, plugins, policy, events, listeners).start(options), events);
+  }
+
+  /**
+   * Runs one offline update to its end in virtual time: the cluster is stopped, every node is
+   * updated at once, and the cluster is started again.
+   *
+   * @param cluster the simulated cluster; its simulator provides time
+   * @param options the run's options
+   * @param acknowledgement must be {@link OfflineUpdate#WORKLOADS_GO_OFFLINE}
+   * @param listeners more listeners for the run's events
+   * @return the outcome
+   * @throws dev.cau.api.InvalidOptionsException if the acknowledgement is missing or the options
+   *     are not allowed; nothing ran
+   * @throws IllegalStateException if the simulation ran out of work before the run ended
+   */
+  public static SimulationResult runOffline(
+      SimulatedCluster cluster, RunOptions options, OfflineUpdate acknowledgement, RunListener... listeners) {
+    return startOffline(cluster, options, acknowledgement, List.of(), listeners).complete();
+  }
+
+  /**
+   * Starts an offline update without driving it yet; nothing happens until
+   * {@link SimulatedRun#complete()}.
+   *
+   * @param cluster the simulated cluster; its simulator provides time
+   * @param options the run's options
+   * @param acknowledgement must be {@link OfflineUpdate#WORKLOADS_GO_OFFLINE}
+   * @param plugins plug-ins to register besides the in-memory one
+   * @param listeners more listeners for the run's events
+   * @return the started run
+   * @throws dev.cau.api.InvalidOptionsException if the acknowledgement is missing or the options
+   *     are not allowed; nothing ran
+   */
+  public static SimulatedRun startOffline(
+      SimulatedCluster cluster,
+      RunOptions options,
+      OfflineUpdate acknowledgement,
+      List<UpdatePluginProvider> plugins,
+      RunListener... listeners) {
+    List<RunEvent> events = new ArrayList<>();
+    UpdateCoordinator coordinator = coordinator(cluster, plugins, OrchestrationPolicy.CAU, events, listeners);
+    return new SimulatedRun(cluster, coordinator.startOfflineUpdate(options, acknowledgement), events);
+  }
+
+  private static UpdateCoordinator coordinator(
+      SimulatedCluster cluster,
+      List<UpdatePluginProvider> plugins,
+      OrchestrationPolicy policy,
+      List<RunEvent> events,
+      RunListener... listeners) {
     PluginRegistry.Builder registry = PluginRegistry.builder().register(new InMemoryUpdatePluginProvider());
     plugins.forEach(registry::register);
     UpdateCoordinator.Builder coordinator = UpdateCoordinator.builder(cluster)
@@ -111,7 +163,7 @@ public final class Simulation {
     for (RunListener listener : listeners) {
       coordinator.listener(listener);
     }
-    return new SimulatedRun(cluster, coordinator.build().start(options), events);
+    return coordinator.build();
   }
 
   /** A simulated run that has started; {@link #complete()} drives it to its end. */

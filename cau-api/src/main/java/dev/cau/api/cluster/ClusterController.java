@@ -1,10 +1,17 @@
 package dev.cau.api.cluster;
 
+import dev.cau.api.NodeOperationException;
+import dev.cau.api.OperationContext;
+
 /**
  * The failover cluster being updated, as an embedding product exposes it to the engine.
  *
  * <p>Implementations are thread-safe. Methods block until they have an answer; the engine calls
  * them from its own threads and bounds every wait with a timeout of its own.
+ *
+ * <p>{@link #stopCluster} and {@link #startCluster} are used only by an offline update, which an
+ * administrator must ask for explicitly; a controller that does not support it keeps their
+ * defaults, which refuse.
  */
 public interface ClusterController {
   /**
@@ -30,4 +37,47 @@ public interface ClusterController {
    * @throws IllegalArgumentException if the cluster has no node of that name
    */
   NodeController node(String name);
+
+  /**
+   * Stops the whole cluster for an offline update, as {@code Stop-Cluster} does: every clustered
+   * role goes offline and stays offline until {@link #startCluster} is called. The nodes
+   * themselves keep running, so that updates can be installed on them and they can be restarted.
+   * Returns when every role is offline.
+   *
+   * <p>While the cluster is stopped, {@link NodeController#awaitReady} must report a restarted
+   * node ready once the machine is back with its services started, without waiting for it to be
+   * an active member of a running cluster. The engine calls this method at most once per run and,
+   * once it has called it, always calls {@link #startCluster} before the run ends, even when this
+   * method failed (part of the cluster may have stopped).
+   *
+   * <p>The default refuses: a controller supports offline updating only if it says so by
+   * overriding this method and {@link #startCluster}.
+   *
+   * @param context the run, cancellation signal, log and clock of the call; its
+   *     {@link OperationContext#nodeName()} is the cluster's name
+   * @throws NodeOperationException if the cluster cannot be stopped, or, by default, because the
+   *     controller does not support offline updating
+   */
+  default void stopCluster(OperationContext context) {
+    throw new NodeOperationException(name(), "The controller of cluster \"" + name()
+        + "\" does not support offline updating: it cannot stop the cluster");
+  }
+
+  /**
+   * Starts the cluster again after an offline update, as {@code Start-Cluster} does: the nodes
+   * that are up rejoin and the clustered roles come online again, on their owners when those are
+   * up. Returns when the cluster is running; storage may still be repairing, which the engine
+   * waits for through {@link #snapshot()}. Starting a cluster that is running does nothing.
+   *
+   * <p>The default refuses, like {@link #stopCluster}.
+   *
+   * @param context the run, cancellation signal, log and clock of the call; its
+   *     {@link OperationContext#nodeName()} is the cluster's name
+   * @throws NodeOperationException if the cluster cannot be started, or, by default, because the
+   *     controller does not support offline updating
+   */
+  default void startCluster(OperationContext context) {
+    throw new NodeOperationException(name(), "The controller of cluster \"" + name()
+        + "\" does not support offline updating: it cannot start the cluster");
+  }
 }

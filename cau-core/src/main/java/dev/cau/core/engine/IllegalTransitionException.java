@@ -7,7 +7,7 @@ import dev.cau.api.RunId;
 public final class IllegalTransitionException extends CauException {
   private static final long serialVersionUID = 1L;
 
-  IllegalTransitionException(RunId runId, String node, NodePhase from, NodePhase to) {
+  IllegalTransitionException(RunId runId, String node, Enum<?> from, Enum<?> to) {
     super("Run " + runId + ": node \"" + node + "\" cannot move from " + from + " to " + to);
   }
 }

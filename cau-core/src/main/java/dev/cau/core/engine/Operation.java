@@ -39,8 +39,20 @@ public sealed interface Operation {
    */
   record RunScript(ScriptRequest request) implements Operation {}
 
-  /** Read a snapshot of the cluster, for the quorum guard. */
+  /**
+   * Read a snapshot of the cluster: for the quorum guard, or to see whether storage has finished
+   * repairing.
+   */
   record ObserveCluster() implements Operation {}
+
+  /**
+   * Stops the whole cluster for an offline update: every clustered role goes offline. A call
+   * for the cluster, not for one node.
+   */
+  record StopCluster() implements Operation {}
+
+  /** Starts the cluster again after an offline update. A call for the cluster, not for one node. */
+  record StartCluster() implements Operation {}
 
   /**
    * Pauses and drains the node.

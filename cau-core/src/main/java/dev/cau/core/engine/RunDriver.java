@@ -1,6 +1,7 @@
 package dev.cau.core.engine;
 
 import dev.cau.api.CancellationSignal;
+import dev.cau.api.OperationContext;
 import dev.cau.api.OperationLog;
 import dev.cau.api.NodeOperationException;
 import dev.cau.api.RunId;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Carries out a {@link RunStateMachine}'s commands through the SPI and feeds the outcomes back
+ * Carries out a {@link RunMachine}'s commands (a rolling {@link RunStateMachine} or an
+ * {@link OfflineRunStateMachine}) through the SPI and feeds the outcomes back
  * as inputs, writing each input to the journal before the machine sees it.
  *
  * <p>Inputs are processed one at a time on {@link Execution#events()}; blocking calls run on
@@ -42,7 +44,7 @@ public final class RunDriver {
   private final RunId runId;
   private final ClusterController cluster;
   private final Map<String, UpdatePlugin> plugins;
-  private final RunStateMachine machine;
+  private final RunMachine machine;
   private final Execution execution;
   private final RunJournal journal;
   private final List<RunListener> listeners;
@@ -69,7 +71,7 @@ public final class RunDriver {
       RunId runId,
       ClusterController cluster,
       Map<String, UpdatePlugin> plugins,
-      RunStateMachine machine,
+      RunMachine machine,
       Execution execution,
       RunJournal journal,
       List<RunListener> listeners,
@@ -172,10 +174,20 @@ public final class RunDriver {
     MDC.put("cau.runId", runId.toString());
     MDC.put("cau.node", call.node());
     try {
+      Operation operation = call.operation();
+      // Calls for the whole cluster name it as their node and have no node controller.
+      if (operation instanceof Operation.ObserveCluster) {
+        return new CallResult.Observed(cluster.snapshot());
+      } else if (operation instanceof Operation.StopCluster) {
+        cluster.stopCluster(clusterContext(call.node()));
+        return new CallResult.Done();
+      } else if (operation instanceof Operation.StartCluster) {
+        cluster.startCluster(clusterContext(call.node()));
+        return new CallResult.Done();
+      }
       NodeController node = cluster.node(call.node());
       CallContext context = new CallContext(
           runId, call.node(), cancellation, logFor(call.node()), execution.clock(), node);
-      Operation operation = call.operation();
       if (operation instanceof Operation.ScanUpdates scan) {
         return new CallResult.Scanned(scan.plugin(), plugin(scan.plugin()).scan(context));
       } else if (operation instanceof Operation.StageUpdates stage) {
@@ -186,8 +198,6 @@ public final class RunDriver {
         return new CallResult.Done();
       } else if (operation instanceof Operation.RunScript script) {
         return new CallResult.ScriptEnded(node.runScript(script.request(), context));
-      } else if (operation instanceof Operation.ObserveCluster) {
-        return new CallResult.Observed(cluster.snapshot());
       } else if (operation instanceof Operation.Suspend suspend) {
         node.suspend(suspend.request(), context);
         return new CallResult.Done();
@@ -212,6 +222,10 @@ public final class RunDriver {
     }
   }
 
+  private OperationContext clusterContext(String clusterName) {
+    return new ClusterCallContext(runId, clusterName, cancellation, logFor(clusterName), execution.clock());
+  }
+
   private static void checkRemoteShutdown(NodeController node, boolean enable) {
     RemoteShutdownFirewall firewall = node.capability(RemoteShutdownFirewall.class).orElse(null);
     if (firewall == null || firewall.isRemoteShutdownAllowed()) {
@@ -233,9 +247,11 @@ public final class RunDriver {
   }
 
   private static String describe(Command.Call call, RuntimeException e) {
-    String what = call.operation().getClass().getSimpleName();
+    Operation operation = call.operation();
+    String what = operation.getClass().getSimpleName();
     String message = e.getMessage();
-    return what + " on node \"" + call.node() + "\" failed: "
+    boolean clusterWide = operation instanceof Operation.StopCluster || operation instanceof Operation.StartCluster;
+    return what + (clusterWide ? " of cluster \"" : " on node \"") + call.node() + "\" failed: "
         + (message == null || message.isBlank() ? e.getClass().getName() : message);
   }
 

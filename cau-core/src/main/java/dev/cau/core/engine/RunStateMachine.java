@@ -58,7 +58,7 @@ import org.jspecify.annotations.Nullable;
  * the post-update script. A failed attempt first brings the node back to service, then is
  * retried within {@code MaxRetriesPerNode}; a cancel does the same and then ends the run.
  */
-public final class RunStateMachine {
+public final class RunStateMachine implements RunMachine {
   private enum RunPhase { NOT_STARTED, SCANNING, UPDATING, FINISHED }
 
   private enum TimerKind { REBOOT, SUSPEND_RETRY, STORAGE_POLL, WARN_AFTER, STOP_AFTER }
@@ -121,6 +121,7 @@ public final class RunStateMachine {
    * @param input the input
    * @return the commands, in the order to carry them out
    */
+  @Override
   public List<Command> apply(RunInput input) {
     out = new ArrayList<>();
     now = input.at();
@@ -150,6 +151,7 @@ public final class RunStateMachine {
    *
    * @return {@code true} once the machine has produced its {@link Command.Finish}
    */
+  @Override
   public boolean isFinished() {
     return phase == RunPhase.FINISHED;
   }
@@ -159,6 +161,7 @@ public final class RunStateMachine {
    *
    * @return the result, or {@code null} while the run goes on
    */
+  @Override
   public @Nullable RunResult result() {
     return result;
   }

@@ -1,6 +1,7 @@
 package dev.cau.testkit.cluster;
 
 import dev.cau.api.NodeOperationException;
+import dev.cau.api.OperationContext;
 import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.cluster.ClusterSnapshot;
 import dev.cau.api.cluster.ClusteredRole;
@@ -38,6 +39,11 @@ import org.jspecify.annotations.Nullable;
  * {@linkplain #history() history} and every operation in its {@linkplain #steps() step log}, and
  * calls its observers after every change, which is where invariant checks hook in. Single
  * threaded, like the simulator.
+ *
+ * <p>It supports offline updating: {@link #stopCluster} takes every role offline while the nodes
+ * keep running, and {@link #startCluster} brings the roles online again on their owners (or, for
+ * an owner that is not up, on another node that may host them). Clustered storage resyncs once the
+ * cluster has started when nodes restarted while it was stopped.
  */
 public final class SimulatedCluster implements ClusterController {
   private static final class Role {
@@ -67,6 +73,9 @@ public final class SimulatedCluster implements ClusterController {
   private final Set<String> failingScripts;
   private Witness witness;
   private Instant storageDegradedUntil;
+  private boolean running = true;
+  /** A node restarted while the cluster was stopped: storage resyncs when it starts. */
+  private boolean resyncOnStart;
   private final List<ClusterChange> history = new ArrayList<>();
   private final List<StepRecord> steps = new ArrayList<>();
   private final List<Consumer<SimulatedCluster>> observers = new ArrayList<>();
@@ -170,20 +179,122 @@ public final class SimulatedCluster implements ClusterController {
   }
 
   void nodeReturned(SimulatedNode node) {
-    Duration resync = timings.storageResync();
-    if (resync.isZero()) {
+    if (timings.storageResync().isZero()) {
       return;
     }
-    Instant until = simulator.now().plus(resync);
+    if (!running) {
+      resyncOnStart = true;
+      changed("node \"" + node.name() + "\" returned while the cluster is stopped; storage resyncs when it starts");
+      return;
+    }
+    resync("after node \"" + node.name() + "\" returned");
+  }
+
+  private void resync(String why) {
+    Instant until = simulator.now().plus(timings.storageResync());
     if (until.isAfter(storageDegradedUntil)) {
       storageDegradedUntil = until;
     }
-    changed("storage resyncs after node \"" + node.name() + "\" returned, until " + until);
+    changed("storage resyncs " + why + ", until " + until);
     simulator.schedule(until, () -> {
       if (!storageDegraded()) {
         changed("storage is healthy");
       }
     });
+  }
+
+  /**
+   * Tells whether the cluster is running, as opposed to stopped for an offline update.
+   *
+   * @return {@code false} between {@link #stopCluster} and {@link #startCluster}
+   */
+  public boolean isRunning() {
+    return running;
+  }
+
+  /**
+   * Returns the state of each role now.
+   *
+   * @return role name to state
+   */
+  public Map<String, RoleState> roleStates() {
+    Map<String, RoleState> states = new LinkedHashMap<>();
+    roles.values().forEach(r -> states.put(r.name, r.state));
+    return states;
+  }
+
+  /**
+   * Stops the cluster: every role goes offline on its owner; the nodes keep running. Takes
+   * {@link Timings#clusterStop()} and is recorded as the step {@code stop cluster} of the cluster.
+   *
+   * @param context the call's context
+   */
+  @Override
+  public void stopCluster(OperationContext context) {
+    record(name, "stop cluster", timings.clusterStop());
+    if (!running) {
+      return;
+    }
+    for (Role role : roles.values()) {
+      role.state = RoleState.OFFLINE;
+      changed("role \"" + role.name + "\" is offline on \"" + role.owner + "\"");
+    }
+    running = false;
+    changed("cluster \"" + name + "\" is stopped");
+  }
+
+  /**
+   * Starts the cluster again: each role comes online on its owner, or, if the owner is not up, on
+   * the least loaded up node that may host it; a role with no such node stays offline. Takes
+   * {@link Timings#clusterStart()} and is recorded as the step {@code start cluster} of the
+   * cluster.
+   *
+   * @param context the call's context
+   * @throws NodeOperationException if no node is up
+   */
+  @Override
+  public void startCluster(OperationContext context) {
+    record(name, "start cluster", timings.clusterStart());
+    if (running) {
+      return;
+    }
+    if (nodes.values().stream().noneMatch(SimulatedCluster::isUp)) {
+      throw new NodeOperationException(name, "Cluster \"" + name + "\" cannot start: no node is up");
+    }
+    running = true;
+    changed("cluster \"" + name + "\" is started");
+    for (Role role : roles.values()) {
+      SimulatedNode owner = nodes.get(role.owner);
+      if (owner != null && isUp(owner)) {
+        role.state = RoleState.ONLINE;
+        changed("role \"" + role.name + "\" is online on \"" + role.owner + "\"");
+        continue;
+      }
+      Map<String, Long> load = new LinkedHashMap<>();
+      nodes.values().forEach(n -> load.put(n.name(), roles.values().stream()
+          .filter(r -> r.owner.equals(n.name()) && r.state == RoleState.ONLINE).count()));
+      String target = nodes.values().stream()
+          .filter(n -> isUp(n) && role.canRunOn(n.name()))
+          .min(Comparator.comparingLong((SimulatedNode n) -> load.getOrDefault(n.name(), 0L)))
+          .map(SimulatedNode::name)
+          .orElse(null);
+      if (target == null) {
+        changed("role \"" + role.name + "\" stays offline: no node that may host it is up");
+        continue;
+      }
+      String from = role.owner;
+      role.owner = target;
+      role.state = RoleState.ONLINE;
+      changed("role \"" + role.name + "\" is online on \"" + target + "\" because its owner \"" + from + "\" is not up");
+    }
+    if (resyncOnStart) {
+      resyncOnStart = false;
+      resync("after the cluster started with restarted nodes");
+    }
+  }
+
+  private static boolean isUp(SimulatedNode node) {
+    return node.state() == NodeState.UP || node.state() == NodeState.PAUSED;
   }
 
   @Override

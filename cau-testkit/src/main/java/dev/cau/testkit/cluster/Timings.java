@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param script a pre- or post-update script
  * @param storageResync how long clustered storage repairs after a node returns from a restart;
  *     zero for a cluster without shared storage
+ * @param clusterStop stopping the whole cluster for an offline update, until every role is
+ *     offline
+ * @param clusterStart starting the whole cluster again, until its roles are online
  */
 public record Timings(
     Duration scan,
@@ -24,16 +27,49 @@ public record Timings(
     Duration softReboot,
     Duration resume,
     Duration script,
-    Duration storageResync) {
+    Duration storageResync,
+    Duration clusterStop,
+    Duration clusterStart) {
+  /** Default of {@link #clusterStop()}: 2 minutes. */
+  public static final Duration DEFAULT_CLUSTER_STOP = Duration.ofMinutes(2);
+  /** Default of {@link #clusterStart()}: 3 minutes. */
+  public static final Duration DEFAULT_CLUSTER_START = Duration.ofMinutes(3);
+
   /**
    * Returns plausible defaults: scan 2 min, stage 1 min, suspend 1 min, reboot 6 min, soft
-   * reboot 2 min, resume 1 min, script 30 s, no shared storage to resync.
+   * reboot 2 min, resume 1 min, script 30 s, no shared storage to resync, cluster stop 2 min,
+   * cluster start 3 min.
    *
    * @return the defaults
    */
   public static Timings defaults() {
     return new Timings(Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofMinutes(1),
-        Duration.ofMinutes(6), Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ZERO);
+        Duration.ofMinutes(6), Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ZERO,
+        DEFAULT_CLUSTER_STOP, DEFAULT_CLUSTER_START);
+  }
+
+  /**
+   * Creates timings with the default cluster stop and start, as before those were simulated.
+   *
+   * @param scan one scan
+   * @param stage staging
+   * @param suspend suspending
+   * @param reboot a full restart
+   * @param softReboot a soft reboot
+   * @param resume resuming
+   * @param script a script
+   * @param storageResync storage repair after a restart
+   */
+  public Timings(
+      Duration scan,
+      Duration stage,
+      Duration suspend,
+      Duration reboot,
+      Duration softReboot,
+      Duration resume,
+      Duration script,
+      Duration storageResync) {
+    this(scan, stage, suspend, reboot, softReboot, resume, script, storageResync, DEFAULT_CLUSTER_STOP, DEFAULT_CLUSTER_START);
   }
 
   /**
@@ -43,7 +79,18 @@ public record Timings(
    * @return the changed timings
    */
   public Timings withStorageResync(Duration resync) {
-    return new Timings(scan, stage, suspend, reboot, softReboot, resume, script, resync);
+    return new Timings(scan, stage, suspend, reboot, softReboot, resume, script, resync, clusterStop, clusterStart);
+  }
+
+  /**
+   * Returns these timings with other durations for stopping and starting the whole cluster.
+   *
+   * @param stop stopping the cluster
+   * @param start starting it again
+   * @return the changed timings
+   */
+  public Timings withClusterStopAndStart(Duration stop, Duration start) {
+    return new Timings(scan, stage, suspend, reboot, softReboot, resume, script, storageResync, stop, start);
   }
 
   /**
@@ -57,6 +104,8 @@ public record Timings(
    * @param resume resuming
    * @param script a script
    * @param storageResync storage repair after a restart
+   * @param clusterStop stopping the cluster
+   * @param clusterStart starting the cluster
    */
   public Timings {
     Objects.requireNonNull(scan, "scan");
@@ -67,5 +116,7 @@ public record Timings(
     Objects.requireNonNull(resume, "resume");
     Objects.requireNonNull(script, "script");
     Objects.requireNonNull(storageResync, "storageResync");
+    Objects.requireNonNull(clusterStop, "clusterStop");
+    Objects.requireNonNull(clusterStart, "clusterStart");
   }
 }

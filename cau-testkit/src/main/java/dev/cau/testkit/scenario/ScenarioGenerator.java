@@ -29,6 +29,10 @@ import java.util.random.RandomGenerator;
  * hands you. The same seed always gives the same scenario.
  */
 public final class ScenarioGenerator {
+  private static final List<FailbackMode> FAILBACK_MODES =
+      List.of(FailbackMode.NO_FAILBACK, FailbackMode.IMMEDIATE, FailbackMode.POLICY);
+  private static final List<WitnessKind> WITNESS_KINDS =
+      List.of(WitnessKind.DISK, WitnessKind.FILE_SHARE, WitnessKind.CLOUD);
   private final int minNodes;
   private final int maxNodes;
 
@@ -149,14 +153,14 @@ public final class ScenarioGenerator {
     if (w < 0.3) {
       return Witness.NONE;
     }
-    WitnessKind kind = WitnessKind.values()[1 + random.nextInt(3)];
+    WitnessKind kind = WITNESS_KINDS.get(random.nextInt(WITNESS_KINDS.size()));
     return new Witness(kind, w < 0.85 ? WitnessState.ONLINE : WitnessState.OFFLINE);
   }
 
   private static RunOptions options(RandomGenerator random, int size) {
     RunOptions.Builder options = Simulation.options()
         .maxRetriesPerNode(1 + random.nextInt(4))
-        .failbackMode(FailbackMode.values()[random.nextInt(3)])
+        .failbackMode(FAILBACK_MODES.get(random.nextInt(FAILBACK_MODES.size())))
         .workflowOrder(chance(random, 0.3) ? WorkflowOrder.INSTALL_THEN_DRAIN_IF_REBOOT : WorkflowOrder.DRAIN_THEN_INSTALL)
         .skipCompliantNodes(!chance(random, 0.2))
         .bypassMaintenanceModeCheck(chance(random, 0.5))
