@@ -10,6 +10,7 @@ module dev.cau.testkit {
   exports dev.cau.testkit;
   exports dev.cau.testkit.cluster;
   exports dev.cau.testkit.plugin;
+  exports dev.cau.testkit.scenario;
 
   provides dev.cau.api.plugin.UpdatePluginProvider with
       dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;

@@ -60,6 +60,10 @@ public record ScenarioNode(
     return new ScenarioNode(name, voteWeight, site, initialState, updates, false, null);
   }
 
+  ScenarioNode crashingAfter(Duration after) {
+    return new ScenarioNode(name, voteWeight, site, initialState, updates, neverReturnsFromRestart, after);
+  }
+
   ScenarioNode up() {
     return new ScenarioNode(name, voteWeight, site, NodeState.UP, updates, neverReturnsFromRestart, crashAfter);
   }

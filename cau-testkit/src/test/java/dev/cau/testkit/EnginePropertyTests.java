@@ -1,0 +1,57 @@
+package dev.cau.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cau.core.policy.OrchestrationPolicy;
+import dev.cau.testkit.scenario.InvariantChecker;
+import dev.cau.testkit.scenario.Scenario;
+import dev.cau.testkit.scenario.ScenarioGenerator;
+import dev.cau.testkit.scenario.ScenarioOutcome;
+import dev.cau.testkit.scenario.ScenarioProperties;
+import dev.cau.testkit.scenario.ScenarioRunner;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's property suite: thousands of generated clusters, faults and option sets, every
+ * invariant of DESIGN section 5 checked after each. {@code -Dcau.scenarios=N} changes how many.
+ */
+class EnginePropertyTests {
+  static final long FIRST_SEED = 20_261_122_000L;
+
+  @Test
+  void everyInvariantHoldsInEveryGeneratedScenario() {
+    int count = ScenarioProperties.count(10_000);
+    int ran = ScenarioProperties.assertForAll(
+        ScenarioGenerator.defaults(), count, ScenarioProperties.firstSeed(FIRST_SEED), OrchestrationPolicy.CAU);
+    assertThat(ran).isEqualTo(Long.getLong(ScenarioProperties.REPLAY_PROPERTY) == null ? count : 1);
+  }
+
+  @Test
+  void theSameSeedGivesTheSameHistory() {
+    for (long seed = FIRST_SEED; seed < FIRST_SEED + 50; seed++) {
+      Scenario scenario = ScenarioGenerator.defaults().generate(seed);
+      ScenarioOutcome first = ScenarioRunner.run(scenario);
+      ScenarioOutcome second = ScenarioRunner.run(ScenarioGenerator.defaults().generate(seed));
+      assertThat(second.history()).as("seed %d", seed).isEqualTo(first.history());
+      assertThat(second.events()).as("seed %d", seed).isEqualTo(first.events());
+    }
+  }
+
+  @Test
+  void generatedScenariosCoverWhatTheyShould() {
+    int faults = 0;
+    int big = 0;
+    int stopped = 0;
+    for (long seed = FIRST_SEED; seed < FIRST_SEED + 500; seed++) {
+      Scenario scenario = ScenarioGenerator.defaults().generate(seed);
+      faults += scenario.faults() > 0 ? 1 : 0;
+      big += scenario.nodes().size() > 24 ? 1 : 0;
+      ScenarioOutcome outcome = ScenarioRunner.run(scenario);
+      stopped += outcome.result() != null && outcome.result().status() != dev.cau.api.result.SummaryStatus.SUCCEEDED ? 1 : 0;
+      assertThat(InvariantChecker.check(outcome)).isEmpty();
+    }
+    assertThat(faults).as("scenarios with faults").isGreaterThan(100);
+    assertThat(big).as("scenarios over 24 nodes").isGreaterThan(10);
+    assertThat(stopped).as("runs that did not succeed").isGreaterThan(50);
+  }
+}
