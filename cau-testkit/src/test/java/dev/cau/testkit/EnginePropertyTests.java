@@ -54,4 +54,24 @@ class EnginePropertyTests {
     assertThat(big).as("scenarios over 24 nodes").isGreaterThan(10);
     assertThat(stopped).as("runs that did not succeed").isGreaterThan(50);
   }
+
+  @Test
+  void regressionForcedDrainWithNowhereToGoStopsTheRole() {
+    // Found by a million-scenario run and shrunk to this: a forced drain whose only other node
+    // was in maintenance left the role online on the node that then restarted.
+    dev.cau.testkit.cluster.SimulatedCluster cluster = dev.cau.testkit.cluster.SimulatedCluster.builder("regression")
+        .witness(dev.cau.api.cluster.WitnessKind.FILE_SHARE, dev.cau.api.cluster.WitnessState.ONLINE)
+        .node("n1", n -> n.state(dev.cau.api.cluster.NodeState.PAUSED))
+        .node("n2")
+        .role("role-1", "n2")
+        .build();
+    InvariantMonitor monitor = InvariantMonitor.attach(cluster);
+
+    Simulation.run(cluster, Simulation.options().pauseMode(dev.cau.core.options.PauseMode.FORCE_PAUSE_DRAIN_AND_REBOOT)
+        .skipCompliantNodes(false).bypassMaintenanceModeCheck(true).build());
+
+    assertThat(cluster.failedRoles()).containsExactly("role-1");
+    assertThat(cluster.history()).anySatisfy(c -> assertThat(c.description()).contains("stopped as failed"));
+    assertThat(monitor.violations()).allSatisfy(v -> assertThat(v).doesNotContain("role"));
+  }
 }

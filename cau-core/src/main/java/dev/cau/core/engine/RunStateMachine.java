@@ -61,11 +61,15 @@ import org.jspecify.annotations.Nullable;
 public final class RunStateMachine implements RunMachine {
   private enum RunPhase { NOT_STARTED, SCANNING, UPDATING, FINISHED }
 
-  private enum TimerKind { REBOOT, SUSPEND_RETRY, STORAGE_POLL, WARN_AFTER, STOP_AFTER }
+  private enum TimerKind { REBOOT, SUSPEND_RETRY, STORAGE_POLL, WARN_AFTER, STOP_AFTER, CALL }
 
   private record PendingCall(String node, Operation operation) {}
 
-  private record Timer(TimerKind kind, String node) {}
+  private record Timer(TimerKind kind, String node, int call) {
+    Timer(TimerKind kind, String node) {
+      this(kind, node, 0);
+    }
+  }
 
   private final RunId runId;
   private final RunOptions options;
@@ -133,6 +137,7 @@ public final class RunStateMachine implements RunMachine {
     } else if (input instanceof RunInput.CallCompleted completed) {
       PendingCall call = calls.remove(completed.token());
       if (call != null) {
+        cancelCallTimer(completed.token());
         onCallCompleted(node(call.node()), call.operation(), completed.result());
       }
     } else if (input instanceof RunInput.TimerFired fired) {
@@ -685,6 +690,7 @@ public final class RunStateMachine implements RunMachine {
   private void onTimer(Timer timer) {
     switch (timer.kind()) {
       case REBOOT -> onRebootTimeout(node(timer.node()));
+      case CALL -> onCallTimeout(timer.call());
       case SUSPEND_RETRY -> {
         NodeProgress node = node(timer.node());
         if (cancelReason != null) {
@@ -881,6 +887,41 @@ public final class RunStateMachine implements RunMachine {
     int token = nextToken++;
     calls.put(token, new PendingCall(node.name, operation));
     out.add(new Command.Call(token, node.name, operation));
+    if (!(operation instanceof Operation.AwaitReady)) {
+      startTimer(new Timer(TimerKind.CALL, node.name, token), options.operationTimeout());
+    }
+  }
+
+  private void cancelCallTimer(int callToken) {
+    timers.entrySet().removeIf(e -> {
+      if (e.getValue().kind() == TimerKind.CALL && e.getValue().call() == callToken) {
+        out.add(new Command.CancelTimer(e.getKey()));
+        return true;
+      }
+      return false;
+    });
+  }
+
+  /** A call did not return in time: a read counts as failed; a change leaves the node as it was. */
+  private void onCallTimeout(int callToken) {
+    PendingCall call = calls.remove(callToken);
+    if (call == null) {
+      return;
+    }
+    NodeProgress node = node(call.node());
+    Operation operation = call.operation();
+    String message = operation.getClass().getSimpleName() + " on node \"" + node.name
+        + "\" did not return within the operation timeout of " + minutes(options.operationTimeout());
+    boolean readOnly = operation instanceof Operation.ScanUpdates || operation instanceof Operation.StageUpdates
+        || operation instanceof Operation.ObserveCluster || operation instanceof Operation.CheckRemoteShutdown;
+    if (readOnly) {
+      onCallCompleted(node, operation, CallResult.Failed.of(message));
+      return;
+    }
+    // The operation may still be running on the node: touch it no more, and say how it was left.
+    calls.values().removeIf(c -> c.node().equals(node.name));
+    failAttempt(node, message + "; the node was left as it was" + (node.suspendedByUs || operation instanceof Operation.Suspend
+        ? " and may still be paused by the run" : ""), true);
   }
 
   private void startTimer(Timer timer, Duration delay) {

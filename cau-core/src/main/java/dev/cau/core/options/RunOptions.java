@@ -52,6 +52,12 @@ public final class RunOptions {
    * minutes for storage resync, and cau4j takes that figure.
    */
   public static final Duration DEFAULT_WAIT_FOR_STORAGE_REPAIR_TIMEOUT = Duration.ofHours(10); // 600 minutes
+  /**
+   * Default bound on any single call into a controller or plug-in (other than waiting for a
+   * restart, which the reboot timeout bounds): 6 hours. CAU has no such option; cau4j has it so
+   * that every wait ends.
+   */
+  public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofHours(6);
   /** How often the engine looks again while it waits for storage. */
   public static final Duration STORAGE_POLL_INTERVAL = Duration.ofMinutes(1);
 
@@ -84,6 +90,7 @@ public final class RunOptions {
   private final boolean bypassMaintenanceModeCheck;
   private final MigrationMode migrationMode;
   private final boolean suspendReboot;
+  private final Duration operationTimeout;
 
   private RunOptions(Builder b) {
     this.maxFailedNodes = b.maxFailedNodes;
@@ -115,6 +122,7 @@ public final class RunOptions {
     this.bypassMaintenanceModeCheck = b.bypassMaintenanceModeCheck;
     this.migrationMode = b.migrationMode;
     this.suspendReboot = b.suspendReboot;
+    this.operationTimeout = b.operationTimeout;
   }
 
   /**
@@ -171,6 +179,7 @@ public final class RunOptions {
     b.bypassMaintenanceModeCheck = bypassMaintenanceModeCheck;
     b.migrationMode = migrationMode;
     b.suspendReboot = suspendReboot;
+    b.operationTimeout = operationTimeout;
     return b;
   }
 
@@ -475,6 +484,17 @@ public final class RunOptions {
     return suspendReboot;
   }
 
+  /**
+   * Returns the bound on any single call into a controller or plug-in. A call that has not
+   * returned by then counts as failed: a scan or staging as a plug-in failure; an operation that
+   * changes the node fails the node, which is reported as left as it was.
+   *
+   * @return the bound; 6 hours by default
+   */
+  public Duration operationTimeout() {
+    return operationTimeout;
+  }
+
   @Override
   public String toString() {
     return "RunOptions{MaxFailedNodes=" + (maxFailedNodes == null ? "default" : maxFailedNodes)
@@ -502,7 +522,8 @@ public final class RunOptions {
         + ", skipCompliantNodes=" + skipCompliantNodes
         + ", BypassMaintenanceModeCheck=" + bypassMaintenanceModeCheck
         + ", migrationMode=" + migrationMode
-        + ", SuspendReboot=" + suspendReboot + "}";
+        + ", SuspendReboot=" + suspendReboot
+        + ", operationTimeout=" + operationTimeout + "}";
   }
 
   /** Builds {@link RunOptions}, checking each value as it is set. Not thread-safe. */
@@ -536,6 +557,7 @@ public final class RunOptions {
     private boolean bypassMaintenanceModeCheck;
     private MigrationMode migrationMode = MigrationMode.LIVE_MIGRATION;
     private boolean suspendReboot;
+    private Duration operationTimeout = DEFAULT_OPERATION_TIMEOUT;
 
     private Builder() {}
 
@@ -975,6 +997,18 @@ public final class RunOptions {
      */
     public Builder suspendReboot(boolean value) {
       this.suspendReboot = value;
+      return this;
+    }
+
+    /**
+     * Sets the bound on any single call into a controller or plug-in.
+     *
+     * @param value a positive duration
+     * @return this builder
+     * @throws InvalidOptionsException if the value is zero or negative
+     */
+    public Builder operationTimeout(Duration value) {
+      this.operationTimeout = positive("OperationTimeout", value);
       return this;
     }
 

@@ -406,10 +406,11 @@ public final class SimulatedCluster implements ClusterController {
         target = nodes.values().stream()
             .filter(n -> !n.name().equals(node.name()) && n.state() == NodeState.UP)
             .map(SimulatedNode::name).findFirst().orElse(null);
+        role.state = RoleState.FAILED;
         if (target == null) {
+          changed("role \"" + role.name + "\" stopped as failed on \"" + node.name() + "\": no node can take it");
           continue;
         }
-        role.state = RoleState.FAILED;
       }
       targets.put(role.name, target);
       load.merge(target, 1, Integer::sum);
@@ -621,6 +622,8 @@ public final class SimulatedCluster implements ClusterController {
     boolean neverReturnsFromRestart;
     boolean awaitReadyIgnoresTimeout;
     boolean softRebootBypassed;
+    boolean drainHangs;
+    boolean crashesWhileInstalling;
     @Nullable Boolean remoteShutdownAllowed;
 
     private NodeSpec(String name) {
@@ -689,6 +692,26 @@ public final class SimulatedCluster implements ClusterController {
      */
     public NodeSpec awaitReadyIgnoresTimeout() {
       this.awaitReadyIgnoresTimeout = true;
+      return this;
+    }
+
+    /**
+     * Makes the node crash, unplanned, halfway through its first installation.
+     *
+     * @return this spec
+     */
+    public NodeSpec crashesWhileInstalling() {
+      this.crashesWhileInstalling = true;
+      return this;
+    }
+
+    /**
+     * Makes the node's drain hang: a suspend takes thirty days.
+     *
+     * @return this spec
+     */
+    public NodeSpec drainHangs() {
+      this.drainHangs = true;
       return this;
     }
 

@@ -40,6 +40,8 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   private final boolean neverReturnsFromRestart;
   private final boolean awaitReadyIgnoresTimeout;
   private final boolean softRebootBypassed;
+  private final boolean drainHangs;
+  private boolean crashesWhileInstalling;
   private @Nullable Boolean remoteShutdownAllowed;
   private final List<RebootMode> bootTypes = new ArrayList<>();
   private final Set<String> installed = new LinkedHashSet<>();
@@ -57,6 +59,8 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
     this.neverReturnsFromRestart = spec.neverReturnsFromRestart;
     this.awaitReadyIgnoresTimeout = spec.awaitReadyIgnoresTimeout;
     this.softRebootBypassed = spec.softRebootBypassed;
+    this.drainHangs = spec.drainHangs;
+    this.crashesWhileInstalling = spec.crashesWhileInstalling;
     this.remoteShutdownAllowed = spec.remoteShutdownAllowed;
     this.state = spec.state;
   }
@@ -128,7 +132,7 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
       throw new StorageDegradedException(name,
           "Suspend of node \"" + name + "\" refused: a clustered space is degraded (ERROR_CLUSTER_SPACE_DEGRADED)");
     }
-    cluster.record(name, "suspend", cluster.timings().suspend());
+    cluster.record(name, "suspend", drainHangs ? Duration.ofDays(30) : cluster.timings().suspend());
     if (state == NodeState.PAUSED) {
       return;
     }
@@ -242,6 +246,12 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   @Override
   public List<InstallResult> install(List<Update> updates, CancellationSignal cancellation) {
     requireRunning("install");
+    if (crashesWhileInstalling && !updates.isEmpty()) {
+      crashesWhileInstalling = false;
+      Duration half = updates.stream().map(u -> catalogue.stream().filter(c -> c.id().equals(u.id())).findFirst()
+          .map(SimulatedUpdate::installDuration).orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus).dividedBy(2);
+      cluster.simulator().schedule(cluster.simulator().now().plus(half), () -> cluster.crash(this));
+    }
     List<InstallResult> results = new ArrayList<>();
     for (Update update : updates) {
       SimulatedUpdate known = catalogue.stream().filter(u -> u.id().equals(update.id())).findFirst()

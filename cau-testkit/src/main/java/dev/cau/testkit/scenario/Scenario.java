@@ -73,6 +73,9 @@ public record Scenario(
         if (node.neverReturnsFromRestart()) {
           spec.neverReturnsFromRestart();
         }
+        if (node.crashesWhileInstalling()) {
+          spec.crashesWhileInstalling();
+        }
       });
       if (node.crashAfter() != null) {
         builder.crash(node.name(), node.crashAfter());
@@ -117,6 +120,7 @@ public record Scenario(
           .append(' ').append(node.initialState())
           .append(node.neverReturnsFromRestart() ? " never-returns-from-restart" : "")
           .append(node.crashAfter() == null ? "" : " crashes-after " + node.crashAfter())
+          .append(node.crashesWhileInstalling() ? " crashes-while-installing" : "")
           .append(" updates ").append(node.updates().stream().map(Scenario::describe).collect(Collectors.joining(", ", "[", "]")))
           .append('\n');
     }

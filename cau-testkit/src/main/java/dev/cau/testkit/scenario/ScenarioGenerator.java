@@ -91,7 +91,7 @@ public final class ScenarioGenerator {
     if (nodes.stream().noneMatch(n -> n.voteWeight() == 1)) {
       ScenarioNode first = nodes.get(0);
       nodes.set(0, new ScenarioNode(first.name(), 1, first.site(), first.initialState(), first.updates(),
-          first.neverReturnsFromRestart(), first.crashAfter()));
+          first.neverReturnsFromRestart(), first.crashAfter(), first.crashesWhileInstalling()));
     }
     List<String> up = nodes.stream().filter(n -> n.initialState() == NodeState.UP).map(ScenarioNode::name).toList();
     Map<String, String> roles = new LinkedHashMap<>();
@@ -122,7 +122,8 @@ public final class ScenarioGenerator {
     boolean neverReturns = state == NodeState.UP && chance(random, 0.04);
     Duration crash = state == NodeState.UP && chance(random, 0.03)
         ? Duration.ofMinutes(random.nextInt(300)).plusSeconds(7) : null;
-    return new ScenarioNode(name, weight, site, state, updates(random), neverReturns, crash);
+    boolean crashesWhileInstalling = state == NodeState.UP && crash == null && chance(random, 0.02);
+    return new ScenarioNode(name, weight, site, state, updates(random), neverReturns, crash, crashesWhileInstalling);
   }
 
   private static List<SimulatedUpdate> updates(RandomGenerator random) {
@@ -142,6 +143,9 @@ public final class ScenarioGenerator {
       }
       if (chance(random, 0.03)) {
         update = update.reportedAgainAfterInstall();
+      }
+      if (chance(random, 0.005)) {
+        update = update.installTaking(Duration.ofDays(30)); // hangs until the operation timeout
       }
       updates.add(update);
     }

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param updates its update catalogue
  * @param neverReturnsFromRestart a fault: it stays down after its first restart
  * @param crashAfter a fault: it crashes, unplanned, this long after the start; or {@code null}
+ * @param crashesWhileInstalling a fault: it crashes halfway through its first installation
  */
 public record ScenarioNode(
     String name,
@@ -25,7 +26,8 @@ public record ScenarioNode(
     NodeState initialState,
     List<SimulatedUpdate> updates,
     boolean neverReturnsFromRestart,
-    @Nullable Duration crashAfter) {
+    @Nullable Duration crashAfter,
+    boolean crashesWhileInstalling) {
   /**
    * Checks the components and copies the list.
    *
@@ -36,6 +38,7 @@ public record ScenarioNode(
    * @param updates its update catalogue
    * @param neverReturnsFromRestart whether it stays down after a restart
    * @param crashAfter when it crashes, or {@code null}
+   * @param crashesWhileInstalling whether it crashes during its first installation
    */
   public ScenarioNode {
     Objects.requireNonNull(name, "name");
@@ -49,22 +52,26 @@ public record ScenarioNode(
    * @return 0, 1 or 2
    */
   public int faults() {
-    return (neverReturnsFromRestart ? 1 : 0) + (crashAfter != null ? 1 : 0);
+    return (neverReturnsFromRestart ? 1 : 0) + (crashAfter != null ? 1 : 0) + (crashesWhileInstalling ? 1 : 0);
   }
 
   ScenarioNode withUpdates(List<SimulatedUpdate> value) {
-    return new ScenarioNode(name, voteWeight, site, initialState, value, neverReturnsFromRestart, crashAfter);
+    return new ScenarioNode(name, voteWeight, site, initialState, value, neverReturnsFromRestart, crashAfter, crashesWhileInstalling);
   }
 
   ScenarioNode withoutFaults() {
-    return new ScenarioNode(name, voteWeight, site, initialState, updates, false, null);
+    return new ScenarioNode(name, voteWeight, site, initialState, updates, false, null, false);
   }
 
   ScenarioNode crashingAfter(Duration after) {
-    return new ScenarioNode(name, voteWeight, site, initialState, updates, neverReturnsFromRestart, after);
+    return new ScenarioNode(name, voteWeight, site, initialState, updates, neverReturnsFromRestart, after, crashesWhileInstalling);
+  }
+
+  ScenarioNode crashingWhileInstallingInstead() {
+    return new ScenarioNode(name, voteWeight, site, initialState, updates, neverReturnsFromRestart, null, true);
   }
 
   ScenarioNode up() {
-    return new ScenarioNode(name, voteWeight, site, NodeState.UP, updates, neverReturnsFromRestart, crashAfter);
+    return new ScenarioNode(name, voteWeight, site, NodeState.UP, updates, neverReturnsFromRestart, crashAfter, crashesWhileInstalling);
   }
 }

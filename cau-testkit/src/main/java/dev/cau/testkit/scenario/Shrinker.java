@@ -68,9 +68,13 @@ public final class Shrinker {
     for (int i = 0; i < s.nodes().size(); i++) {
       ScenarioNode node = s.nodes().get(i);
       java.time.Duration crash = node.crashAfter();
-      if (crash != null && crash.compareTo(java.time.Duration.ofSeconds(7)) > 0) {
-        // An earlier crash keeps its effect when the nodes before it are removed.
-        out.add(replace(s, i, node.crashingAfter(java.time.Duration.ofSeconds(7))));
+      if (crash != null) {
+        // A crash tied to the node's own update, or an earlier one, keeps its effect when the
+        // nodes before it are removed; a crash at a fixed time does not.
+        out.add(replace(s, i, node.crashingWhileInstallingInstead()));
+        if (crash.compareTo(java.time.Duration.ofSeconds(7)) > 0) {
+          out.add(replace(s, i, node.crashingAfter(java.time.Duration.ofSeconds(7))));
+        }
       }
     }
     RunOptions plain = Simulation.options().quorumPolicy(s.options().quorumPolicy()).build();
