@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Watches a simulated cluster after every change and records each moment a safety invariant is
- * broken: more nodes out of service than allowed, or a role owned by a node that is not up.
+ * broken: more nodes out of service than allowed, or a role owned by a node that is not up (a
+ * role that a forced drain or a crash failed is not counted).
  *
  * <p>Nodes that were already out of service when the monitor was attached are not counted
  * against the limit.
@@ -76,9 +77,10 @@ public final class InvariantMonitor {
       violations.add(cluster.simulator().now() + ": " + out.size() + " nodes out of service " + out
           + ", more than " + maxNodesOutOfService);
     }
+    Set<String> failed = cluster.failedRoles();
     for (Map.Entry<String, String> role : cluster.roleOwners().entrySet()) {
       NodeState ownerState = cluster.node(role.getValue()).state();
-      if (ownerState != NodeState.UP) {
+      if (ownerState != NodeState.UP && !failed.contains(role.getKey())) {
         violations.add(cluster.simulator().now() + ": role \"" + role.getKey() + "\" is owned by \""
             + role.getValue() + "\", which is " + ownerState);
       }

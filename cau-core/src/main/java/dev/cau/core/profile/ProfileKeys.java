@@ -127,7 +127,9 @@ final class ProfileKeys {
       extra("SuspendReboot", BOOLEAN, (a, v, e) -> a.builder().suspendReboot(v),
           o -> Optional.of(o.suspendReboot())),
       extra("MaxUpdatePasses", WHOLE_NUMBER, (a, v, e) -> a.builder().maxUpdatePasses(v),
-          o -> Optional.of(o.maxUpdatePasses())));
+          o -> Optional.of(o.maxUpdatePasses())),
+      extra("OperationTimeoutMinutes", MINUTES, (a, v, e) -> a.builder().operationTimeout(v),
+          o -> Optional.of(o.operationTimeout())));
 
   private static final Map<String, Key<?>> BY_NAME = KEYS.stream()
       .collect(Collectors.toUnmodifiableMap(k -> lower(k.name()), k -> k));

@@ -35,6 +35,7 @@ final class SameOptions {
     a.put("failbackMode", RunOptions::failbackMode);
     a.put("nodeOrder", RunOptions::nodeOrder);
     a.put("maxUpdatePasses", RunOptions::maxUpdatePasses);
+    a.put("operationTimeout", RunOptions::operationTimeout);
     a.put("quorumPolicy", RunOptions::quorumPolicy);
     a.put("warnAfter", RunOptions::warnAfter);
     a.put("stopAfter", RunOptions::stopAfter);
