@@ -102,4 +102,26 @@ class QuorumInSimulationTests {
     assertThat(cluster.node("n1").state()).isEqualTo(NodeState.UP);
     assertThat(outcome.steps()).noneMatch(s -> s.step().startsWith("restart"));
   }
+
+  @Test
+  void regressionANodeInMaintenanceIsCheckedAgainRightBeforeItsRestart() {
+    // Found by a million-scenario run and shrunk to this: n1 was checked before its long install,
+    // n3 crashed during it, and n1 restarted without a fresh check.
+    SimulatedCluster cluster = SimulatedCluster.builder("maintenance")
+        .witness(WitnessKind.FILE_SHARE, WitnessState.OFFLINE)
+        .node("n1", n -> n.state(NodeState.PAUSED).updates(
+            dev.cau.testkit.cluster.SimulatedUpdate.of("KB1", "Cumulative update").requiringRestart()
+                .installTaking(java.time.Duration.ofMinutes(14))))
+        .node("n2").node("n3")
+        .crash("n3", java.time.Duration.ofMinutes(16).plusSeconds(7))
+        .build();
+
+    SimulationResult outcome = Simulation.run(cluster, Simulation.options().bypassMaintenanceModeCheck(true)
+        .quorumPolicy(dev.cau.core.quorum.QuorumPolicy.ALLOW_DYNAMIC_QUORUM).maxFailedNodes(2).build());
+
+    assertThat(outcome.steps()).noneMatch(s -> s.step().startsWith("restart"));
+    assertThat(outcome.result().status()).isEqualTo(SummaryStatus.FAILED);
+    assertThat(outcome.result().reason()).contains("refused to take node \"n1\" down");
+    assertThat(outcome.result().nodeResult("n1").orElseThrow().restartPending()).isTrue();
+  }
 }

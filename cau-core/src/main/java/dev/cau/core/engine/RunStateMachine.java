@@ -449,8 +449,15 @@ public final class RunStateMachine implements RunMachine {
     if (decision.reliesOnDynamicQuorum()) {
       warn(node.name, decision.reason());
     }
-    node.quorumCleared = true;
-    if (node.suspendedByUs || node.pausedBeforeRun) {
+    // The first check clears the node to go out of service; a later one, asked right before a
+    // restart, clears that restart. A node in maintenance before the run is checked twice too,
+    // so that a restart after a long install is judged on the cluster as it is then.
+    boolean restartIsNext = node.rebootNeeded && node.installQueue.isEmpty()
+        && (node.suspendedByUs || node.pausedBeforeRun);
+    if (!node.quorumCleared) {
+      node.quorumCleared = true;
+      node.restartCleared = restartIsNext;
+    } else {
       node.restartCleared = true;
     }
     advance(node);
