@@ -83,4 +83,18 @@ class HangTests {
     assertThat(outcome.result().status()).isEqualTo(SummaryStatus.CANCELED);
     assertThat(Duration.between(outcome.result().startedAt(), outcome.result().finishedAt())).isLessThan(Duration.ofHours(2));
   }
+
+  @Test
+  void aHungInstallInAnOfflineUpdateFailsItsNodeAndTheClusterIsStartedAgain() {
+    SimulatedCluster cluster = withHungInstall();
+
+    SimulationResult outcome = Simulation.runOffline(cluster, Simulation.options().operationTimeout(Duration.ofHours(1)).build(),
+        dev.cau.core.options.OfflineUpdate.WORKLOADS_GO_OFFLINE);
+
+    NodeResult n1 = outcome.result().nodeResult("n1").orElseThrow();
+    assertThat(n1.status()).isEqualTo(SummaryStatus.FAILED);
+    assertThat(n1.reason()).contains("did not return within the operation timeout of 60 minutes");
+    assertThat(cluster.isRunning()).isTrue();
+    assertThat(outcome.result().nodeResult("n2").orElseThrow().status()).isEqualTo(SummaryStatus.SUCCEEDED);
+  }
 }

@@ -69,12 +69,16 @@ import org.jspecify.annotations.Nullable;
 public final class OfflineRunStateMachine implements RunMachine {
   private enum RunPhase { NOT_STARTED, PREPARING, STOPPING, UPDATING, STARTING, AWAITING_STORAGE, POST_SCRIPTS, FINISHED }
 
-  private enum TimerKind { REBOOT, STORAGE_POLL, WARN_AFTER, STOP_AFTER }
+  private enum TimerKind { REBOOT, STORAGE_POLL, WARN_AFTER, STOP_AFTER, CALL }
 
   /** A call in flight; {@code node} is {@code null} for a call for the whole cluster. */
   private record PendingCall(@Nullable String node, Operation operation) {}
 
-  private record Timer(TimerKind kind, String node) {}
+  private record Timer(TimerKind kind, String node, int call) {
+    Timer(TimerKind kind, String node) {
+      this(kind, node, 0);
+    }
+  }
 
   /** One node: what it shares with a rolling run's nodes, and where it is in the offline run. */
   private static final class OfflineNode {
@@ -149,6 +153,7 @@ public final class OfflineRunStateMachine implements RunMachine {
     } else if (input instanceof RunInput.CallCompleted completed) {
       PendingCall call = calls.remove(completed.token());
       if (call != null) {
+        cancelCallTimer(completed.token());
         String node = call.node();
         if (node == null) {
           onClusterCallCompleted(call.operation(), completed.result());
@@ -719,6 +724,7 @@ public final class OfflineRunStateMachine implements RunMachine {
   private void onTimer(Timer timer) {
     switch (timer.kind()) {
       case REBOOT -> onRebootTimeout(node(timer.node()));
+      case CALL -> onCallTimeout(timer.call());
       case STORAGE_POLL -> clusterCall(new Operation.ObserveCluster());
       case WARN_AFTER -> warn("The run has not completed after WarnAfter (" + minutes(options.warnAfter().orElseThrow()) + ")");
       case STOP_AFTER -> cancel("StopAfter (" + minutes(options.stopAfter().orElseThrow()) + ") elapsed before the run completed");
@@ -844,6 +850,9 @@ public final class OfflineRunStateMachine implements RunMachine {
     int token = nextToken++;
     calls.put(token, new PendingCall(node.name(), operation));
     out.add(new Command.Call(token, node.name(), operation));
+    if (!(operation instanceof Operation.AwaitReady)) {
+      startTimer(new Timer(TimerKind.CALL, node.name(), token), options.operationTimeout());
+    }
   }
 
   /** Makes a call for the whole cluster, which the command names by the cluster's name. */
@@ -851,6 +860,41 @@ public final class OfflineRunStateMachine implements RunMachine {
     int token = nextToken++;
     calls.put(token, new PendingCall(null, operation));
     out.add(new Command.Call(token, cluster, operation));
+    startTimer(new Timer(TimerKind.CALL, cluster, token), options.operationTimeout());
+  }
+
+  private void cancelCallTimer(int callToken) {
+    timers.entrySet().removeIf(e -> {
+      if (e.getValue().kind() == TimerKind.CALL && e.getValue().call() == callToken) {
+        out.add(new Command.CancelTimer(e.getKey()));
+        return true;
+      }
+      return false;
+    });
+  }
+
+  /** A call did not return in time: a read or a cluster call counts as failed; a change fails its node. */
+  private void onCallTimeout(int callToken) {
+    PendingCall call = calls.remove(callToken);
+    if (call == null) {
+      return;
+    }
+    Operation operation = call.operation();
+    String node = call.node();
+    String message = operation.getClass().getSimpleName() + " on " + (node == null ? "cluster \"" + cluster : "node \"" + node)
+        + "\" did not return within the operation timeout of " + minutes(options.operationTimeout());
+    if (node == null) {
+      onClusterCallCompleted(operation, CallResult.Failed.of(message));
+      return;
+    }
+    boolean readOnly = operation instanceof Operation.ScanUpdates || operation instanceof Operation.StageUpdates
+        || operation instanceof Operation.CheckRemoteShutdown;
+    if (readOnly) {
+      onNodeCallCompleted(node(node), operation, CallResult.Failed.of(message));
+      return;
+    }
+    calls.values().removeIf(c -> node.equals(c.node()));
+    failNode(node(node), message + "; the node was left as it was", true);
   }
 
   private void startTimer(Timer timer, Duration delay) {
