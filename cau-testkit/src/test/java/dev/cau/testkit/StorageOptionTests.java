@@ -95,4 +95,36 @@ class StorageOptionTests {
     assertThat(outcome.result().reason()).contains("WaitForStorageRepairTimeoutMinutes (30 minutes)").contains("DEGRADED");
     assertThat(outcome.steps()).filteredOn(s -> s.step().equals("suspend")).hasSize(1);
   }
+
+  @Test
+  void regressionAQuorumCheckIsNotReusedAfterWaitingForDegradedStorage() {
+    // Found by a million-scenario run: the guard cleared n2, its suspend was refused for storage
+    // for half an hour, n1 crashed meanwhile, and the suspend went through on the old answer.
+    SimulatedCluster cluster = SimulatedCluster.builder("stale")
+        .node("n1").node("n2", n -> n.updates(Clusters.monthlyUpdates())).node("n3").node("n4")
+        .storageDegradedFor(Duration.ofMinutes(30))
+        .crash("n1", Duration.ofMinutes(20).plusSeconds(7))
+        .crash("n3", Duration.ofMinutes(21).plusSeconds(7))
+        .build();
+
+    SimulationResult outcome = Simulation.run(cluster, Simulation.options().maxFailedNodes(3).build());
+
+    assertThat(outcome.steps()).noneMatch(s -> s.step().equals("suspend"));
+    assertThat(outcome.result().reason()).contains("quorum guard refused to take node \"n2\" down");
+  }
+
+  @Test
+  void regressionTheNextNodeWaitsForStorageAfterANodeInMaintenanceRestarted() {
+    SimulatedCluster cluster = SimulatedCluster.builder("maint")
+        .witness(WitnessKind.DISK, WitnessState.ONLINE)
+        .node("n1", n -> n.state(NodeState.PAUSED).updates(Clusters.monthlyUpdates()))
+        .node("n2", n -> n.updates(Clusters.monthlyUpdates()))
+        .timings(Timings.defaults().withStorageResync(Duration.ofMinutes(20)))
+        .build();
+
+    SimulationResult outcome = Simulation.run(cluster, Simulation.options().bypassMaintenanceModeCheck(true).build());
+
+    assertThat(outcome.steps()).noneMatch(s -> s.step().equals("suspend refused"));
+    assertThat(outcome.result().status()).as(outcome.result().toString()).isEqualTo(SummaryStatus.SUCCEEDED);
+  }
 }

@@ -699,12 +699,11 @@ public final class RunStateMachine implements RunMachine {
       case REBOOT -> onRebootTimeout(node(timer.node()));
       case CALL -> onCallTimeout(timer.call());
       case SUSPEND_RETRY -> {
+        // Time has passed since the quorum guard cleared the node: ask it again first.
         NodeProgress node = node(timer.node());
-        if (cancelReason != null) {
-          advance(node);
-        } else {
-          suspend(node);
-        }
+        node.quorumCleared = false;
+        node.restartCleared = false;
+        advance(node);
       }
       case STORAGE_POLL -> call(node(timer.node()), new Operation.ObserveCluster());
       case WARN_AFTER -> warn("", "The run has not completed after WarnAfter (" + minutes(options.warnAfter().orElseThrow()) + ")");
@@ -730,7 +729,7 @@ public final class RunStateMachine implements RunMachine {
     } else if (tooManyFailed()) {
       stopRun(failureLimitReason());
     } else {
-      if (node.everCycled && hasNodesLeft()) {
+      if ((node.everCycled || node.restarts > 0) && hasNodesLeft()) {
         storageWaitSince = now;
         call(node, new Operation.ObserveCluster());
       } else {
