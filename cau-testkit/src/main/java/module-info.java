@@ -1,6 +1,7 @@
 /**
  * The cau4j testkit: an in-memory cluster and a deterministic simulator that drives the real
- * engine in virtual time.
+ * engine in virtual time, and the conformance kit that plug-in authors run against their
+ * plug-ins ({@code dev.cau.testkit.conformance}).
  */
 module dev.cau.testkit {
   requires transitive dev.cau.api;
@@ -9,6 +10,7 @@ module dev.cau.testkit {
 
   exports dev.cau.testkit;
   exports dev.cau.testkit.cluster;
+  exports dev.cau.testkit.conformance;
   exports dev.cau.testkit.plugin;
   exports dev.cau.testkit.scenario;
 

@@ -133,7 +133,8 @@ class DependencyRulesTests {
 
     assertThat(packages)
         .as("packages of the imported production classes")
-        .contains("dev.cau.api", "dev.cau.core", "dev.cau.core.engine", "dev.cau.testkit")
+        .contains("dev.cau.api", "dev.cau.core", "dev.cau.core.engine", "dev.cau.testkit",
+            "dev.cau.plugin.example.firmware")
         .noneMatch(name -> name.startsWith("dev.cau.architecture"))
         .noneMatch(name -> name.contains("fixture"));
   }
