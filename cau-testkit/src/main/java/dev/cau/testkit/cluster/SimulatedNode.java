@@ -16,6 +16,7 @@ import dev.cau.api.cluster.ScriptRequest;
 import dev.cau.api.cluster.SuspendRequest;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.Update;
+import dev.cau.api.plugin.UpdateResultCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -254,6 +255,11 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
     }
     List<InstallResult> results = new ArrayList<>();
     for (Update update : updates) {
+      if (cancellation.isCancellationRequested()) {
+        // Honour a cancel between updates: what is not started is reported canceled.
+        results.add(new InstallResult(update, UpdateResultCode.CANCELED, 0, false, cluster.simulator().now()));
+        continue;
+      }
       SimulatedUpdate known = catalogue.stream().filter(u -> u.id().equals(update.id())).findFirst()
           .orElseThrow(() -> new NodeOperationException(name, "Node \"" + name + "\" has no update \"" + update.id() + "\""));
       cluster.record(name, "install " + known.id(), known.installDuration());

@@ -1,5 +1,6 @@
 package dev.cau.testkit.plugin;
 
+import dev.cau.api.NodeOperationException;
 import dev.cau.api.PluginFailureException;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.PluginContext;
@@ -31,17 +32,35 @@ public final class InMemoryUpdatePlugin implements UpdatePlugin {
 
   @Override
   public List<Update> scan(PluginContext context) {
-    return catalog(context).scan().stream().filter(u -> u.id().startsWith(idPrefix)).toList();
+    try {
+      return catalog(context).scan().stream().filter(u -> u.id().startsWith(idPrefix)).toList();
+    } catch (NodeOperationException e) {
+      throw unreachable(context, e);
+    }
   }
 
   @Override
   public void stage(PluginContext context, List<Update> updates) {
-    catalog(context).stage(updates);
+    try {
+      catalog(context).stage(updates);
+    } catch (NodeOperationException e) {
+      throw unreachable(context, e);
+    }
   }
 
   @Override
   public List<InstallResult> install(PluginContext context, List<Update> updates) {
-    return catalog(context).install(updates, context.cancellation());
+    try {
+      return catalog(context).install(updates, context.cancellation());
+    } catch (NodeOperationException e) {
+      throw unreachable(context, e);
+    }
+  }
+
+  /** A catalogue that cannot be reached is an infrastructure failure, reported as the SPI asks. */
+  private static PluginFailureException unreachable(PluginContext context, NodeOperationException e) {
+    return new PluginFailureException("CatalogUnreachable",
+        "The update catalogue of node \"" + context.nodeName() + "\" cannot be reached: " + e.getMessage(), e);
   }
 
   private static UpdateCatalog catalog(PluginContext context) {
