@@ -17,6 +17,7 @@ import dev.cau.api.cluster.SuspendRequest;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.Update;
 import dev.cau.api.plugin.UpdateResultCode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -245,7 +246,7 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   }
 
   @Override
-  public List<InstallResult> install(List<Update> updates, CancellationSignal cancellation) {
+  public List<InstallResult> install(List<Update> updates, CancellationSignal cancellation, Clock clock) {
     requireRunning("install");
     if (crashesWhileInstalling && !updates.isEmpty()) {
       crashesWhileInstalling = false;
@@ -257,13 +258,13 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
     for (Update update : updates) {
       if (cancellation.isCancellationRequested()) {
         // Honour a cancel between updates: what is not started is reported canceled.
-        results.add(new InstallResult(update, UpdateResultCode.CANCELED, 0, false, cluster.simulator().now()));
+        results.add(new InstallResult(update, UpdateResultCode.CANCELED, 0, false, clock.instant()));
         continue;
       }
       SimulatedUpdate known = catalogue.stream().filter(u -> u.id().equals(update.id())).findFirst()
           .orElseThrow(() -> new NodeOperationException(name, "Node \"" + name + "\" has no update \"" + update.id() + "\""));
       cluster.record(name, "install " + known.id(), known.installDuration());
-      Instant at = cluster.simulator().now();
+      Instant at = clock.instant();
       if (known.failureCode() != 0) {
         results.add(InstallResult.failed(update, known.failureCode(), at));
       } else {

@@ -3,6 +3,7 @@ package dev.cau.testkit.cluster;
 import dev.cau.api.CancellationSignal;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.Update;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -29,7 +30,8 @@ public interface UpdateCatalog {
    *
    * @param updates what to install
    * @param cancellation raised when the run is being canceled
+   * @param clock stamps each result when its installation ends: the caller's clock
    * @return one result per update
    */
-  List<InstallResult> install(List<Update> updates, CancellationSignal cancellation);
+  List<InstallResult> install(List<Update> updates, CancellationSignal cancellation, Clock clock);
 }

@@ -51,7 +51,7 @@ public final class InMemoryUpdatePlugin implements UpdatePlugin {
   @Override
   public List<InstallResult> install(PluginContext context, List<Update> updates) {
     try {
-      return catalog(context).install(updates, context.cancellation());
+      return catalog(context).install(updates, context.cancellation(), context.clock());
     } catch (NodeOperationException e) {
       throw unreachable(context, e);
     }
