@@ -1,8 +1,13 @@
 package dev.cau.core.engine;
 
+import static dev.cau.core.engine.EngineText.describe;
+import static dev.cau.core.engine.EngineText.display;
+import static dev.cau.core.engine.EngineText.minutes;
+import static dev.cau.core.engine.EngineText.stateOf;
+import static dev.cau.core.engine.EngineText.titles;
+
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.ClusterSnapshot;
-import dev.cau.api.cluster.NodeSnapshot;
 import dev.cau.api.cluster.NodeState;
 import dev.cau.api.cluster.ScriptRequest;
 import dev.cau.api.cluster.ScriptRequest.ScriptPhase;
@@ -31,7 +36,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -794,16 +798,10 @@ public final class OfflineRunStateMachine implements RunMachine {
     } else if (!failures.isEmpty()) {
       status = SummaryStatus.FAILED;
       reason = (cancelReason == null ? "" : cancelReason + "; ") + String.join("; ", failures);
-    } else if (results.stream().allMatch(r -> r.status() == SummaryStatus.SUCCEEDED)) {
-      status = SummaryStatus.SUCCEEDED;
-      reason = null;
-    } else if (results.stream().allMatch(r -> r.status() == SummaryStatus.FAILED)) {
-      status = SummaryStatus.FAILED;
-      reason = "Every node failed";
     } else {
-      status = SummaryStatus.PARTIALLY_FAILED;
-      long notSucceeded = results.stream().filter(r -> r.status() != SummaryStatus.SUCCEEDED).count();
-      reason = notSucceeded + " of " + results.size() + " nodes did not succeed";
+      RunSummary summary = RunSummary.of(results);
+      status = summary.status();
+      reason = summary.reason();
     }
     result = new RunResult(runId, cluster, status, startedAt, now, results, reason);
     publish(new RunFinished(runId, now, result));
@@ -933,28 +931,5 @@ public final class OfflineRunStateMachine implements RunMachine {
     if (value != null) {
       list.add(value);
     }
-  }
-
-  private static String minutes(Duration duration) {
-    long minutes = duration.toMinutes();
-    return duration.equals(Duration.ofMinutes(minutes)) ? minutes + " minutes" : duration.toString();
-  }
-
-  private static String titles(List<Update> updates) {
-    return updates.stream().map(u -> "\"" + u.title() + "\"").reduce((a, b) -> a + ", " + b).orElse("");
-  }
-
-  private static NodeState stateOf(ClusterSnapshot snapshot, String node) {
-    return snapshot.node(node).map(NodeSnapshot::state).orElse(NodeState.UNKNOWN);
-  }
-
-  private static String display(NodeState state) {
-    String name = state.name();
-    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
-  }
-
-  private static String describe(ClusterSnapshot snapshot, List<String> names) {
-    List<String> parts = names.stream().map(n -> "node \"" + n + "\" is " + display(stateOf(snapshot, n))).toList();
-    return String.join(", ", parts);
   }
 }
