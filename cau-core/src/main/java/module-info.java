@@ -3,7 +3,8 @@
  *
  * <p>The run's state machine lives in {@code dev.cau.core.engine}, which is not exported; the
  * quorum guard in {@link dev.cau.core.quorum}; plug-in discovery in {@link dev.cau.core.plugin};
- * saved run profiles in {@link dev.cau.core.profile}.
+ * saved run profiles in {@link dev.cau.core.profile}; CSV, HTML and JSON reports of finished
+ * runs in {@link dev.cau.core.report}.
  */
 module dev.cau.core {
   requires transitive dev.cau.api;
@@ -18,6 +19,7 @@ module dev.cau.core {
   exports dev.cau.core.policy;
   exports dev.cau.core.profile;
   exports dev.cau.core.quorum;
+  exports dev.cau.core.report;
 
   uses dev.cau.api.plugin.UpdatePluginProvider;
 }
