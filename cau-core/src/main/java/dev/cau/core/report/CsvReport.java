@@ -1,0 +1,104 @@
+package dev.cau.core.report;
+
+import dev.cau.api.plugin.InstallResult;
+import dev.cau.api.result.NodeResult;
+import dev.cau.api.result.RunResult;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Writes runs as RFC 4180 CSV: one row per update install result with the run and node columns
+ * repeated, and one row with empty update columns for every node without install results.
+ */
+final class CsvReport {
+  /** The header row's column names, in order. */
+  static final List<String> COLUMNS =
+      List.of(
+          "RunId",
+          "Cluster",
+          "RunStatus",
+          "RunStart",
+          "Node",
+          "NodeStatus",
+          "UpdateId",
+          "UpdateTitle",
+          "Result",
+          "ErrorCode",
+          "ErrorCodeDecimal",
+          "RebootRequired",
+          "Timestamp");
+
+  private static final List<String> EMPTY_UPDATE = List.of("", "", "", "", "", "", "");
+
+  private static final String CRLF = "\r\n";
+
+  private CsvReport() {}
+
+  static void write(List<RunResult> runs, ZoneId zone, Appendable out) throws IOException {
+    row(out, COLUMNS);
+    for (RunResult run : runs) {
+      for (NodeResult node : run.nodeResults()) {
+        if (node.installResults().isEmpty()) {
+          row(out, runAndNode(run, node, zone), EMPTY_UPDATE);
+          continue;
+        }
+        for (InstallResult result : node.installResults()) {
+          row(out, runAndNode(run, node, zone), update(result, zone));
+        }
+      }
+    }
+  }
+
+  private static List<String> runAndNode(RunResult run, NodeResult node, ZoneId zone) {
+    return List.of(
+        run.runId().toString(),
+        run.cluster(),
+        ReportText.status(run.status()),
+        ReportText.timestamp(run.startedAt(), zone),
+        node.node(),
+        ReportText.status(node.status()));
+  }
+
+  private static List<String> update(InstallResult result, ZoneId zone) {
+    return List.of(
+        result.update().id(),
+        result.update().title(),
+        ReportText.pascalCase(result.code()),
+        ReportText.hexErrorCode(result.errorCode()),
+        Integer.toString(result.errorCode()),
+        ReportText.yesNo(result.rebootRequired()),
+        ReportText.timestamp(result.timestamp(), zone));
+  }
+
+  private static void row(Appendable out, List<String> fields) throws IOException {
+    row(out, fields, List.of());
+  }
+
+  private static void row(Appendable out, List<String> head, List<String> tail)
+      throws IOException {
+    boolean first = true;
+    for (List<String> part : List.of(head, tail)) {
+      for (String field : part) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        field(out, field);
+      }
+    }
+    out.append(CRLF);
+  }
+
+  /** Writes one field, quoted when it holds a comma, a quote or a line break. */
+  static void field(Appendable out, String field) throws IOException {
+    if (field.indexOf(',') < 0
+        && field.indexOf('"') < 0
+        && field.indexOf('\r') < 0
+        && field.indexOf('\n') < 0) {
+      out.append(field);
+      return;
+    }
+    out.append('"').append(field.replace("\"", "\"\"")).append('"');
+  }
+}
