@@ -7,10 +7,18 @@ import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.profile.InvalidProfileException;
 import dev.cau.core.profile.RunProfile;
+import dev.cau.core.report.ReportExporter;
+import dev.cau.core.report.ReportFormat;
 import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -108,6 +116,20 @@ final class RunCommand implements Callable<Integer> {
   private @Nullable List<String> nodeOrder;
 
   @Option(
+      names = "--report",
+      paramLabel = "<file>",
+      description = "Also write the run's report to this file, as Export-CauReport does: HTML, CSV or"
+          + " JSON, chosen by the file's extension (.html, .csv, .json).")
+  private @Nullable Path report;
+
+  @Option(
+      names = "--time-zone",
+      paramLabel = "<zone>",
+      description = "The time zone of the report's timestamps, such as Europe/Berlin; UTC by default."
+          + " JSON is always UTC.")
+  private @Nullable String timeZone;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Also print the informational messages of the cluster and the plug-ins.")
   private boolean verbose;
@@ -127,6 +149,17 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = commandLine.getOut();
     PrintWriter err = commandLine.getErr();
     RunResult result;
+    ReportFormat format;
+    ZoneId zone;
+    try {
+      format = reportFormat();
+      zone = timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
+    } catch (DateTimeException | IllegalArgumentException e) {
+      err.println("cau run: " + e.getMessage());
+      err.println("No node was touched. See 'cau run --help'.");
+      err.flush();
+      return ExitCode.USAGE;
+    }
     try {
       result = Simulation.run(clusters.get(), options(), new ProgressPrinter(out, verbose)).result();
     } catch (InvalidOptionsException e) {
@@ -146,7 +179,32 @@ final class RunCommand implements Callable<Integer> {
     }
     out.println();
     RunReport.print(result, out);
+    if (report != null && format != null) {
+      try (Writer writer = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+        ReportExporter.write(format, List.of(result), zone, writer);
+      } catch (IOException e) {
+        err.println("cau run: cannot write the report to \"" + report + "\": " + e.getMessage());
+        err.flush();
+        return ExitCode.SOFTWARE;
+      }
+      out.println("Report:   " + report);
+    }
     return result.status() == SummaryStatus.SUCCEEDED ? ExitCode.OK : ExitCode.SOFTWARE;
+  }
+
+  /** The report's format from its file's extension, or {@code null} without a report. */
+  private @Nullable ReportFormat reportFormat() {
+    if (report == null) {
+      return null;
+    }
+    String name = report.getFileName().toString().toLowerCase(Locale.ROOT);
+    for (ReportFormat format : ReportFormat.values()) {
+      if (name.endsWith("." + format.name().toLowerCase(Locale.ROOT))) {
+        return format;
+      }
+    }
+    throw new IllegalArgumentException("invalid option: \"--report\" must name a .html, .csv or .json file, but was \""
+        + report + "\"");
   }
 
   /** Passes every option that was given to the builder, which checks it. */
