@@ -1,0 +1,8 @@
+/** JUnit 5 support for the cau4j testkit: {@code @ScenarioTest}. */
+module dev.cau.testkit.junit {
+  requires transitive dev.cau.testkit;
+  requires transitive org.junit.jupiter.api;
+  requires static org.jspecify;
+
+  exports dev.cau.testkit.junit;
+}
