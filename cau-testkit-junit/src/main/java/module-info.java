@@ -5,4 +5,6 @@ module dev.cau.testkit.junit {
   requires static org.jspecify;
 
   exports dev.cau.testkit.junit;
+  // JUnit creates the extension and calls the test's methods reflectively.
+  opens dev.cau.testkit.junit to org.junit.platform.commons;
 }

@@ -152,8 +152,14 @@ public final class PluginArgumentBinder {
     return value;
   }
 
-  /** Returns what a value of the type must be if the value does not fit, or null if it does. */
-  private static @Nullable String typeProblem(ArgumentType type, String value) {
+  /**
+   * Checks a value against an argument type, as binding does.
+   *
+   * @param type the argument's type
+   * @param value the value as text
+   * @return what a value of the type must be if this one does not fit, or {@code null} if it does
+   */
+  public static @Nullable String typeProblem(ArgumentType type, String value) {
     return switch (type) {
       case BOOLEAN -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
           ? null

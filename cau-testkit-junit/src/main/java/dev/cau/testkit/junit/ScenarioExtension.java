@@ -20,8 +20,11 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 
-/** The extension behind {@link ScenarioTest}. */
-final class ScenarioExtension implements TestTemplateInvocationContextProvider {
+/** The extension behind {@link ScenarioTest}; JUnit creates it, tests use the annotation. */
+public final class ScenarioExtension implements TestTemplateInvocationContextProvider {
+  /** Creates the extension; JUnit calls this. */
+  public ScenarioExtension() {}
+
   @Override
   public boolean supportsTestTemplate(ExtensionContext context) {
     return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, ScenarioTest.class)).orElse(false);

@@ -16,7 +16,6 @@ import dev.cau.api.OperationCanceledException;
 import dev.cau.api.PluginFailureException;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.PluginArgument;
-import dev.cau.api.plugin.PluginArgument.ArgumentType;
 import dev.cau.api.plugin.PluginArguments;
 import dev.cau.api.plugin.Update;
 import dev.cau.api.plugin.UpdatePlugin;
@@ -166,7 +165,7 @@ final class ConformanceRun {
           problems.add("required argument \"" + name + "\" has a default; a run must give a"
               + " required argument, so it has none");
         }
-        String allowed = typeProblem(argument.type(), defaultValue);
+        String allowed = PluginArgumentBinder.typeProblem(argument.type(), defaultValue);
         if (allowed != null) {
           problems.add("the default \"" + defaultValue + "\" of " + argument.type()
               + " argument \"" + name + "\" is not " + allowed);
@@ -603,27 +602,6 @@ final class ConformanceRun {
     byId.keySet().forEach(id -> problems.add("install returned a result for update \"" + id
         + "\", which it was not given"));
     return problems;
-  }
-
-  private static @Nullable String typeProblem(ArgumentType type, String value) {
-    return switch (type) {
-      case BOOLEAN -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
-          ? null
-          : "True or False (in any letter case)";
-      case INTEGER -> isInt(value)
-          ? null
-          : "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
-      case STRING -> null;
-    };
-  }
-
-  private static boolean isInt(String value) {
-    try {
-      Integer.parseInt(value);
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    }
   }
 
   private static boolean isDocumented(RuntimeException thrown) {
