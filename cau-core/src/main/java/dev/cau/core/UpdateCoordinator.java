@@ -166,7 +166,7 @@ public final class UpdateCoordinator {
         journal,
         listeners,
         new SecretScrubber(secrets));
-    driver.start(snapshot);
+    driver.start(snapshot, "coordinator");
     return new UpdatingRun(runId, journal, driver.completion(), driver::cancel);
   }
 

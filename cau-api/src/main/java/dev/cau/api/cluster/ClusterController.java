@@ -2,6 +2,7 @@ package dev.cau.api.cluster;
 
 import dev.cau.api.NodeOperationException;
 import dev.cau.api.OperationContext;
+import java.util.Optional;
 
 /**
  * The failover cluster being updated, as an embedding product exposes it to the engine.
@@ -79,5 +80,33 @@ public interface ClusterController {
   default void startCluster(OperationContext context) {
     throw new NodeOperationException(name(), "The controller of cluster \"" + name()
         + "\" does not support offline updating: it cannot start the cluster");
+  }
+
+  /**
+   * Returns the cluster's single-coordinator lock. A coordinator takes it before a run touches
+   * any node and gives it up when the run ends, so that two coordinators never act on the
+   * cluster at once.
+   *
+   * <p>The default has none: runs on such a cluster are not protected against a second
+   * coordinator, and the engine says so in its log when a run starts.
+   *
+   * @return the lock, or empty if the cluster cannot keep one
+   */
+  default Optional<RunLock> runLock() {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the run store the cluster keeps: run journals, reports and the self-updating role's
+   * configuration, readable from every node. A self-updating coordinator needs it, so that the
+   * coordinator on the next node can resume the run; a coordinator outside the cluster may use a
+   * store of its own instead.
+   *
+   * <p>The default has none.
+   *
+   * @return the store, or empty if the cluster cannot keep one
+   */
+  default Optional<RunStore> runStore() {
+    return Optional.empty();
   }
 }

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param finishedAt when the run ended, in UTC
  * @param nodeResults one result for every node of the cluster, in update order
  * @param reason why the run did not succeed, or {@code null} when it did
+ * @param coordinators the coordinators that carried the run, in the order they took it: one,
+ *     unless a coordinator took over from another (self-updating mode, or after a crash)
  */
 public record RunResult(
     RunId runId,
@@ -26,7 +28,8 @@ public record RunResult(
     Instant startedAt,
     Instant finishedAt,
     List<NodeResult> nodeResults,
-    @Nullable String reason) {
+    @Nullable String reason,
+    List<String> coordinators) {
   /**
    * Checks the components and copies the list.
    *
@@ -37,6 +40,7 @@ public record RunResult(
    * @param finishedAt when the run ended
    * @param nodeResults the per-node results
    * @param reason why the run did not succeed, or {@code null}
+   * @param coordinators the coordinators that carried the run
    */
   public RunResult {
     Objects.requireNonNull(runId, "runId");
@@ -45,6 +49,29 @@ public record RunResult(
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(finishedAt, "finishedAt");
     nodeResults = List.copyOf(nodeResults);
+    coordinators = List.copyOf(coordinators);
+  }
+
+  /**
+   * Creates the result of a run carried by one coordinator whose name is not recorded.
+   *
+   * @param runId the run's id
+   * @param cluster the cluster's name
+   * @param status the run's summary status
+   * @param startedAt when the run started
+   * @param finishedAt when the run ended
+   * @param nodeResults the per-node results
+   * @param reason why the run did not succeed, or {@code null}
+   */
+  public RunResult(
+      RunId runId,
+      String cluster,
+      SummaryStatus status,
+      Instant startedAt,
+      Instant finishedAt,
+      List<NodeResult> nodeResults,
+      @Nullable String reason) {
+    this(runId, cluster, status, startedAt, finishedAt, nodeResults, reason, List.of());
   }
 
   /**

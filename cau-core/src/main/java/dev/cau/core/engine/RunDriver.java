@@ -90,9 +90,10 @@ public final class RunDriver {
    * Starts the run against the snapshot its options were checked with.
    *
    * @param snapshot the cluster as the run starts
+   * @param coordinator the name of the coordinator that starts it
    */
-  public void start(ClusterSnapshot snapshot) {
-    post(new RunInput.Started(snapshot, execution.clock().instant()));
+  public void start(ClusterSnapshot snapshot, String coordinator) {
+    post(new RunInput.Started(snapshot, coordinator, execution.clock().instant()));
   }
 
   /**

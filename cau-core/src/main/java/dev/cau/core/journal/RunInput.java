@@ -9,7 +9,11 @@ import java.util.Objects;
  * it acts on it, so that replaying the journal rebuilds the run's state.
  */
 public sealed interface RunInput
-    permits RunInput.Started, RunInput.CallCompleted, RunInput.TimerFired, RunInput.CancelRequested {
+    permits RunInput.Started,
+        RunInput.CallCompleted,
+        RunInput.TimerFired,
+        RunInput.CancelRequested,
+        RunInput.Resumed {
   /**
    * Returns when the input happened, from the run's clock.
    *
@@ -21,17 +25,42 @@ public sealed interface RunInput
    * The run started against this view of the cluster.
    *
    * @param snapshot the cluster when the run started
+   * @param coordinator the coordinator that started it, as its lease names it
    * @param at when the run started
    */
-  record Started(ClusterSnapshot snapshot, Instant at) implements RunInput {
+  record Started(ClusterSnapshot snapshot, String coordinator, Instant at) implements RunInput {
     /**
      * Checks the components.
      *
      * @param snapshot the cluster when the run started
+     * @param coordinator the coordinator that started it
      * @param at when the run started
      */
     public Started {
       Objects.requireNonNull(snapshot, "snapshot");
+      Objects.requireNonNull(coordinator, "coordinator");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /**
+   * Another coordinator took the run over after the journal's previous coordinator stopped (a
+   * crash, or a self-updating coordinator whose node was about to be updated). The run repeats
+   * every call it was still waiting for, since its result was lost, and sets its pending timeouts
+   * again with the time they had left when the previous coordinator stopped.
+   *
+   * @param coordinator the coordinator that carries the run on, as its lease names it
+   * @param at when it took over
+   */
+  record Resumed(String coordinator, Instant at) implements RunInput {
+    /**
+     * Checks the components.
+     *
+     * @param coordinator the coordinator that carries the run on
+     * @param at when it took over
+     */
+    public Resumed {
+      Objects.requireNonNull(coordinator, "coordinator");
       Objects.requireNonNull(at, "at");
     }
   }

@@ -1,0 +1,23 @@
+package dev.cau.api.cluster;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run's journal as a {@link RunStore} read it back.
+ *
+ * @param records the records that were read intact, in the order they were appended
+ * @param damage what was wrong with the records after the last intact one (a torn or corrupt
+ *     tail), which the store has cut; {@code null} if the journal was intact
+ */
+public record StoredJournal(List<String> records, @Nullable String damage) {
+  /**
+   * Copies the records.
+   *
+   * @param records the intact records
+   * @param damage what was cut, or {@code null}
+   */
+  public StoredJournal {
+    records = List.copyOf(records);
+  }
+}

@@ -1,0 +1,58 @@
+package dev.cau.core.journal;
+
+import dev.cau.api.RunId;
+import dev.cau.core.quorum.QuorumPolicy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The first record of a stored run journal: what a coordinator that takes the run over, or that
+ * reports on it, must know besides the inputs.
+ *
+ * @param runId the run
+ * @param cluster the cluster's name
+ * @param kind a rolling run or an offline update
+ * @param profile the run's options as a readable profile ({@link dev.cau.core.profile.RunProfile}),
+ *     without secret plug-in arguments
+ * @param nodeOrder the run's {@code NodeOrder}, which a profile does not hold
+ * @param quorumPolicy the run's quorum policy, which a profile does not hold
+ * @param startedAt when the run started
+ */
+public record RunHeader(
+    RunId runId,
+    String cluster,
+    RunKind kind,
+    String profile,
+    List<String> nodeOrder,
+    QuorumPolicy quorumPolicy,
+    Instant startedAt) {
+  /**
+   * Checks the components and copies the list.
+   *
+   * @param runId the run
+   * @param cluster the cluster's name
+   * @param kind the kind of run
+   * @param profile the options as a profile
+   * @param nodeOrder the node order
+   * @param quorumPolicy the quorum policy
+   * @param startedAt when the run started
+   */
+  public RunHeader {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(quorumPolicy, "quorumPolicy");
+    Objects.requireNonNull(startedAt, "startedAt");
+    nodeOrder = List.copyOf(nodeOrder);
+  }
+
+  /** The kind of run a journal records. */
+  public enum RunKind {
+    /** A rolling updating run, one node at a time, with the workloads running. */
+    ROLLING,
+    /** An offline update: the whole cluster stopped. */
+    OFFLINE
+  }
+}
