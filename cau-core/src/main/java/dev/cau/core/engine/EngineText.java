@@ -38,4 +38,10 @@ final class EngineText {
     List<String> parts = names.stream().map(n -> "node \"" + n + "\" is " + display(stateOf(snapshot, n))).toList();
     return String.join(", ", parts);
   }
+
+  /** Says that a coordinator took a run over from the one before it. */
+  static String takeover(String previous, String next) {
+    return "Coordinator \"" + next + "\" took the run over from \"" + previous
+        + "\"; the calls whose answers were lost are made again";
+  }
 }

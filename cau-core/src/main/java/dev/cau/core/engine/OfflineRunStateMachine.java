@@ -33,7 +33,6 @@ import dev.cau.core.options.RunOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,14 +74,7 @@ public final class OfflineRunStateMachine implements RunMachine {
 
   private enum TimerKind { REBOOT, STORAGE_POLL, WARN_AFTER, STOP_AFTER, CALL }
 
-  /** A call in flight; {@code node} is {@code null} for a call for the whole cluster. */
-  private record PendingCall(@Nullable String node, Operation operation) {}
-
-  private record Timer(TimerKind kind, String node, int call) {
-    Timer(TimerKind kind, String node) {
-      this(kind, node, 0);
-    }
-  }
+  private record Timer(TimerKind kind, String node, int call) {}
 
   /** One node: what it shares with a rolling run's nodes, and where it is in the offline run. */
   private static final class OfflineNode {
@@ -111,10 +103,9 @@ public final class OfflineRunStateMachine implements RunMachine {
   private final RunOptions options;
   private final List<String> plugins;
   private final Map<String, OfflineNode> nodes = new LinkedHashMap<>();
-  private final Map<Integer, PendingCall> calls = new HashMap<>();
-  private final Map<Integer, Timer> timers = new HashMap<>();
+  private final PendingWork<TimerKind> work = new PendingWork<>(TimerKind.CALL);
+  private final List<String> coordinators = new ArrayList<>();
   private RunPhase phase = RunPhase.NOT_STARTED;
-  private int nextToken = 1;
   private String cluster = "";
   private Instant startedAt = Instant.EPOCH;
   private int maxFailedNodes;
@@ -148,16 +139,17 @@ public final class OfflineRunStateMachine implements RunMachine {
   @Override
   public List<Command> apply(RunInput input) {
     out = new ArrayList<>();
+    Instant lastStep = now;
     now = input.at();
     if (phase == RunPhase.FINISHED) {
       return List.of();
     }
     if (input instanceof RunInput.Started started) {
+      coordinators.add(started.coordinator());
       start(started.snapshot());
     } else if (input instanceof RunInput.CallCompleted completed) {
-      PendingCall call = calls.remove(completed.token());
+      PendingWork.Call call = work.complete(out, completed.token());
       if (call != null) {
-        cancelCallTimer(completed.token());
         String node = call.node();
         if (node == null) {
           onClusterCallCompleted(call.operation(), completed.result());
@@ -166,12 +158,14 @@ public final class OfflineRunStateMachine implements RunMachine {
         }
       }
     } else if (input instanceof RunInput.TimerFired fired) {
-      Timer timer = timers.remove(fired.token());
+      PendingWork.Timer<TimerKind> timer = work.fire(fired.token());
       if (timer != null) {
-        onTimer(timer);
+        onTimer(new Timer(timer.kind(), timer.node(), timer.call()));
       }
     } else if (input instanceof RunInput.CancelRequested cancel) {
       cancel(cancel.reason());
+    } else if (input instanceof RunInput.Resumed resumed) {
+      resume(resumed.coordinator(), lastStep);
     }
     return out;
   }
@@ -188,6 +182,16 @@ public final class OfflineRunStateMachine implements RunMachine {
 
   // ---------------------------------------------------------------- start, with the cluster running
 
+  private void resume(String coordinator, Instant lastStep) {
+    if (phase == RunPhase.NOT_STARTED) {
+      throw new IllegalStateException("Run " + runId + " cannot be resumed: it never started");
+    }
+    String previous = coordinators.get(coordinators.size() - 1);
+    coordinators.add(coordinator);
+    warn(EngineText.takeover(previous, coordinator));
+    work.resume(out, now, lastStep, options.operationTimeout());
+  }
+
   private void start(ClusterSnapshot snapshot) {
     if (phase != RunPhase.NOT_STARTED) {
       throw new IllegalStateException("Run " + runId + " was already started");
@@ -198,8 +202,8 @@ public final class OfflineRunStateMachine implements RunMachine {
     maxFailedNodes = options.effectiveMaxFailedNodes(snapshot.nodes().size());
     names.forEach(name -> nodes.put(name, new OfflineNode(name)));
     publish(new RunStarted(runId, now, cluster, names));
-    options.warnAfter().ifPresent(delay -> startTimer(new Timer(TimerKind.WARN_AFTER, ""), delay));
-    options.stopAfter().ifPresent(delay -> startTimer(new Timer(TimerKind.STOP_AFTER, ""), delay));
+    options.warnAfter().ifPresent(delay -> startTimer(TimerKind.WARN_AFTER, "", delay));
+    options.stopAfter().ifPresent(delay -> startTimer(TimerKind.STOP_AFTER, "", delay));
 
     List<String> paused = names.stream().filter(n -> stateOf(snapshot, n) == NodeState.PAUSED).toList();
     List<String> offline = names.stream()
@@ -460,7 +464,7 @@ public final class OfflineRunStateMachine implements RunMachine {
     node.moveTo(runId, OfflineNodePhase.AWAITING_READY);
     step(node, NodeStep.WAITING_FOR_NODE);
     call(node, new Operation.AwaitReady(options.rebootTimeout()));
-    startTimer(new Timer(TimerKind.REBOOT, node.name()), options.rebootTimeout());
+    startTimer(TimerKind.REBOOT, node.name(), options.rebootTimeout());
   }
 
   private void onReady(OfflineNode node, boolean ready) {
@@ -475,7 +479,7 @@ public final class OfflineRunStateMachine implements RunMachine {
 
   private void onRebootTimeout(OfflineNode node) {
     cancelTimers(node, TimerKind.REBOOT);
-    calls.values().removeIf(c -> node.name().equals(c.node()));
+    work.abandonCallsOf(node.name());
     failNode(node, "Node \"" + node.name() + "\" did not come back within the reboot timeout of "
         + minutes(options.rebootTimeout()) + "; it was left not running", true);
   }
@@ -560,7 +564,7 @@ public final class OfflineRunStateMachine implements RunMachine {
       info("Waiting for clustered storage to finish repairing, within WaitForStorageRepairTimeoutMinutes ("
           + minutes(options.waitForStorageRepairTimeout()) + ")");
     }
-    startTimer(new Timer(TimerKind.STORAGE_POLL, ""), RunOptions.STORAGE_POLL_INTERVAL);
+    startTimer(TimerKind.STORAGE_POLL, "", RunOptions.STORAGE_POLL_INTERVAL);
   }
 
   private void runPostScripts() {
@@ -743,7 +747,7 @@ public final class OfflineRunStateMachine implements RunMachine {
     out.add(new Command.RaiseCancellation());
     if (phase == RunPhase.NOT_STARTED || phase == RunPhase.PREPARING) {
       endRun(); // nothing that affects a workload has happened
-    } else if (phase == RunPhase.AWAITING_STORAGE && calls.isEmpty()) {
+    } else if (phase == RunPhase.AWAITING_STORAGE && work.noCallsInFlight()) {
       finishRun(); // between two looks at storage; the cluster is running again
     }
     // Otherwise a call is in flight: the run stops at its end, and starts the cluster first if it
@@ -783,8 +787,7 @@ public final class OfflineRunStateMachine implements RunMachine {
       }
     }
     phase = RunPhase.FINISHED;
-    new ArrayList<>(timers.keySet()).forEach(token -> out.add(new Command.CancelTimer(token)));
-    timers.clear();
+    work.cancelAllTimers(out);
     List<NodeResult> results = nodes.values().stream().map(n -> n.progress.toResult()).toList();
     List<String> failures = new ArrayList<>();
     addIfPresent(failures, stopReason);
@@ -803,7 +806,7 @@ public final class OfflineRunStateMachine implements RunMachine {
       status = summary.status();
       reason = summary.reason();
     }
-    result = new RunResult(runId, cluster, status, startedAt, now, results, reason);
+    result = new RunResult(runId, cluster, status, startedAt, now, results, reason, coordinators);
     publish(new RunFinished(runId, now, result));
     out.add(new Command.Finish(result));
   }
@@ -845,35 +848,19 @@ public final class OfflineRunStateMachine implements RunMachine {
   }
 
   private void call(OfflineNode node, Operation operation) {
-    int token = nextToken++;
-    calls.put(token, new PendingCall(node.name(), operation));
-    out.add(new Command.Call(token, node.name(), operation));
-    if (!(operation instanceof Operation.AwaitReady)) {
-      startTimer(new Timer(TimerKind.CALL, node.name(), token), options.operationTimeout());
-    }
+    // A restarted node is waited for within the reboot timeout, not the operation timeout.
+    work.call(out, now, node.name(), node.name(), operation,
+        operation instanceof Operation.AwaitReady ? null : options.operationTimeout());
   }
 
   /** Makes a call for the whole cluster, which the command names by the cluster's name. */
   private void clusterCall(Operation operation) {
-    int token = nextToken++;
-    calls.put(token, new PendingCall(null, operation));
-    out.add(new Command.Call(token, cluster, operation));
-    startTimer(new Timer(TimerKind.CALL, cluster, token), options.operationTimeout());
-  }
-
-  private void cancelCallTimer(int callToken) {
-    timers.entrySet().removeIf(e -> {
-      if (e.getValue().kind() == TimerKind.CALL && e.getValue().call() == callToken) {
-        out.add(new Command.CancelTimer(e.getKey()));
-        return true;
-      }
-      return false;
-    });
+    work.call(out, now, cluster, null, operation, options.operationTimeout());
   }
 
   /** A call did not return in time: a read or a cluster call counts as failed; a change fails its node. */
   private void onCallTimeout(int callToken) {
-    PendingCall call = calls.remove(callToken);
+    PendingWork.Call call = work.abandon(callToken);
     if (call == null) {
       return;
     }
@@ -891,24 +878,16 @@ public final class OfflineRunStateMachine implements RunMachine {
       onNodeCallCompleted(node(node), operation, CallResult.Failed.of(message));
       return;
     }
-    calls.values().removeIf(c -> node.equals(c.node()));
+    work.abandonCallsOf(node);
     failNode(node(node), message + "; the node was left as it was", true);
   }
 
-  private void startTimer(Timer timer, Duration delay) {
-    int token = nextToken++;
-    timers.put(token, timer);
-    out.add(new Command.StartTimer(token, delay));
+  private void startTimer(TimerKind kind, String node, Duration delay) {
+    work.startTimer(out, now, kind, node, delay);
   }
 
   private void cancelTimers(OfflineNode node, TimerKind kind) {
-    timers.entrySet().removeIf(e -> {
-      if (e.getValue().kind() == kind && e.getValue().node().equals(node.name())) {
-        out.add(new Command.CancelTimer(e.getKey()));
-        return true;
-      }
-      return false;
-    });
+    work.cancelTimers(out, node.name(), kind);
   }
 
   private void step(OfflineNode node, NodeStep step) {

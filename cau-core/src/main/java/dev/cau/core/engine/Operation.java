@@ -66,8 +66,26 @@ public sealed interface Operation {
    *
    * @param plugin the plug-in that installs
    * @param updates what it installs
+   * @param rescanFirst whether the plug-in scans first and installs only what the scan still
+   *     offers: an install repeated after the coordinator was interrupted, which may have
+   *     installed some of the updates already
    */
-  record InstallUpdates(String plugin, List<Update> updates) implements Operation {}
+  record InstallUpdates(String plugin, List<Update> updates, boolean rescanFirst) implements Operation {
+    /**
+     * Installs the updates.
+     *
+     * @param plugin the plug-in that installs
+     * @param updates what it installs
+     */
+    InstallUpdates(String plugin, List<Update> updates) {
+      this(plugin, updates, false);
+    }
+
+    /** Returns this install as it is repeated after an interruption. */
+    InstallUpdates afterInterruption() {
+      return new InstallUpdates(plugin, updates, true);
+    }
+  }
 
   /**
    * Starts a restart of the node.

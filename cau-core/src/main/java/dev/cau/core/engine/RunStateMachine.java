@@ -39,7 +39,6 @@ import dev.cau.core.policy.OrchestrationPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +66,7 @@ public final class RunStateMachine implements RunMachine {
 
   private enum TimerKind { REBOOT, SUSPEND_RETRY, STORAGE_POLL, WARN_AFTER, STOP_AFTER, CALL }
 
-  private record PendingCall(String node, Operation operation) {}
-
-  private record Timer(TimerKind kind, String node, int call) {
-    Timer(TimerKind kind, String node) {
-      this(kind, node, 0);
-    }
-  }
+  private record Timer(TimerKind kind, String node, int call) {}
 
   private final RunId runId;
   private final RunOptions options;
@@ -81,10 +74,9 @@ public final class RunStateMachine implements RunMachine {
   private final List<String> plugins;
   private final Map<String, NodeProgress> nodes = new LinkedHashMap<>();
   private final List<NodeProgress> order = new ArrayList<>();
-  private final Map<Integer, PendingCall> calls = new HashMap<>();
-  private final Map<Integer, Timer> timers = new HashMap<>();
+  private final PendingWork<TimerKind> work = new PendingWork<>(TimerKind.CALL);
+  private final List<String> coordinators = new ArrayList<>();
   private RunPhase phase = RunPhase.NOT_STARTED;
-  private int nextToken = 1;
   private String cluster = "";
   private Instant startedAt = Instant.EPOCH;
   private int maxFailedNodes;
@@ -132,25 +124,28 @@ public final class RunStateMachine implements RunMachine {
   @Override
   public List<Command> apply(RunInput input) {
     out = new ArrayList<>();
+    Instant lastStep = now;
     now = input.at();
     if (phase == RunPhase.FINISHED) {
       return List.of();
     }
     if (input instanceof RunInput.Started started) {
+      coordinators.add(started.coordinator());
       start(started.snapshot());
     } else if (input instanceof RunInput.CallCompleted completed) {
-      PendingCall call = calls.remove(completed.token());
+      PendingWork.Call call = work.complete(out, completed.token());
       if (call != null) {
-        cancelCallTimer(completed.token());
-        onCallCompleted(node(call.node()), call.operation(), completed.result());
+        onCallCompleted(node(call.target()), call.operation(), completed.result());
       }
     } else if (input instanceof RunInput.TimerFired fired) {
-      Timer timer = timers.remove(fired.token());
+      PendingWork.Timer<TimerKind> timer = work.fire(fired.token());
       if (timer != null) {
-        onTimer(timer);
+        onTimer(new Timer(timer.kind(), timer.node(), timer.call()));
       }
     } else if (input instanceof RunInput.CancelRequested cancel) {
       cancel(cancel.reason());
+    } else if (input instanceof RunInput.Resumed resumed) {
+      resume(resumed.coordinator(), lastStep);
     }
     return out;
   }
@@ -175,7 +170,17 @@ public final class RunStateMachine implements RunMachine {
     return result;
   }
 
-  // ---------------------------------------------------------------- start and initial scan
+  // ---------------------------------------------------------------- start, takeover and initial scan
+
+  private void resume(String coordinator, Instant lastStep) {
+    if (phase == RunPhase.NOT_STARTED) {
+      throw new IllegalStateException("Run " + runId + " cannot be resumed: it never started");
+    }
+    String previous = coordinators.get(coordinators.size() - 1);
+    coordinators.add(coordinator);
+    warn("", EngineText.takeover(previous, coordinator));
+    work.resume(out, now, lastStep, options.operationTimeout());
+  }
 
   private void start(ClusterSnapshot snapshot) {
     if (phase != RunPhase.NOT_STARTED) {
@@ -188,8 +193,8 @@ public final class RunStateMachine implements RunMachine {
     names.forEach(name -> nodes.put(name, new NodeProgress(name)));
     order.addAll(nodes.values());
     publish(new RunStarted(runId, now, cluster, names));
-    options.warnAfter().ifPresent(delay -> startTimer(new Timer(TimerKind.WARN_AFTER, ""), delay));
-    options.stopAfter().ifPresent(delay -> startTimer(new Timer(TimerKind.STOP_AFTER, ""), delay));
+    options.warnAfter().ifPresent(delay -> startTimer(TimerKind.WARN_AFTER, "", delay));
+    options.stopAfter().ifPresent(delay -> startTimer(TimerKind.STOP_AFTER, "", delay));
 
     List<String> paused = names.stream().filter(n -> stateOf(snapshot, n) == NodeState.PAUSED).toList();
     List<String> offline = names.stream()
@@ -517,7 +522,7 @@ public final class RunStateMachine implements RunMachine {
 
   private void onRebootTimeout(NodeProgress node) {
     cancelTimers(node, TimerKind.REBOOT);
-    calls.values().removeIf(c -> c.node().equals(node.name));
+    work.abandonCallsOf(node.name);
     failAttempt(node,
         "Node \"" + node.name + "\" did not come back within the reboot timeout of "
             + minutes(options.rebootTimeout()) + "; it was left suspended and not running",
@@ -549,7 +554,7 @@ public final class RunStateMachine implements RunMachine {
     if (node.suspendRefusals < options.suspendRetriesPerNode()
         && degradedFor.plus(RunOptions.STORAGE_POLL_INTERVAL).compareTo(options.suspendClusterNodeTimeout()) <= 0) {
       node.suspendRefusals++;
-      startTimer(new Timer(TimerKind.SUSPEND_RETRY, node.name), RunOptions.STORAGE_POLL_INTERVAL);
+      startTimer(TimerKind.SUSPEND_RETRY, node.name, RunOptions.STORAGE_POLL_INTERVAL);
       return;
     }
     failAttempt(node, "Clustered storage stayed degraded: the suspend was refused " + (node.suspendRefusals + 1)
@@ -593,7 +598,7 @@ public final class RunStateMachine implements RunMachine {
       node.moveTo(runId, NodePhase.AWAITING_READY);
       step(node, NodeStep.WAITING_FOR_NODE);
       call(node, new Operation.AwaitReady(options.rebootTimeout()));
-      startTimer(new Timer(TimerKind.REBOOT, node.name), options.rebootTimeout());
+      startTimer(TimerKind.REBOOT, node.name, options.rebootTimeout());
     } else if (operation instanceof Operation.AwaitReady && result instanceof CallResult.Ready ready) {
       onReady(node, ready.ready());
     } else if (operation instanceof Operation.Resume) {
@@ -763,7 +768,7 @@ public final class RunStateMachine implements RunMachine {
           + minutes(options.waitForStorageRepairTimeout()) + ") after node \"" + node.name + "\" returned; storage is " + seen);
       return;
     }
-    startTimer(new Timer(TimerKind.STORAGE_POLL, node.name), RunOptions.STORAGE_POLL_INTERVAL);
+    startTimer(TimerKind.STORAGE_POLL, node.name, RunOptions.STORAGE_POLL_INTERVAL);
   }
 
   private boolean hasNodesLeft() {
@@ -795,7 +800,7 @@ public final class RunStateMachine implements RunMachine {
       return;
     }
     NodeProgress node = currentNode();
-    boolean waitingForCall = node != null && calls.values().stream().anyMatch(c -> c.node().equals(node.name));
+    boolean waitingForCall = node != null && work.waitsForCallOn(node.name);
     if (node == null || waitingForCall) {
       return; // the node in progress reaches a safe point when its call returns
     }
@@ -849,8 +854,7 @@ public final class RunStateMachine implements RunMachine {
 
   private void finishRun() {
     phase = RunPhase.FINISHED;
-    new ArrayList<>(timers.keySet()).forEach(token -> out.add(new Command.CancelTimer(token)));
-    timers.clear();
+    work.cancelAllTimers(out);
     List<NodeResult> results = order.stream().map(NodeProgress::toResult).toList();
     SummaryStatus status;
     String reason = cancelReason != null ? cancelReason : stopReason;
@@ -863,7 +867,7 @@ public final class RunStateMachine implements RunMachine {
       status = summary.status();
       reason = summary.reason();
     }
-    result = new RunResult(runId, cluster, status, startedAt, now, results, reason);
+    result = new RunResult(runId, cluster, status, startedAt, now, results, reason, coordinators);
     publish(new RunFinished(runId, now, result));
     out.add(new Command.Finish(result));
   }
@@ -889,31 +893,18 @@ public final class RunStateMachine implements RunMachine {
   }
 
   private void call(NodeProgress node, Operation operation) {
-    int token = nextToken++;
-    calls.put(token, new PendingCall(node.name, operation));
-    out.add(new Command.Call(token, node.name, operation));
-    if (!(operation instanceof Operation.AwaitReady)) {
-      startTimer(new Timer(TimerKind.CALL, node.name, token), options.operationTimeout());
-    }
-  }
-
-  private void cancelCallTimer(int callToken) {
-    timers.entrySet().removeIf(e -> {
-      if (e.getValue().kind() == TimerKind.CALL && e.getValue().call() == callToken) {
-        out.add(new Command.CancelTimer(e.getKey()));
-        return true;
-      }
-      return false;
-    });
+    // A restarted node is waited for within the reboot timeout, not the operation timeout.
+    work.call(out, now, node.name, node.name, operation,
+        operation instanceof Operation.AwaitReady ? null : options.operationTimeout());
   }
 
   /** A call did not return in time: a read counts as failed; a change leaves the node as it was. */
   private void onCallTimeout(int callToken) {
-    PendingCall call = calls.remove(callToken);
+    PendingWork.Call call = work.abandon(callToken);
     if (call == null) {
       return;
     }
-    NodeProgress node = node(call.node());
+    NodeProgress node = node(call.target());
     Operation operation = call.operation();
     String message = operation.getClass().getSimpleName() + " on node \"" + node.name
         + "\" did not return within the operation timeout of " + minutes(options.operationTimeout());
@@ -924,25 +915,17 @@ public final class RunStateMachine implements RunMachine {
       return;
     }
     // The operation may still be running on the node: touch it no more, and say how it was left.
-    calls.values().removeIf(c -> c.node().equals(node.name));
+    work.abandonCallsOf(node.name);
     failAttempt(node, message + "; the node was left as it was" + (node.suspendedByUs || operation instanceof Operation.Suspend
         ? " and may still be paused by the run" : ""), true);
   }
 
-  private void startTimer(Timer timer, Duration delay) {
-    int token = nextToken++;
-    timers.put(token, timer);
-    out.add(new Command.StartTimer(token, delay));
+  private void startTimer(TimerKind kind, String node, Duration delay) {
+    work.startTimer(out, now, kind, node, delay);
   }
 
   private void cancelTimers(NodeProgress node, TimerKind kind) {
-    timers.entrySet().removeIf(e -> {
-      if (e.getValue().kind() == kind && e.getValue().node().equals(node.name)) {
-        out.add(new Command.CancelTimer(e.getKey()));
-        return true;
-      }
-      return false;
-    });
+    work.cancelTimers(out, node.name, kind);
   }
 
   private void step(NodeProgress node, NodeStep step) {
