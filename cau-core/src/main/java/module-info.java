@@ -5,7 +5,8 @@
  * quorum guard in {@link dev.cau.core.quorum}; plug-in discovery in {@link dev.cau.core.plugin};
  * saved run profiles in {@link dev.cau.core.profile}; self-updating schedules in
  * {@link dev.cau.core.schedule}; CSV, HTML and JSON reports of finished runs in
- * {@link dev.cau.core.report}.
+ * {@link dev.cau.core.report}; stored run journals and a file-based run store in
+ * {@link dev.cau.core.store}.
  */
 module dev.cau.core {
   requires transitive dev.cau.api;
@@ -22,6 +23,7 @@ module dev.cau.core {
   exports dev.cau.core.quorum;
   exports dev.cau.core.report;
   exports dev.cau.core.schedule;
+  exports dev.cau.core.store;
 
   uses dev.cau.api.plugin.UpdatePluginProvider;
 }

@@ -1,0 +1,178 @@
+package dev.cau.core.store;
+
+import dev.cau.api.RunId;
+import dev.cau.api.cluster.RunStore;
+import dev.cau.api.cluster.StoredJournal;
+import dev.cau.core.journal.JournalEntry;
+import dev.cau.core.journal.RunHeader;
+import dev.cau.core.journal.RunJournal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run journal kept in a {@link RunStore}, so that another coordinator can resume the run.
+ *
+ * <p>Record 1 of the stored journal is the run's {@link RunHeader}; record {@code n + 1} is entry
+ * {@code n}. Each is encoded by {@link JournalCodec}. {@link #append} returns once the store has
+ * made the entry durable.
+ *
+ * <p>The journal is thread-safe; the engine appends from one thread at a time.
+ */
+public final class StoredRunJournal implements RunJournal {
+  private final RunStore store;
+  private final RunHeader header;
+  private final @Nullable String damage;
+  private final List<JournalEntry> entries;
+
+  private StoredRunJournal(
+      RunStore store, RunHeader header, List<JournalEntry> entries, @Nullable String damage) {
+    this.store = store;
+    this.header = header;
+    this.entries = new ArrayList<>(entries);
+    this.damage = damage;
+  }
+
+  /**
+   * Starts the journal of a new run by writing its header.
+   *
+   * @param store where the journal is kept
+   * @param header the run's header
+   * @return the journal, with no entries
+   * @throws IllegalStateException if the store already holds records of the run
+   */
+  public static StoredRunJournal create(RunStore store, RunHeader header) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(header, "header");
+    StoredJournal stored = store.journal(header.runId());
+    if (!stored.records().isEmpty()) {
+      throw new IllegalStateException(
+          "The store already holds a journal of run \""
+              + header.runId()
+              + "\" with "
+              + stored.records().size()
+              + " records; open it instead of creating it");
+    }
+    store.append(header.runId(), JournalCodec.encodeHeader(header));
+    return new StoredRunJournal(store, header, List.of(), stored.damage());
+  }
+
+  /**
+   * Reads the journal of a run from a store, to resume the run or to report on it.
+   *
+   * @param store where the journal is kept
+   * @param runId the run
+   * @return the journal, or empty if the store holds no records of the run
+   * @throws JournalFormatException if a record the store read intact cannot be decoded, is not a
+   *     header where one is expected, belongs to another run, or has an entry out of sequence; the
+   *     message names the run and the record's number
+   */
+  public static Optional<StoredRunJournal> open(RunStore store, RunId runId) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(runId, "runId");
+    StoredJournal stored = store.journal(runId);
+    List<String> records = stored.records();
+    if (records.isEmpty()) {
+      return Optional.empty();
+    }
+    RunHeader header = decode(runId, 1, () -> JournalCodec.decodeHeader(records.get(0)));
+    if (!header.runId().equals(runId)) {
+      throw new JournalFormatException(
+          "Record 1 of the journal of run \""
+              + runId
+              + "\" is the header of another run, \""
+              + header.runId()
+              + "\"",
+          "runId",
+          null);
+    }
+    List<JournalEntry> entries = new ArrayList<>(records.size() - 1);
+    for (int i = 1; i < records.size(); i++) {
+      String record = records.get(i);
+      int number = i + 1;
+      JournalEntry entry = decode(runId, number, () -> JournalCodec.decodeEntry(record));
+      if (entry.sequence() != i) {
+        throw new JournalFormatException(
+            "Record "
+                + number
+                + " of the journal of run \""
+                + runId
+                + "\" holds entry "
+                + entry.sequence()
+                + ", but entry "
+                + i
+                + " belongs there",
+            "sequence",
+            null);
+      }
+      entries.add(entry);
+    }
+    return Optional.of(new StoredRunJournal(store, header, entries, stored.damage()));
+  }
+
+  private static <T> T decode(RunId runId, int number, Supplier<T> decoder) {
+    try {
+      return decoder.get();
+    } catch (JournalFormatException e) {
+      throw new JournalFormatException(
+          "Record "
+              + number
+              + " of the journal of run \""
+              + runId
+              + "\" cannot be read: "
+              + e.getMessage(),
+          e.field().orElse(null),
+          e);
+    }
+  }
+
+  /**
+   * Returns the run's header, record 1 of the journal.
+   *
+   * @return the header
+   */
+  public RunHeader header() {
+    return header;
+  }
+
+  /**
+   * Tells what the store cut from the journal's tail when this journal was opened or created, as
+   * the store described it.
+   *
+   * @return the description, or empty if the journal was intact
+   */
+  public Optional<String> damage() {
+    return Optional.ofNullable(damage);
+  }
+
+  /**
+   * Encodes the entry and appends it to the store.
+   *
+   * @param entry the next entry; its sequence follows the last one's
+   * @throws IllegalArgumentException if the entry's sequence does not follow the last one's
+   */
+  @Override
+  public synchronized void append(JournalEntry entry) {
+    long expected = entries.size() + 1L;
+    if (entry.sequence() != expected) {
+      throw new IllegalArgumentException(
+          "Journal entry "
+              + entry.sequence()
+              + " does not follow entry "
+              + (expected - 1)
+              + " in the journal of run \""
+              + header.runId()
+              + "\"");
+    }
+    store.append(header.runId(), JournalCodec.encodeEntry(entry));
+    entries.add(entry);
+  }
+
+  @Override
+  public synchronized List<JournalEntry> entries() {
+    return List.copyOf(entries);
+  }
+}
