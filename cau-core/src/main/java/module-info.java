@@ -16,6 +16,7 @@ module dev.cau.core {
 
   exports dev.cau.core;
   exports dev.cau.core.journal;
+  exports dev.cau.core.lock;
   exports dev.cau.core.options;
   exports dev.cau.core.plugin;
   exports dev.cau.core.policy;
@@ -23,6 +24,7 @@ module dev.cau.core {
   exports dev.cau.core.quorum;
   exports dev.cau.core.report;
   exports dev.cau.core.schedule;
+  exports dev.cau.core.status;
   exports dev.cau.core.store;
 
   uses dev.cau.api.plugin.UpdatePluginProvider;

@@ -4,6 +4,7 @@ import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.cluster.ClusterSnapshot;
+import dev.cau.api.cluster.ClusteredRole;
 import dev.cau.api.event.RunListener;
 import dev.cau.api.plugin.PluginArguments;
 import dev.cau.api.plugin.UpdatePlugin;
@@ -22,13 +23,34 @@ import dev.cau.core.options.RunOptions;
 import dev.cau.core.plugin.PluginArgumentBinder;
 import dev.cau.core.plugin.PluginRegistry;
 import dev.cau.core.policy.OrchestrationPolicy;
+import dev.cau.api.RunNeedsRecoveryException;
+import dev.cau.api.cluster.CoordinatorLease;
+import dev.cau.api.cluster.RunStore;
+import dev.cau.api.event.OperationMessage;
+import dev.cau.core.journal.RunHeader;
+import dev.cau.core.lock.CoordinatorIdentity;
+import dev.cau.core.lock.CoordinatorLock;
+import dev.cau.core.lock.HeldLease;
+import dev.cau.core.profile.RunProfile;
+import dev.cau.core.report.RunHistory;
+import dev.cau.core.status.RunState;
+import dev.cau.core.status.RunStatus;
+import dev.cau.core.store.StoredRunJournal;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +72,9 @@ import org.jspecify.annotations.Nullable;
  * {@link dev.cau.api.PluginNotFoundException}. Instances are thread-safe.
  */
 public final class UpdateCoordinator {
+  private static final Logger LOG = LoggerFactory.getLogger(UpdateCoordinator.class);
+  private static final int HEARTBEATS_PER_EXPIRY = 4;
+
   private final ClusterController cluster;
   private final PluginRegistry plugins;
   private final Execution execution;
@@ -57,6 +82,9 @@ public final class UpdateCoordinator {
   private final Supplier<RunId> runIds;
   private final Supplier<RunJournal> journals;
   private final OrchestrationPolicy policy;
+  private final CoordinatorIdentity identity;
+  private final RunRecords records;
+  private final @Nullable CoordinatorLock lock;
 
   private UpdateCoordinator(Builder builder) {
     this.cluster = builder.cluster;
@@ -68,6 +96,14 @@ public final class UpdateCoordinator {
     this.runIds = builder.runIds;
     this.journals = builder.journals;
     this.policy = builder.policy;
+    this.identity = builder.identity != null
+        ? builder.identity
+        : CoordinatorIdentity.remote("cau4j-" + UUID.randomUUID(), "pid-" + ProcessHandle.current().pid());
+    RunStore store = builder.runStore != null ? builder.runStore : cluster.runStore().orElse(null);
+    this.records = new RunRecords(store, builder.journals);
+    this.lock = cluster.runLock()
+        .map(l -> new CoordinatorLock(l, cluster.name(), execution.clock(), builder.leaseExpiry))
+        .orElse(null);
   }
 
   /**
@@ -92,7 +128,7 @@ public final class UpdateCoordinator {
    *     touched
    */
   public UpdatingRun start(RunOptions options) {
-    return start(options, runId -> new RunStateMachine(runId, options, policy));
+    return start(options, RunHeader.RunKind.ROLLING);
   }
 
   /**
@@ -136,14 +172,237 @@ public final class UpdateCoordinator {
           "OfflineUpdate.WORKLOADS_GO_OFFLINE, the acknowledgement that every clustered role of cluster \""
               + cluster.name() + "\" goes offline while the cluster is stopped for the update");
     }
-    return start(options, runId -> new OfflineRunStateMachine(runId, options));
+    return start(options, RunHeader.RunKind.OFFLINE);
   }
 
-  private UpdatingRun start(RunOptions options, Function<RunId, RunMachine> machines) {
+  /**
+   * Carries on the cluster's interrupted run: the run whose coordinator stopped before it ended
+   * (a crash, or, in self-updating mode, the role failing over to another node). The journal is
+   * replayed, the calls whose answers were lost are made again (each is safe to repeat: a suspend
+   * of a suspended node, a resume of a resumed one, an install of what a new scan still offers),
+   * and the run goes on where it stopped.
+   *
+   * <p>The coordinator takes the cluster's lock over if its lease expired, if it is the same
+   * coordinator, or if it is an instance of the same self-updating role on the node that owns the
+   * role now. A damaged journal tail is cut by the run store, and said in a warning event.
+   *
+   * @param options the run's options, with its secret plug-in arguments; apart from the secrets
+   *     they must be the options the run started with
+   * @return the resumed run
+   * @throws IllegalStateException if the cluster has no interrupted run, or no run store
+   * @throws dev.cau.api.CoordinatorLockedException if another coordinator holds the lock
+   * @throws dev.cau.api.InvalidOptionsException if the options are not the run's
+   */
+  public UpdatingRun resume(RunOptions options) {
+    Objects.requireNonNull(options, "options");
+    StoredRunJournal journal = interruptedRun().orElseThrow(() -> new IllegalStateException(
+        "Cluster \"" + cluster.name() + "\" has no interrupted run to resume"
+            + (records.store().isEmpty() ? ": the coordinator has no run store" : "")));
+    return resume(options, journal);
+  }
+
+  /**
+   * Recovers the cluster from a coordinator that failed, as CAU's {@code -ForceRecovery}: clears
+   * the lock whoever holds it, and ends the interrupted run, if there is one, by resuming it and
+   * canceling it at once, so that the node it was updating is brought back to service. A
+   * coordinator that still runs loses its lease and stops at its next step.
+   *
+   * @param options the interrupted run's options, with its secret plug-in arguments
+   * @return the recovering run, which ends Canceled; empty if there was no interrupted run
+   */
+  public Optional<UpdatingRun> forceRecovery(RunOptions options) {
+    Objects.requireNonNull(options, "options");
+    if (lock != null) {
+      lock.forceClear().ifPresent(cleared -> LOG.warn(
+          "ForceRecovery on cluster \"{}\" cleared the run lock of coordinator {} on {} (run {})",
+          cluster.name(), cleared.owner(), cleared.host(), cleared.runId()));
+    }
+    Optional<StoredRunJournal> interrupted = interruptedRun();
+    if (interrupted.isEmpty()) {
+      return Optional.empty();
+    }
+    Started started = begin(options, interrupted.get());
+    started.driver().cancel("ForceRecovery ended the interrupted run");
+    return Optional.of(started.run());
+  }
+
+  /**
+   * Reads the cluster's run status, as CAU's {@code Get-CauRun}: {@code RunNotInProgress},
+   * {@code RunInProgress} with the run's id, start, current coordinator, each node's latest
+   * status and the finished nodes' results, or {@code RunFailed} for a run whose coordinator
+   * stopped before it ended. Any coordinator of the cluster can read it, not only the one
+   * carrying the run: it comes from the cluster's lock and run store.
+   *
+   * @return the status now
+   */
+  public RunStatus status() {
+    return StatusReader.read(cluster.name(), records, lock, policy);
+  }
+
+  /**
+   * Waits for the cluster's run to end while receiving its progress, as CAU's
+   * {@code Get-CauRun -WaitForCompletion}: reads the status now and then every {@code interval}
+   * (on this coordinator's scheduler, so in virtual time under simulation), passes each status
+   * that differs from the one before to {@code updates}, and completes with the first one that is
+   * not {@link RunState#RUN_IN_PROGRESS}.
+   *
+   * @param interval how often to read the status
+   * @param updates receives every new status, on the scheduler's thread
+   * @return the status once no run is in progress
+   */
+  public CompletableFuture<RunStatus> awaitCompletion(Duration interval, Consumer<RunStatus> updates) {
+    Objects.requireNonNull(updates, "updates");
+    if (interval.isNegative() || interval.isZero()) {
+      throw new InvalidOptionsException("interval", interval.toString(), "a positive duration");
+    }
+    CompletableFuture<RunStatus> done = new CompletableFuture<>();
+    new Object() {
+      private @Nullable RunStatus last;
+
+      void poll() {
+        try {
+          RunStatus now = status();
+          if (!now.equals(last)) {
+            last = now;
+            updates.accept(now);
+          }
+          if (now.state() == RunState.RUN_IN_PROGRESS) {
+            execution.scheduler().schedule(interval, this::poll);
+          } else {
+            done.complete(now);
+          }
+        } catch (RuntimeException e) {
+          done.completeExceptionally(e);
+        }
+      }
+    }.poll();
+    return done;
+  }
+
+  /**
+   * Returns the history of the cluster's runs, as CAU's {@code Get-CauReport}: the reports of
+   * the finished runs in this coordinator's run store.
+   *
+   * @return the history
+   * @throws IllegalStateException if the coordinator has no run store
+   */
+  public RunHistory history() {
+    return new RunHistory(records.store().orElseThrow(() -> new IllegalStateException(
+        "The coordinator of cluster \"" + cluster.name() + "\" has no run store, so it keeps no history")));
+  }
+
+  /**
+   * Returns the identity this coordinator takes the cluster's lock with.
+   *
+   * @return the identity
+   */
+  public CoordinatorIdentity identity() {
+    return identity;
+  }
+
+  private UpdatingRun start(RunOptions options, RunHeader.RunKind kind) {
     ClusterSnapshot snapshot = cluster.snapshot();
+    Prepared prepared = prepare(options, snapshot);
+    RunId runId = runIds.get();
+    HeldLease lease = lock == null ? null : lock.acquire(identity, runId);
+    if (lock == null) {
+      LOG.warn("Cluster \"{}\" keeps no run lock: run {} is not protected against a second coordinator", cluster.name(), runId);
+    }
+    try {
+      refuseIfInterrupted();
+      RunJournal journal = records.create(header(runId, kind, options));
+      RunDriver driver = driver(runId, kind, options, prepared, journal, lease);
+      driver.start(snapshot, identity.name());
+      return new UpdatingRun(runId, journal, driver.completion(), driver::cancel);
+    } catch (RuntimeException e) {
+      if (lease != null) {
+        lease.release();
+      }
+      throw e;
+    }
+  }
+
+  private UpdatingRun resume(RunOptions options, StoredRunJournal journal) {
+    return begin(options, journal).run();
+  }
+
+  private record Started(UpdatingRun run, RunDriver driver) {}
+
+  private Started begin(RunOptions options, StoredRunJournal journal) {
+    RunHeader stored = journal.header();
+    RunId runId = stored.runId();
+    ClusterSnapshot snapshot = cluster.snapshot();
+    Prepared prepared = prepare(options, snapshot);
+    RunHeader.RunKind kind = stored.kind();
+    checkSameOptions(stored, header(runId, kind, options));
+    HeldLease lease = lock == null ? null : lock.takeOver(identity, runId, snapshot);
+    try {
+      RunDriver driver = driver(runId, kind, options, prepared, journal, lease);
+      journal.damage().ifPresent(damage -> LOG.warn("Run {}: its journal was damaged: {}", runId, damage));
+      journal.damage().ifPresent(damage -> listeners.forEach(listener -> listener.onEvent(new OperationMessage(
+          runId, execution.clock().instant(), "", true, "The run's journal was damaged and cut: " + damage
+              + "; the run resumes from the last intact entry"))));
+      if (journal.entries().isEmpty()) {
+        driver.start(snapshot, identity.name()); // the coordinator stopped before the run touched anything
+      } else {
+        driver.resume(journal.entries(), identity.name());
+      }
+      return new Started(new UpdatingRun(runId, journal, driver.completion(), driver::cancel), driver);
+    } catch (RuntimeException e) {
+      if (lease != null) {
+        lease.release();
+      }
+      throw e;
+    }
+  }
+
+  /** The run to resume: the one the lock names if it has not ended, otherwise the latest one that did not end. */
+  private Optional<StoredRunJournal> interruptedRun() {
+    List<StoredRunJournal> unfinished = records.unfinished();
+    Optional<RunId> locked = lock == null ? Optional.empty() : lock.holder().map(CoordinatorLease::runId);
+    if (locked.isPresent()) {
+      Optional<StoredRunJournal> named = unfinished.stream()
+          .filter(j -> j.header().runId().equals(locked.get())).findFirst();
+      if (named.isPresent()) {
+        return named;
+      }
+    }
+    return unfinished.isEmpty() ? Optional.empty() : Optional.of(unfinished.get(unfinished.size() - 1));
+  }
+
+  private void refuseIfInterrupted() {
+    List<StoredRunJournal> unfinished = records.unfinished();
+    if (!unfinished.isEmpty()) {
+      RunHeader header = unfinished.get(unfinished.size() - 1).header();
+      throw new RunNeedsRecoveryException(header.runId(), "Cluster \"" + cluster.name() + "\" has an interrupted run "
+          + header.runId() + ", started at " + header.startedAt() + ", whose coordinator stopped before it ended;"
+          + " nodes may still be suspended by it. Resume that run, or end it with ForceRecovery, before starting another");
+    }
+  }
+
+  private record Prepared(Map<String, UpdatePlugin> plugins, List<String> secrets) {}
+
+  /**
+   * Checks the options that depend on the cluster, as {@link #start} does before any node is
+   * touched: {@code MaxFailedNodes} must be below the node count, {@code NodeOrder} must name
+   * nodes of the cluster and {@code SiteAwareUpdatingOrder} its sites. Plug-ins and their
+   * arguments are not checked here.
+   *
+   * @param options the options
+   * @param snapshot the cluster
+   * @throws dev.cau.api.InvalidOptionsException naming the first option that does not fit
+   */
+  public static void checkAgainstCluster(RunOptions options, ClusterSnapshot snapshot) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(snapshot, "snapshot");
     options.effectiveMaxFailedNodes(snapshot.nodes().size());
     NodeOrdering.order(snapshot, options.nodeOrder(), options.siteAwareUpdatingOrder());
+  }
 
+  /** Checks the options against the cluster and creates the plug-ins, before anything is touched. */
+  private Prepared prepare(RunOptions options, ClusterSnapshot snapshot) {
+    checkAgainstCluster(options, snapshot);
+    checkSelfUpdatingRole(snapshot);
     Map<String, UpdatePlugin> instances = new LinkedHashMap<>();
     List<String> secrets = new ArrayList<>();
     for (PluginSelection selection : options.plugins()) {
@@ -154,20 +413,72 @@ public final class UpdateCoordinator {
           .forEach(name -> arguments.get(name).ifPresent(secrets::add));
       instances.put(selection.name(), provider.create(arguments));
     }
+    return new Prepared(instances, secrets);
+  }
 
-    RunId runId = runIds.get();
-    RunJournal journal = journals.get();
-    RunDriver driver = new RunDriver(
-        runId,
-        cluster,
-        instances,
-        machines.apply(runId),
-        execution,
-        journal,
-        listeners,
-        new SecretScrubber(secrets));
-    driver.start(snapshot, "coordinator");
-    return new UpdatingRun(runId, journal, driver.completion(), driver::cancel);
+  /** A self-updating coordinator runs on the node that owns its role, which must be able to move. */
+  private void checkSelfUpdatingRole(ClusterSnapshot snapshot) {
+    String role = identity.role();
+    if (role == null) {
+      return;
+    }
+    ClusteredRole found = snapshot.roles().stream().filter(r -> r.name().equals(role)).findFirst()
+        .orElseThrow(() -> new InvalidOptionsException("CauClusterRole", role,
+            "a clustered role of cluster \"" + cluster.name() + "\", which has none of that name"));
+    List<String> owners = snapshot.nodes().stream().map(n -> n.name()).filter(found::canRunOn).toList();
+    if (owners.size() < 2) {
+      throw new InvalidOptionsException("CauClusterRole", role, "a role with at least two possible owner nodes,"
+          + " so that it can move off the node being updated; it has " + owners.size() + " " + owners);
+    }
+    if (!found.ownerNode().equals(identity.host())) {
+      throw new InvalidOptionsException("CauClusterRole", role, "a role owned by the coordinator's node \""
+          + identity.host() + "\"; it is owned by \"" + found.ownerNode() + "\"");
+    }
+  }
+
+  private RunDriver driver(RunId runId, RunHeader.RunKind kind, RunOptions options, Prepared prepared,
+      RunJournal journal, @Nullable HeldLease lease) {
+    RunMachine machine = kind == RunHeader.RunKind.OFFLINE
+        ? new OfflineRunStateMachine(runId, options)
+        : new RunStateMachine(runId, options, policy);
+    RunDriver driver = new RunDriver(runId, cluster, prepared.plugins(), machine, execution, journal, listeners,
+        new SecretScrubber(prepared.secrets()));
+    if (lease != null && lock != null) {
+      driver.holding(lease, lock.expiry().dividedBy(HEARTBEATS_PER_EXPIRY));
+    }
+    return driver.onFinish(records::keep);
+  }
+
+  private RunHeader header(RunId runId, RunHeader.RunKind kind, RunOptions options) {
+    StringWriter profile = new StringWriter();
+    try {
+      RunProfile.write(options, profile, plugins);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return new RunHeader(runId, cluster.name(), kind, profile.toString(), options.nodeOrder(),
+        options.quorumPolicy(), execution.clock().instant());
+  }
+
+  private static void checkSameOptions(RunHeader stored, RunHeader given) {
+    List<String> storedLines = stored.profile().lines().filter(l -> !l.startsWith("#")).toList();
+    List<String> givenLines = given.profile().lines().filter(l -> !l.startsWith("#")).toList();
+    List<String> differing = new ArrayList<>(givenLines);
+    differing.removeAll(storedLines);
+    if (!differing.isEmpty() || !storedLines.containsAll(givenLines) || givenLines.size() != storedLines.size()) {
+      List<String> missing = new ArrayList<>(storedLines);
+      missing.removeAll(givenLines);
+      throw new InvalidOptionsException("options", String.join("; ", differing),
+          "the options run " + stored.runId() + " started with (" + String.join("; ", missing) + ")");
+    }
+    if (!stored.nodeOrder().equals(given.nodeOrder())) {
+      throw new InvalidOptionsException("NodeOrder", String.join(",", given.nodeOrder()),
+          "the node order run " + stored.runId() + " started with (" + String.join(",", stored.nodeOrder()) + ")");
+    }
+    if (stored.quorumPolicy() != given.quorumPolicy()) {
+      throw new InvalidOptionsException("QuorumPolicy", given.quorumPolicy().name(),
+          "the quorum policy run " + stored.runId() + " started with (" + stored.quorumPolicy().name() + ")");
+    }
   }
 
   /** Configures an {@link UpdateCoordinator}. Not thread-safe. */
@@ -179,6 +490,9 @@ public final class UpdateCoordinator {
     private Supplier<RunId> runIds = () -> new RunId(UUID.randomUUID());
     private Supplier<RunJournal> journals = InMemoryRunJournal::new;
     private OrchestrationPolicy policy = OrchestrationPolicy.CAU;
+    private @Nullable CoordinatorIdentity identity;
+    private @Nullable RunStore runStore;
+    private Duration leaseExpiry = CoordinatorLock.DEFAULT_EXPIRY;
 
     private Builder(ClusterController cluster) {
       this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -231,7 +545,7 @@ public final class UpdateCoordinator {
     }
 
     /**
-     * Sets where each run's journal is kept. By default, in memory.
+     * Sets where each run's journal is kept when there is no run store. By default, in memory.
      *
      * @param journals supplies one journal per run
      * @return this builder
@@ -250,6 +564,49 @@ public final class UpdateCoordinator {
      */
     public Builder policy(OrchestrationPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets who this coordinator is, as its lease on the cluster's lock names it. By default a
+     * coordinator outside the cluster with a random name.
+     *
+     * @param identity the identity; its name must be unique among the cluster's coordinators
+     * @return this builder
+     */
+    public Builder identity(CoordinatorIdentity identity) {
+      this.identity = Objects.requireNonNull(identity, "identity");
+      return this;
+    }
+
+    /**
+     * Sets where runs are journaled and reported, for a coordinator outside the cluster that keeps
+     * them itself (a {@link dev.cau.core.store.FileRunStore}, say). By default, the cluster's
+     * {@link ClusterController#runStore()}; if it has none, journals are kept in memory
+     * ({@link #journals}) and runs cannot be resumed by another coordinator.
+     *
+     * @param store the run store
+     * @return this builder
+     */
+    public Builder runStore(RunStore store) {
+      this.runStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets how long a lease on the cluster's lock lives without renewal. By default one hour, as
+     * in CAU. The coordinator renews its lease at every step and four times per expiry while it
+     * waits.
+     *
+     * @param expiry the expiry
+     * @return this builder
+     */
+    public Builder leaseExpiry(Duration expiry) {
+      Objects.requireNonNull(expiry, "expiry");
+      if (expiry.isNegative() || expiry.isZero()) {
+        throw new InvalidOptionsException("LeaseExpiry", expiry.toString(), "a positive duration");
+      }
+      this.leaseExpiry = expiry;
       return this;
     }
 

@@ -70,7 +70,8 @@ public final class UpdatingRun {
    * Waits for the run to end. Every wait inside a run has a timeout, so a run always ends.
    *
    * @return the result
-   * @throws CauException if the engine itself failed
+   * @throws CauException if the engine itself failed, or ({@link dev.cau.api.LeaseLostException}) the
+   *     coordinator lost its lease to another and stopped
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public RunResult await() throws InterruptedException {
@@ -78,6 +79,9 @@ public final class UpdatingRun {
       return completion.get();
     } catch (ExecutionException | CompletionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof CauException known) {
+        throw known; // a lost lease, for one: the message says it all
+      }
       throw new CauException("Run " + runId + " failed inside the engine: " + cause.getMessage(), cause);
     }
   }

@@ -5,6 +5,9 @@ import dev.cau.api.event.RunEvent;
 import dev.cau.api.event.RunListener;
 import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.core.UpdateCoordinator;
+import dev.cau.core.lock.CoordinatorIdentity;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import dev.cau.core.UpdatingRun;
 import dev.cau.core.options.OfflineUpdate;
 import dev.cau.core.options.RunOptions;
@@ -146,6 +149,12 @@ public final class Simulation {
     return new SimulatedRun(cluster, coordinator.startOfflineUpdate(options, acknowledgement), events);
   }
 
+  /** Run ids derived from the cluster's name and a count, so that a simulation replays exactly. */
+  static Supplier<RunId> runIds(SimulatedCluster cluster) {
+    AtomicLong count = new AtomicLong();
+    return () -> new RunId(new UUID(count.incrementAndGet(), cluster.name().hashCode()));
+  }
+
   private static UpdateCoordinator coordinator(
       SimulatedCluster cluster,
       List<UpdatePluginProvider> plugins,
@@ -157,7 +166,8 @@ public final class Simulation {
     UpdateCoordinator.Builder coordinator = UpdateCoordinator.builder(cluster)
         .plugins(registry.build())
         .execution(cluster.simulator().execution())
-        .runIds(() -> new RunId(new UUID(0L, cluster.name().hashCode())))
+        .runIds(runIds(cluster))
+        .identity(CoordinatorIdentity.remote("coordinator", "remote-host"))
         .policy(policy)
         .listener(events::add);
     for (RunListener listener : listeners) {

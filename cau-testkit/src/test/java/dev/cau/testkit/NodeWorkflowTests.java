@@ -23,7 +23,6 @@ import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.UpdateCoordinator;
 import dev.cau.core.UpdatingRun;
-import dev.cau.core.journal.InMemoryRunJournal;
 import dev.cau.core.journal.JournalEntry;
 import dev.cau.core.options.PluginSelection;
 import dev.cau.core.plugin.PluginRegistry;
@@ -195,30 +194,33 @@ class NodeWorkflowTests {
   @Test
   void everyInputIsJournaledBeforeTheEngineActsOnIt() {
     SimulatedCluster cluster = Clusters.cluster(3, true).build();
-    InMemoryRunJournal journal = new InMemoryRunJournal();
+    UpdatingRun[] started = new UpdatingRun[1];
     List<String> problems = new ArrayList<>();
     List<RunEvent> events = new ArrayList<>();
     UpdateCoordinator coordinator = UpdateCoordinator.builder(cluster)
         .plugins(PluginRegistry.builder().register(new InMemoryUpdatePluginProvider()).build())
         .execution(cluster.simulator().execution())
-        .journals(() -> journal)
         .listener(event -> {
-          // An event is published while its input is applied: that input must already be journaled.
+          // An event is published while its input is applied: that input must already be in the
+          // journal the cluster's run store keeps.
           events.add(event);
-          List<JournalEntry> written = journal.entries();
-          if (written.isEmpty() || !written.get(written.size() - 1).input().at().equals(event.at())) {
+          List<JournalEntry> written = started[0].journal().entries();
+          int stored = cluster.store().journal(started[0].runId()).records().size() - 1; // less the header
+          if (written.isEmpty() || stored != written.size()
+              || !written.get(written.size() - 1).input().at().equals(event.at())) {
             problems.add(event.getClass().getSimpleName() + " at " + event.at() + " with journal " + written.size());
           }
         })
         .build();
 
     UpdatingRun run = coordinator.start(Simulation.options().build());
+    started[0] = run;
     cluster.simulator().runUntil(run.completion()::isDone);
 
     assertThat(events).hasSizeGreaterThan(10);
     assertThat(problems).isEmpty();
-    assertThat(journal.entries()).extracting(JournalEntry::sequence)
-        .containsExactlyElementsOf(LongStream.rangeClosed(1, journal.entries().size()).boxed().toList());
+    assertThat(run.journal().entries()).extracting(JournalEntry::sequence)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, run.journal().entries().size()).boxed().toList());
   }
 
   @Test

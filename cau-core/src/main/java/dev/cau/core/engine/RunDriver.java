@@ -3,6 +3,7 @@ package dev.cau.core.engine;
 import dev.cau.api.CancellationSignal;
 import dev.cau.api.OperationContext;
 import dev.cau.api.OperationLog;
+import dev.cau.api.LeaseLostException;
 import dev.cau.api.NodeOperationException;
 import dev.cau.api.RunId;
 import dev.cau.api.StorageDegradedException;
@@ -13,6 +14,8 @@ import dev.cau.api.cluster.RemoteShutdownFirewall;
 import dev.cau.api.event.OperationMessage;
 import dev.cau.api.event.RunEvent;
 import dev.cau.api.event.RunListener;
+import dev.cau.api.plugin.InstallResult;
+import dev.cau.api.plugin.Update;
 import dev.cau.api.plugin.UpdatePlugin;
 import dev.cau.api.result.RunResult;
 import dev.cau.core.Execution;
@@ -21,10 +24,19 @@ import dev.cau.core.journal.CallResult;
 import dev.cau.core.journal.JournalEntry;
 import dev.cau.core.journal.RunInput;
 import dev.cau.core.journal.RunJournal;
+import dev.cau.core.lock.HeldLease;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -51,6 +63,10 @@ public final class RunDriver {
   private final SecretScrubber scrubber;
   private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
   private final Map<Integer, TimerScheduler.Cancellable> timers = new HashMap<>();
+  private @Nullable HeldLease lease;
+  private Duration heartbeat = Duration.ZERO;
+  private TimerScheduler.@Nullable Cancellable heartbeatTimer;
+  private Consumer<RunResult> onFinish = result -> {};
   private volatile boolean cancellationRaised;
   private final CancellationSignal cancellation = () -> cancellationRaised;
   private long sequence;
@@ -87,12 +103,89 @@ public final class RunDriver {
   }
 
   /**
+   * Makes the run hold a lease on the cluster's single-coordinator lock: the driver renews it
+   * before it journals each input and every {@code heartbeat} while it waits, stops the run the
+   * moment it finds the lease gone (fencing), and releases it when the run ends. Call before
+   * {@link #start} or {@link #resume}.
+   *
+   * @param lease the lease this coordinator holds
+   * @param heartbeat how often to renew it while nothing happens; well under its expiry
+   * @return this driver
+   */
+  public RunDriver holding(HeldLease lease, Duration heartbeat) {
+    if (heartbeat.isNegative() || heartbeat.isZero()) {
+      throw new IllegalArgumentException("A heartbeat must be positive, but was " + heartbeat);
+    }
+    this.lease = lease;
+    this.heartbeat = heartbeat;
+    return this;
+  }
+
+  /**
+   * Sets what to do with the run's result when it ends, before the lease is released and the
+   * run's completion is completed: keep the report in the run store.
+   *
+   * @param onFinish receives the result once
+   * @return this driver
+   */
+  public RunDriver onFinish(Consumer<RunResult> onFinish) {
+    this.onFinish = onFinish;
+    return this;
+  }
+
+  /**
+   * Carries on a run another coordinator started: replays the journal into this driver's fresh
+   * machine without acting on it, then journals and applies a {@link RunInput.Resumed} input,
+   * which repeats the calls whose answers were lost and sets the pending timers again. A journal
+   * that shows the run ended completes the run at once with its result.
+   *
+   * @param entries the journal's entries, in order, from its first ({@link RunInput.Started})
+   * @param coordinator the name of the coordinator that takes over
+   */
+  public void resume(List<JournalEntry> entries, String coordinator) {
+    execution.events().execute(() -> replay(entries, coordinator));
+  }
+
+  private void replay(List<JournalEntry> entries, String coordinator) {
+    MDC.put("cau.runId", runId.toString());
+    try {
+      for (JournalEntry entry : entries) {
+        if (entry.sequence() != sequence + 1) {
+          throw new IllegalStateException("Run " + runId + ": journal entry " + entry.sequence()
+              + " does not follow entry " + sequence);
+        }
+        sequence = entry.sequence();
+        for (Command command : machine.apply(entry.input())) {
+          if (command instanceof Command.RaiseCancellation) {
+            cancellationRaised = true;
+          }
+        }
+      }
+      LOG.info("Run {}: replayed {} journal entries; coordinator {} carries the run on", runId, entries.size(), coordinator);
+      RunResult result = machine.result();
+      if (result != null) {
+        finish(result);
+        return;
+      }
+      startHeartbeat();
+    } catch (RuntimeException | Error e) {
+      LOG.error("Run {} could not be resumed: replaying its journal failed", runId, e);
+      completion.completeExceptionally(e);
+      return;
+    } finally {
+      MDC.remove("cau.runId");
+    }
+    process(new RunInput.Resumed(coordinator, execution.clock().instant()));
+  }
+
+  /**
    * Starts the run against the snapshot its options were checked with.
    *
    * @param snapshot the cluster as the run starts
    * @param coordinator the name of the coordinator that starts it
    */
   public void start(ClusterSnapshot snapshot, String coordinator) {
+    execution.events().execute(this::startHeartbeat);
     post(new RunInput.Started(snapshot, coordinator, execution.clock().instant()));
   }
 
@@ -132,16 +225,55 @@ public final class RunDriver {
     }
     MDC.put("cau.runId", runId.toString());
     try {
+      if (lease != null) {
+        lease.renew(); // fencing: a coordinator whose lease was taken over must not write or act
+      }
       journal.append(new JournalEntry(++sequence, input));
       for (Command command : machine.apply(input)) {
         carryOut(command);
       }
+    } catch (LeaseLostException e) {
+      fence(e);
     } catch (RuntimeException | Error e) {
       LOG.error("Run {} stopped: the engine failed while applying {}", runId, input, e);
-      timers.values().forEach(TimerScheduler.Cancellable::cancel);
+      stopWaiting();
       completion.completeExceptionally(e);
     } finally {
       MDC.remove("cau.runId");
+    }
+  }
+
+  private void startHeartbeat() {
+    if (lease == null || completion.isDone()) {
+      return;
+    }
+    heartbeatTimer = execution.scheduler().schedule(heartbeat, () -> execution.events().execute(() -> {
+      if (completion.isDone()) {
+        return;
+      }
+      try {
+        Objects.requireNonNull(lease).renew();
+        startHeartbeat();
+      } catch (LeaseLostException e) {
+        fence(e);
+      }
+    }));
+  }
+
+  /** Stops at once, touching nothing: the lease, and with it the cluster, is another coordinator's. */
+  private void fence(LeaseLostException e) {
+    LOG.error("Run {}: {}", runId, e.getMessage());
+    cancellationRaised = true;
+    stopWaiting();
+    completion.completeExceptionally(e);
+  }
+
+  private void stopWaiting() {
+    timers.values().forEach(TimerScheduler.Cancellable::cancel);
+    timers.clear();
+    TimerScheduler.Cancellable beat = heartbeatTimer;
+    if (beat != null) {
+      beat.cancel();
     }
   }
 
@@ -164,11 +296,23 @@ public final class RunDriver {
     } else if (command instanceof Command.Publish publish) {
       notifyListeners(publish.event());
     } else if (command instanceof Command.Finish finish) {
-      timers.values().forEach(TimerScheduler.Cancellable::cancel);
-      timers.clear();
-      LOG.info("Run {} on cluster \"{}\" ended {}", runId, finish.result().cluster(), finish.result().status().displayName());
-      completion.complete(finish.result());
+      finish(finish.result());
     }
+  }
+
+  private void finish(RunResult result) {
+    stopWaiting();
+    LOG.info("Run {} on cluster \"{}\" ended {}", runId, result.cluster(), result.status().displayName());
+    try {
+      onFinish.accept(result);
+    } catch (RuntimeException e) {
+      // The run itself is over; a report that could not be kept must not hide its result.
+      LOG.error("Run {}: its report could not be kept", runId, e);
+    }
+    if (lease != null) {
+      lease.release();
+    }
+    completion.complete(result);
   }
 
   private CallResult perform(Command.Call call) {
@@ -203,7 +347,9 @@ public final class RunDriver {
         node.suspend(suspend.request(), context);
         return new CallResult.Done();
       } else if (operation instanceof Operation.InstallUpdates install) {
-        return new CallResult.Installed(install.plugin(), plugin(install.plugin()).install(context, install.updates()));
+        return install.rescanFirst()
+            ? installWhatIsMissing(install, context)
+            : new CallResult.Installed(install.plugin(), plugin(install.plugin()).install(context, install.updates()));
       } else if (operation instanceof Operation.Restart restart) {
         return new CallResult.Restarted(node.restart(restart.mode(), context));
       } else if (operation instanceof Operation.AwaitReady await) {
@@ -221,6 +367,37 @@ public final class RunDriver {
       MDC.remove("cau.node");
       MDC.remove("cau.runId");
     }
+  }
+
+  /**
+   * Repeats an install whose answer was lost with the previous coordinator: what a fresh scan no
+   * longer offers was installed before the interruption and is reported as succeeded, with a
+   * restart required since nothing says otherwise; the rest is installed now.
+   */
+  private CallResult installWhatIsMissing(Operation.InstallUpdates install, CallContext context) {
+    UpdatePlugin plugin = plugin(install.plugin());
+    Set<String> offered = plugin.scan(context).stream().map(Update::id).collect(Collectors.toSet());
+    List<Update> missing = install.updates().stream().filter(u -> offered.contains(u.id())).toList();
+    List<Update> installed = install.updates().stream().filter(u -> !offered.contains(u.id())).toList();
+    if (!installed.isEmpty()) {
+      context.log().info("A fresh scan no longer offers " + EngineText.titles(installed)
+          + ": they were installed before the previous coordinator stopped");
+    }
+    Map<String, InstallResult> results = new HashMap<>();
+    if (!missing.isEmpty()) {
+      plugin.install(context, missing).forEach(r -> results.put(r.update().id(), r));
+    }
+    Instant now = execution.clock().instant();
+    installed.forEach(u -> results.put(u.id(), InstallResult.succeeded(u, true, now)));
+    List<InstallResult> ordered = new ArrayList<>();
+    install.updates().forEach(u -> {
+      InstallResult result = results.remove(u.id());
+      if (result != null) {
+        ordered.add(result);
+      }
+    });
+    ordered.addAll(results.values()); // what the plug-in reported beyond what was asked
+    return new CallResult.Installed(install.plugin(), ordered);
   }
 
   private OperationContext clusterContext(String clusterName) {

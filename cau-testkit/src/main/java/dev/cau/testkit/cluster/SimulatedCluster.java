@@ -3,6 +3,8 @@ package dev.cau.testkit.cluster;
 import dev.cau.api.NodeOperationException;
 import dev.cau.api.OperationContext;
 import dev.cau.api.cluster.ClusterController;
+import dev.cau.api.cluster.RunLock;
+import dev.cau.api.cluster.RunStore;
 import dev.cau.api.cluster.ClusterSnapshot;
 import dev.cau.api.cluster.ClusteredRole;
 import dev.cau.api.cluster.FaultDomain;
@@ -25,6 +27,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -79,6 +82,8 @@ public final class SimulatedCluster implements ClusterController {
   private final List<ClusterChange> history = new ArrayList<>();
   private final List<StepRecord> steps = new ArrayList<>();
   private final List<Consumer<SimulatedCluster>> observers = new ArrayList<>();
+  private final InMemoryRunLock runLock = new InMemoryRunLock();
+  private final InMemoryRunStore runStore = new InMemoryRunStore();
   private long sequence;
 
   private SimulatedCluster(Builder b) {
@@ -241,6 +246,44 @@ public final class SimulatedCluster implements ClusterController {
     }
     running = false;
     changed("cluster \"" + name + "\" is stopped");
+  }
+
+  /**
+   * Returns the cluster's single-coordinator lock, which records every lease taken.
+   *
+   * @return the lock
+   */
+  @Override
+  public Optional<RunLock> runLock() {
+    return Optional.of(runLock);
+  }
+
+  /**
+   * Returns the lock itself, to inspect the leases it held.
+   *
+   * @return the lock
+   */
+  public InMemoryRunLock lock() {
+    return runLock;
+  }
+
+  /**
+   * Returns the run store the cluster keeps: it outlives every coordinator.
+   *
+   * @return the store
+   */
+  @Override
+  public Optional<RunStore> runStore() {
+    return Optional.of(runStore);
+  }
+
+  /**
+   * Returns the store itself, to watch appends or damage it.
+   *
+   * @return the store
+   */
+  public InMemoryRunStore store() {
+    return runStore;
   }
 
   /**

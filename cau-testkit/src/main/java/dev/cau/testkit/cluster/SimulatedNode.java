@@ -159,6 +159,11 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
 
   @Override
   public RebootMode restart(RebootMode requested, OperationContext context) {
+    if (state == NodeState.DOWN && readyAt.isAfter(cluster.simulator().now()) && !bootTypes.isEmpty()) {
+      // Asked again while it restarts (a coordinator that took a run over repeats a lost call).
+      cluster.record(name, "restart already in progress", Duration.ZERO);
+      return bootTypes.get(bootTypes.size() - 1);
+    }
     requireRunning("restart");
     if (Boolean.FALSE.equals(remoteShutdownAllowed)) {
       throw new NodeOperationException(name, "Node \"" + name + "\" refused a remote restart: its firewall blocks it");

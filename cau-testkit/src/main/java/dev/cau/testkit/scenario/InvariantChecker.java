@@ -1,6 +1,7 @@
 package dev.cau.testkit.scenario;
 
 import dev.cau.api.cluster.ClusteredRole;
+import dev.cau.api.cluster.CoordinatorLease;
 import dev.cau.api.cluster.NodeState;
 import dev.cau.api.cluster.RoleState;
 import dev.cau.api.event.NodeFinished;
@@ -14,6 +15,7 @@ import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.quorum.QuorumDecision;
 import dev.cau.core.quorum.QuorumGuard;
+import dev.cau.testkit.SimulatedCoordinator;
 import dev.cau.testkit.cluster.SimulatedUpdate;
 import dev.cau.testkit.cluster.StepRecord;
 import java.util.ArrayList;
@@ -41,6 +43,8 @@ public final class InvariantChecker {
   public static final String FAILURE_LIMITS = "failure-limits";
   /** 6: no update is installed twice on a node. */
   public static final String INSTALLED_ONCE = "installed-once";
+  /** 7: at most one coordinator acts on the cluster at a time. */
+  public static final String SINGLE_COORDINATOR = "single-coordinator";
   /** Roles stay on nodes that are up, unless a crash or forced drain failed them. */
   public static final String ROLES_AVAILABLE = "roles-available";
 
@@ -161,6 +165,34 @@ public final class InvariantChecker {
         }
       });
     }
+  }
+
+  /**
+   * Checks invariant 7 over the leases a cluster's lock gave out and the calls coordinators made:
+   * every call was made by the coordinator holding the latest lease taken before it, so no
+   * coordinator acted while another held the cluster, and none acted after its lease was taken
+   * over.
+   *
+   * @param leases the leases as they were taken, in order ({@code InMemoryRunLock.history()})
+   * @param calls the calls made into the cluster, in order
+   * @return the violations, one per call made without the lease
+   */
+  public static List<Violation> checkSingleCoordinator(
+      List<CoordinatorLease> leases, List<SimulatedCoordinator.CallRecord> calls) {
+    List<Violation> violations = new ArrayList<>();
+    for (SimulatedCoordinator.CallRecord call : calls) {
+      CoordinatorLease holder = null;
+      for (CoordinatorLease lease : leases) {
+        if (!lease.acquiredAt().isAfter(call.at())) {
+          holder = lease;
+        }
+      }
+      if (holder == null || !holder.owner().equals(call.coordinator())) {
+        violations.add(new Violation(SINGLE_COORDINATOR, call.at().toString(), "coordinator " + call.coordinator()
+            + " called into the cluster while " + (holder == null ? "it held no lease" : holder.owner() + " held the lease")));
+      }
+    }
+    return violations;
   }
 
   private static void checkRolesAvailable(ScenarioOutcome outcome, List<Violation> violations) {

@@ -1,0 +1,34 @@
+package dev.cau.api;
+
+import java.util.Objects;
+
+/**
+ * Thrown when a new run is asked for while the cluster's last run did not finish: its coordinator
+ * stopped, and nodes may still be suspended by it. CAU reports this state as {@code RunFailed}.
+ * Resume the run, or end it with a forced recovery, which brings its nodes back to service.
+ */
+public class RunNeedsRecoveryException extends CauException {
+  private static final long serialVersionUID = 1L;
+
+  private final RunId runId;
+
+  /**
+   * Creates the exception.
+   *
+   * @param runId the run that did not finish
+   * @param message what happened and what the caller can do
+   */
+  public RunNeedsRecoveryException(RunId runId, String message) {
+    super(message);
+    this.runId = Objects.requireNonNull(runId, "runId");
+  }
+
+  /**
+   * Returns the run that did not finish.
+   *
+   * @return its id
+   */
+  public RunId runId() {
+    return runId;
+  }
+}

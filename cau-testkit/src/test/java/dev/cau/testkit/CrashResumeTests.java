@@ -1,0 +1,127 @@
+package dev.cau.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cau.api.cluster.NodeState;
+import dev.cau.api.result.NodeResult;
+import dev.cau.api.result.RunResult;
+import dev.cau.core.UpdatingRun;
+import dev.cau.core.lock.CoordinatorIdentity;
+import dev.cau.core.options.RunOptions;
+import dev.cau.testkit.cluster.SimulatedCluster;
+import dev.cau.testkit.cluster.SimulatedNode;
+import dev.cau.testkit.scenario.InvariantChecker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import dev.cau.api.RunId;
+
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kills the coordinator of a 6-node run at every journal position in turn, once just after the
+ * entry became durable and once after the coordinator acted on it, lets a second coordinator take
+ * the run over when the first one's lease has expired, and compares the outcome with the
+ * uninterrupted run.
+ */
+class CrashResumeTests {
+  private static final RunOptions OPTIONS = Simulation.options().build();
+  private static final Duration LEASE = Duration.ofHours(1);
+
+  private enum Moment { BEFORE_ACTING, AFTER_ACTING }
+
+  /** Thrown by the store hook to stop the first coordinator dead. */
+  private static final class Crash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Crash() {
+      super("simulated coordinator crash", null, false, false);
+    }
+  }
+
+  private record Outcome(RunResult result, SimulatedCluster cluster, List<SimulatedCoordinator.CallRecord> calls) {}
+
+  @Test
+  void aRunResumedAfterACrashAtAnyJournalPositionEndsAsTheUninterruptedRunDid() {
+    Outcome reference = run(-1, Moment.BEFORE_ACTING);
+    int entries = (int) reference.cluster().store().journal(reference.result().runId()).records().size() - 1;
+    assertThat(entries).as("journal entries of the uninterrupted run").isGreaterThan(50);
+    assertThat(reference.result().nodeResults()).allSatisfy(n -> assertThat(n.restarts()).isPositive());
+
+    for (int position = 0; position <= entries; position++) {
+      for (Moment moment : Moment.values()) {
+        Outcome resumed = run(position, moment);
+        String at = "crash " + moment + " journal entry " + position + " of " + entries;
+        assertThat(outcomes(resumed.result())).as(at).isEqualTo(outcomes(reference.result()));
+        assertThat(resumed.result().status()).as(at).isEqualTo(reference.result().status());
+        for (SimulatedNode node : resumed.cluster().nodes()) {
+          assertThat(node.installedUpdates()).as(at + ", updates of " + node.name())
+              .containsExactlyInAnyOrderElementsOf(reference.cluster().node(node.name()).installedUpdates());
+          node.installedUpdates().forEach(update ->
+              assertThat(node.installCount(update)).as(at + ", installs of " + update + " on " + node.name()).isEqualTo(1));
+        }
+        assertThat(resumed.cluster().snapshot().nodes()).as(at + ": no node left suspended")
+            .allSatisfy(n -> assertThat(n.state()).isEqualTo(NodeState.UP));
+        assertThat(resumed.cluster().lock().read()).as(at + ": the lock is released").isEmpty();
+        assertThat(resumed.cluster().store().report(resumed.result().runId())).as(at + ": the report is kept").isPresent();
+        assertThat(InvariantChecker.checkSingleCoordinator(resumed.cluster().lock().history(), resumed.calls()))
+            .as(at + ": one coordinator at a time").isEmpty();
+      }
+    }
+  }
+
+  /** Runs the scenario, crashing the first coordinator at the position (or never, if negative). */
+  private static Outcome run(int position, Moment moment) {
+    SimulatedCluster cluster = Clusters.cluster(6, true).build();
+    List<SimulatedCoordinator.CallRecord> calls = new ArrayList<>();
+    SimulatedCoordinator first = SimulatedCoordinator.builder(cluster, CoordinatorIdentity.remote("first", "admin-1"))
+        .leaseExpiry(LEASE).callLog(calls).build();
+    SimulatedCoordinator second = SimulatedCoordinator.builder(cluster, CoordinatorIdentity.remote("second", "admin-2"))
+        .leaseExpiry(LEASE).callLog(calls).build();
+    UpdatingRun[] resumed = new UpdatingRun[1];
+    // Record 1 is the header, so journal entry p is record p + 1.
+    int crashRecord = moment == Moment.BEFORE_ACTING ? position + 1 : position + 2;
+    BiConsumer<RunId, Integer> crash = (run, record) -> {
+      if (record != crashRecord || !first.isAlive() || position < 0) {
+        return;
+      }
+      first.crash();
+      Instant takeover = cluster.simulator().now().plus(LEASE).plusSeconds(1);
+      cluster.simulator().schedule(takeover, () -> {
+        try {
+          resumed[0] = second.coordinator().resume(OPTIONS);
+        } catch (RuntimeException e) {
+          throw new AssertionError("Resuming after a crash " + moment + " journal entry " + position + " failed", e);
+        }
+      });
+      throw new Crash();
+    };
+    if (moment == Moment.BEFORE_ACTING) {
+      cluster.store().afterAppend(crash); // the entry is durable, and nothing is done about it
+    } else {
+      cluster.store().onAppend(crash); // the entry was acted on, the next one is never written
+    }
+    UpdatingRun started;
+    try {
+      started = first.coordinator().start(OPTIONS);
+    } catch (Crash e) {
+      started = null; // it died writing the journal's header, inside start()
+    }
+    UpdatingRun run = started;
+    cluster.simulator().runUntil(() -> (first.isAlive() && run != null && run.completion().isDone())
+        || (resumed[0] != null && resumed[0].completion().isDone()));
+    UpdatingRun finished = first.isAlive() ? run : resumed[0];
+    assertThat(finished).as("the run that ended, crash at %s %s", moment, position).isNotNull();
+    return new Outcome(finished.completion().join(), cluster, calls);
+  }
+
+  private static Map<String, String> outcomes(RunResult result) {
+    return result.nodeResults().stream().collect(Collectors.toMap(NodeResult::node,
+        n -> n.status() + " " + n.succeededUpdates() + " succeeded " + n.failedUpdates() + " failed"));
+  }
+
+}
