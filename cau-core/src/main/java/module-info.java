@@ -4,7 +4,8 @@
  * <p>The run's state machine lives in {@code dev.cau.core.engine}, which is not exported; the
  * quorum guard in {@link dev.cau.core.quorum}; plug-in discovery in {@link dev.cau.core.plugin};
  * saved run profiles in {@link dev.cau.core.profile}; self-updating schedules in
- * {@link dev.cau.core.schedule}; CSV, HTML and JSON reports of finished runs in
+ * {@link dev.cau.core.schedule}; the self-updating role's configuration in
+ * {@link dev.cau.core.role}; CSV, HTML and JSON reports of finished runs in
  * {@link dev.cau.core.report}.
  */
 module dev.cau.core {
@@ -21,6 +22,7 @@ module dev.cau.core {
   exports dev.cau.core.profile;
   exports dev.cau.core.quorum;
   exports dev.cau.core.report;
+  exports dev.cau.core.role;
   exports dev.cau.core.schedule;
 
   uses dev.cau.api.plugin.UpdatePluginProvider;

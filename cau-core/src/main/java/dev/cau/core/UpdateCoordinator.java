@@ -139,10 +139,26 @@ public final class UpdateCoordinator {
     return start(options, runId -> new OfflineRunStateMachine(runId, options));
   }
 
-  private UpdatingRun start(RunOptions options, Function<RunId, RunMachine> machines) {
-    ClusterSnapshot snapshot = cluster.snapshot();
+  /**
+   * Checks the options that depend on the cluster, as {@link #start} does before any node is
+   * touched: {@code MaxFailedNodes} must be below the node count, {@code NodeOrder} must name
+   * nodes of the cluster and {@code SiteAwareUpdatingOrder} its sites. Plug-ins and their
+   * arguments are not checked here.
+   *
+   * @param options the options
+   * @param snapshot the cluster
+   * @throws dev.cau.api.InvalidOptionsException naming the first option that does not fit
+   */
+  public static void checkAgainstCluster(RunOptions options, ClusterSnapshot snapshot) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(snapshot, "snapshot");
     options.effectiveMaxFailedNodes(snapshot.nodes().size());
     NodeOrdering.order(snapshot, options.nodeOrder(), options.siteAwareUpdatingOrder());
+  }
+
+  private UpdatingRun start(RunOptions options, Function<RunId, RunMachine> machines) {
+    ClusterSnapshot snapshot = cluster.snapshot();
+    checkAgainstCluster(options, snapshot);
 
     Map<String, UpdatePlugin> instances = new LinkedHashMap<>();
     List<String> secrets = new ArrayList<>();
