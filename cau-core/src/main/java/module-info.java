@@ -4,9 +4,11 @@
  * <p>The run's state machine lives in {@code dev.cau.core.engine}, which is not exported; the
  * quorum guard in {@link dev.cau.core.quorum}; plug-in discovery in {@link dev.cau.core.plugin};
  * saved run profiles in {@link dev.cau.core.profile}; self-updating schedules in
- * {@link dev.cau.core.schedule}; CSV, HTML and JSON reports of finished runs in
+ * {@link dev.cau.core.schedule}; the self-updating role's configuration in
+ * {@link dev.cau.core.role}; CSV, HTML and JSON reports of finished runs and their history in
  * {@link dev.cau.core.report}; stored run journals and a file-based run store in
- * {@link dev.cau.core.store}.
+ * {@link dev.cau.core.store}; the single-coordinator lock in {@link dev.cau.core.lock}; run status
+ * ({@code Get-CauRun}) in {@link dev.cau.core.status}.
  */
 module dev.cau.core {
   requires transitive dev.cau.api;
@@ -23,6 +25,7 @@ module dev.cau.core {
   exports dev.cau.core.profile;
   exports dev.cau.core.quorum;
   exports dev.cau.core.report;
+  exports dev.cau.core.role;
   exports dev.cau.core.schedule;
   exports dev.cau.core.status;
   exports dev.cau.core.store;

@@ -1,0 +1,23 @@
+package dev.cau.core.role;
+
+import java.util.Objects;
+
+/**
+ * One row of {@link CauClusterRole#parameters()}: a name and its value as text, as
+ * {@code Get-CauClusterRole} shows its {@code CauParameter} objects.
+ *
+ * @param name the parameter's name, such as {@code DaysOfWeek}
+ * @param value its value as text, such as {@code 4}
+ */
+public record RoleParameter(String name, String value) {
+  /**
+   * Checks the components.
+   *
+   * @param name the parameter's name
+   * @param value its value as text
+   */
+  public RoleParameter {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+  }
+}
