@@ -16,6 +16,7 @@ import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.quorum.QuorumDecision;
 import dev.cau.core.quorum.QuorumGuard;
 import dev.cau.testkit.SimulatedCoordinator;
+import dev.cau.testkit.cluster.SimulatedNode;
 import dev.cau.testkit.cluster.SimulatedUpdate;
 import dev.cau.testkit.cluster.StepRecord;
 import java.util.ArrayList;
@@ -69,6 +70,7 @@ public final class InvariantChecker {
     checkFailureLimits(outcome, result, violations);
     checkInstalledOnce(outcome, result, violations);
     checkRolesAvailable(outcome, violations);
+    violations.addAll(checkSingleCoordinator(outcome.leases(), outcome.calls()));
     return violations;
   }
 
@@ -164,6 +166,16 @@ public final class InvariantChecker {
           violations.add(new Violation(INSTALLED_ONCE, "node " + node.node(), update + " installed " + count + " times"));
         }
       });
+    }
+    // What the nodes went through, which a report can miss when a crashed coordinator lost a result.
+    for (SimulatedNode node : outcome.cluster().nodes()) {
+      for (String update : node.installedUpdates()) {
+        int count = node.installCount(update);
+        if (count > 1 && !reportedAgain.getOrDefault(node.name(), Set.of()).contains(update)) {
+          violations.add(new Violation(INSTALLED_ONCE, "node " + node.name(),
+              update + " was installed " + count + " times on the node"));
+        }
+      }
     }
   }
 

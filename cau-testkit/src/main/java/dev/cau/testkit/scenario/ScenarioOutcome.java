@@ -1,7 +1,9 @@
 package dev.cau.testkit.scenario;
 
+import dev.cau.api.cluster.CoordinatorLease;
 import dev.cau.api.event.RunEvent;
 import dev.cau.api.result.RunResult;
+import dev.cau.testkit.SimulatedCoordinator;
 import dev.cau.testkit.cluster.ClusterChange;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.StepRecord;
@@ -19,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param changes every change of the cluster, in order
  * @param timeline the cluster after every change, starting with its initial state
  * @param engineFailure what went wrong inside the engine, or {@code null}
+ * @param leases every lease the cluster's lock gave out, in order
+ * @param calls every call a coordinator made into the cluster, in order
  */
 public record ScenarioOutcome(
     Scenario scenario,
@@ -28,7 +32,9 @@ public record ScenarioOutcome(
     List<StepRecord> steps,
     List<ClusterChange> changes,
     List<TimedSnapshot> timeline,
-    @Nullable String engineFailure) {
+    @Nullable String engineFailure,
+    List<CoordinatorLease> leases,
+    List<SimulatedCoordinator.CallRecord> calls) {
   /**
    * Copies the lists.
    *
@@ -40,8 +46,12 @@ public record ScenarioOutcome(
    * @param changes the changes
    * @param timeline the snapshots
    * @param engineFailure the engine's failure, or {@code null}
+   * @param leases the leases
+   * @param calls the coordinators' calls
    */
   public ScenarioOutcome {
+    leases = List.copyOf(leases);
+    calls = List.copyOf(calls);
     events = List.copyOf(events);
     steps = List.copyOf(steps);
     changes = List.copyOf(changes);

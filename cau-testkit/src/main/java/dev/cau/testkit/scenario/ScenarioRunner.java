@@ -2,16 +2,21 @@ package dev.cau.testkit.scenario;
 
 import dev.cau.api.CauException;
 import dev.cau.core.policy.OrchestrationPolicy;
-import dev.cau.testkit.Simulation;
-import dev.cau.testkit.Simulation.SimulatedRun;
+import dev.cau.api.event.RunEvent;
+import dev.cau.core.UpdatingRun;
+import dev.cau.core.lock.CoordinatorIdentity;
+import dev.cau.testkit.SimulatedCoordinator;
 import dev.cau.testkit.cluster.ClusterChange;
 import dev.cau.testkit.cluster.SimulatedCluster;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 
 /** Runs scenarios through the real engine in virtual time and records what happened. */
 public final class ScenarioRunner {
+  private static final Duration LEASE = Duration.ofHours(1);
+
   private ScenarioRunner() {}
 
   /**
@@ -41,18 +46,58 @@ public final class ScenarioRunner {
       long sequence = history.isEmpty() ? -1 : history.get(history.size() - 1).sequence();
       timeline.add(new TimedSnapshot(sequence, c.simulator().now(), c.snapshot()));
     });
-    SimulatedRun run = Simulation.start(cluster, scenario.options(), List.of(), policy);
-    if (scenario.cancelAfter() != null) {
-      cluster.simulator().schedule(cluster.simulator().now().plus(scenario.cancelAfter()), () -> run.run().cancel());
+    List<SimulatedCoordinator.CallRecord> calls = new ArrayList<>();
+    SimulatedCoordinator first = coordinator(cluster, "first", policy, calls);
+    SimulatedCoordinator second = coordinator(cluster, "second", policy, calls);
+    UpdatingRun[] current = new UpdatingRun[1];
+    Integer crashAfter = scenario.coordinatorCrashAfter();
+    if (crashAfter != null) {
+      // The coordinator acts on entry crashAfter and dies before the next one (record 1 is the header).
+      cluster.store().onAppend((run, record) -> {
+        if (record == crashAfter + 2 && first.isAlive()) {
+          first.crash();
+          cluster.simulator().schedule(cluster.simulator().now().plus(LEASE).plusSeconds(1),
+              () -> current[0] = second.coordinator().resume(scenario.options()));
+          throw new CoordinatorCrash();
+        }
+      });
+    }
+    UpdatingRun firstRun = first.coordinator().start(scenario.options());
+    current[0] = firstRun;
+    Duration cancelAfter = scenario.cancelAfter();
+    if (cancelAfter != null) {
+      cluster.simulator().schedule(cluster.simulator().now().plus(cancelAfter), () -> current[0].cancel());
     }
     try {
-      var outcome = run.complete();
-      return new ScenarioOutcome(scenario, cluster, outcome.result(), outcome.events(), outcome.steps(),
-          outcome.history(), timeline, null);
+      // After a crash, the run that counts is the one the second coordinator resumed.
+      boolean ended = cluster.simulator().runUntil(() -> current[0].completion().isDone()
+          && (first.isAlive() || current[0] != firstRun));
+      if (!ended) {
+        throw new IllegalStateException("The simulation ran out of work before run " + current[0].runId() + " ended");
+      }
+      List<RunEvent> events = new ArrayList<>(first.events());
+      events.addAll(second.events());
+      return new ScenarioOutcome(scenario, cluster, current[0].completion().join(), events, cluster.steps(),
+          cluster.history(), timeline, null, cluster.lock().history(), calls);
     } catch (IllegalStateException | CompletionException | CauException e) {
       Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
       return new ScenarioOutcome(scenario, cluster, null, List.of(), cluster.steps(), cluster.history(), timeline,
-          cause.getClass().getSimpleName() + ": " + cause.getMessage());
+          cause.getClass().getSimpleName() + ": " + cause.getMessage(), cluster.lock().history(), calls);
+    }
+  }
+
+  private static SimulatedCoordinator coordinator(SimulatedCluster cluster, String name, OrchestrationPolicy policy,
+      List<SimulatedCoordinator.CallRecord> calls) {
+    return SimulatedCoordinator.builder(cluster, CoordinatorIdentity.remote(name, name + "-host"))
+        .policy(policy).leaseExpiry(LEASE).callLog(calls).build();
+  }
+
+  /** Stops the first coordinator dead in a scenario with a coordinator crash. */
+  private static final class CoordinatorCrash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CoordinatorCrash() {
+      super("simulated coordinator crash", null, false, false);
     }
   }
 }

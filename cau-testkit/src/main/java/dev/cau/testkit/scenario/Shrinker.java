@@ -62,6 +62,9 @@ public final class Shrinker {
     if (s.cancelAfter() != null) {
       out.add(s.withoutCancel());
     }
+    if (s.coordinatorCrashAfter() != null) {
+      out.add(s.withoutCoordinatorCrash());
+    }
     if (!s.storageResync().isZero()) {
       out.add(s.withoutStorageResync());
     }
