@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,8 +21,10 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code cau} command, the entry point of the command line.
  *
- * <p>Its subcommands are named after CAU's cmdlets: {@code cau run} is {@code Invoke-CauRun}.
- * Without a subcommand it prints its usage and exits with 2.
+ * <p>Its subcommands are named after CAU's cmdlets: {@code cau run} is {@code Invoke-CauRun},
+ * {@code cau status} {@code Get-CauRun}, {@code cau report} {@code Get-CauReport} and
+ * {@code cau export} {@code Export-CauReport}. Without a subcommand it prints its usage and exits
+ * with 2.
  *
  * <pre>{@code
  * int exitCode = CauCommand.commandLine().execute("run", "--max-retries-per-node", "2");
@@ -33,7 +36,9 @@ import picocli.CommandLine.Spec;
     versionProvider = CauCommand.VersionProvider.class,
     description = "Cluster-Aware Updating for the JVM: updates the nodes of a failover cluster one"
         + " by one while the cluster keeps its roles running and its quorum.",
-    subcommands = {RunCommand.class, HelpCommand.class})
+    subcommands = {
+      RunCommand.class, StatusCommand.class, ReportCommand.class, ExportCommand.class, HelpCommand.class
+    })
 public final class CauCommand implements Callable<Integer> {
   @Spec
   private @Nullable CommandSpec spec;
@@ -53,19 +58,21 @@ public final class CauCommand implements Callable<Integer> {
    * Returns the {@code cau} command line, ready to {@link CommandLine#execute execute}; its
    * output and error writers can be replaced first.
    *
-   * @return a new command line whose {@code run} uses the built-in demo cluster
+   * @return a new command line whose {@code run} and {@code status} use the built-in demo cluster
    */
   public static CommandLine commandLine() {
     return commandLine(DemoCluster::create);
   }
 
   /**
-   * Returns the {@code cau} command line whose {@code run} updates clusters from a supplier.
+   * Returns the {@code cau} command line whose {@code run} and {@code status} use clusters of one's
+   * own.
    *
-   * @param clusters supplies a fresh simulated cluster for each run
+   * @param clusters builds a fresh simulated cluster for each command, whose virtual time starts
+   *     at the instant given
    * @return a new command line
    */
-  static CommandLine commandLine(Supplier<SimulatedCluster> clusters) {
+  static CommandLine commandLine(Function<Instant, SimulatedCluster> clusters) {
     Objects.requireNonNull(clusters, "clusters");
     CommandLine.IFactory fallback = CommandLine.defaultFactory();
     CommandLine.IFactory factory = new CommandLine.IFactory() {
@@ -73,6 +80,8 @@ public final class CauCommand implements Callable<Integer> {
       public <K> K create(Class<K> type) throws Exception {
         if (type == RunCommand.class) {
           return type.cast(new RunCommand(clusters));
+        } else if (type == StatusCommand.class) {
+          return type.cast(new StatusCommand(clusters));
         } else if (type == RunCommand.FailbackModeConverter.class) {
           return type.cast(new RunCommand.FailbackModeConverter());
         } else if (type == VersionProvider.class) {

@@ -5,6 +5,7 @@ import dev.cau.api.cluster.WitnessState;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.SimulatedUpdate;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The simulated cluster {@code cau run} updates when no real cluster is given.
@@ -15,10 +16,16 @@ import java.time.Duration;
  * a Defender definition update and an update that applies only once the cumulative update is
  * in, found by the re-scan after the restart; all but node-3 have a .NET update, and node-1 a
  * SQL Server update too. Nothing fails: every node ends Succeeded.
+ *
+ * <p>Its virtual time starts at a given instant: {@link #FIRST_WINDOW} for a run that keeps no
+ * history, and a later night for each further run kept in a run store (see {@link DemoRuns}).
  */
 final class DemoCluster {
   /** The demo cluster's name. */
   static final String NAME = "demo-cluster";
+
+  /** When the first demo run starts, in virtual time: 03:00 UTC on 20 January 2026. */
+  static final Instant FIRST_WINDOW = Instant.parse("2026-01-20T03:00:00Z");
 
   private static final String CUMULATIVE_UPDATE = "KB5051987";
 
@@ -27,10 +34,12 @@ final class DemoCluster {
   /**
    * Builds a fresh demo cluster with its own simulator, so every run starts from the same state.
    *
+   * @param start the virtual instant the cluster's simulator starts at
    * @return the cluster, with every update pending
    */
-  static SimulatedCluster create() {
+  static SimulatedCluster create(Instant start) {
     return SimulatedCluster.builder(NAME)
+        .startingAt(start)
         .node("node-1", n -> n.updates(
             cumulativeUpdate(), dotNetUpdate(), defenderUpdate(), followUpUpdate(),
             SimulatedUpdate.of("KB5046059", "Cumulative Update 17 for SQL Server 2022 (KB5046059)")

@@ -1,14 +1,17 @@
 package dev.cau.cli;
 
 import dev.cau.api.InvalidOptionsException;
+import dev.cau.api.RunNeedsRecoveryException;
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
+import dev.cau.core.UpdatingRun;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.profile.InvalidProfileException;
 import dev.cau.core.profile.RunProfile;
 import dev.cau.core.report.ReportExporter;
 import dev.cau.core.report.ReportFormat;
+import dev.cau.core.store.FileRunStore;
 import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;
@@ -16,15 +19,14 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +40,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>The options carry CAU's names and go unchanged into {@link RunOptions.Builder}, whose
  * checks (and the engine's checks against the cluster) produce the error messages; an invalid
- * value ends the command with exit code 2 before any node is touched.
+ * value ends the command with exit code 2 before any node is touched. With {@code --store} the
+ * run's journal and report are kept in a {@link FileRunStore}, for {@code cau report},
+ * {@code cau export} and {@code cau status}.
  */
 @Command(
     name = "run",
@@ -49,16 +53,19 @@ import picocli.CommandLine.Spec;
       "It runs on the built-in simulated cluster \"" + DemoCluster.NAME
           + "\" (4 nodes, a file share witness) in virtual time: hours of updating take"
           + " milliseconds. Progress is printed as it happens, then a report like Get-CauRun's"
-          + " node results."
+          + " node results.",
+      "With --store, the run's journal and report are kept in that directory; each run kept there"
+          + " starts in the next nightly window (03:00 UTC, virtual time) after the store's latest run."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the run Succeeded",
       "1:the run did not succeed (PartiallyFailed, Failed or Canceled)",
-      "2:bad usage or an invalid option value; no node was touched"
+      "2:bad usage, an invalid option value, or a run store holding a run that did not finish;"
+          + " no node was touched"
     })
 final class RunCommand implements Callable<Integer> {
-  private final Supplier<SimulatedCluster> clusters;
+  private final Function<Instant, SimulatedCluster> clusters;
 
   @Spec
   private @Nullable CommandSpec spec;
@@ -125,9 +132,17 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--time-zone",
       paramLabel = "<zone>",
+      converter = Converters.ZoneIdConverter.class,
       description = "The time zone of the report's timestamps, such as Europe/Berlin; UTC by default."
           + " JSON is always UTC.")
-  private @Nullable String timeZone;
+  private @Nullable ZoneId timeZone;
+
+  @Option(
+      names = "--store",
+      paramLabel = "<dir>",
+      description = "Keep the run's journal and report in a run store in this directory, created if"
+          + " missing, for 'cau report', 'cau export' and 'cau status'. By default the run is not kept.")
+  private @Nullable Path store;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -137,31 +152,36 @@ final class RunCommand implements Callable<Integer> {
   /**
    * Creates the command.
    *
-   * @param clusters supplies a fresh cluster for each run
+   * @param clusters builds a fresh cluster for each run, whose virtual time starts at the instant given
    */
-  RunCommand(Supplier<SimulatedCluster> clusters) {
+  RunCommand(Function<Instant, SimulatedCluster> clusters) {
     this.clusters = Objects.requireNonNull(clusters, "clusters");
   }
 
   @Override
   public Integer call() {
-    CommandLine commandLine = Objects.requireNonNull(spec, "picocli injects the command spec").commandLine();
-    PrintWriter out = commandLine.getOut();
-    PrintWriter err = commandLine.getErr();
+    CommandSpec command = Objects.requireNonNull(spec, "picocli injects the command spec");
+    PrintWriter out = command.commandLine().getOut();
+    PrintWriter err = command.commandLine().getErr();
     RunResult result;
     ReportFormat format;
-    ZoneId zone;
+    ZoneId zone = timeZone == null ? Converters.UTC : timeZone;
     try {
       format = reportFormat();
-      zone = timeZone == null ? ZoneOffset.UTC : ZoneId.of(timeZone);
-    } catch (DateTimeException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       err.println("cau run: " + e.getMessage());
       err.println("No node was touched. See 'cau run --help'.");
       err.flush();
       return ExitCode.USAGE;
     }
+    FileRunStore runStore = null;
     try {
-      result = Simulation.run(clusters.get(), options(), new ProgressPrinter(out, verbose)).result();
+      RunOptions options = options();
+      runStore = store == null ? null : Stores.openOrCreate(store);
+      SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
+      UpdatingRun run = DemoRuns.coordinator(cluster, runStore, new ProgressPrinter(out, verbose))
+          .coordinator().start(options);
+      result = DemoRuns.complete(cluster, run);
     } catch (InvalidOptionsException e) {
       err.println("cau run: invalid option: " + e.getMessage());
       err.println("No node was touched. See 'cau run --help'.");
@@ -176,9 +196,20 @@ final class RunCommand implements Callable<Integer> {
       err.println("No node was touched.");
       err.flush();
       return ExitCode.USAGE;
+    } catch (InputRefused e) {
+      return e.report(command, "No node was touched.");
+    } catch (RunNeedsRecoveryException e) {
+      err.println("cau run: " + e.getMessage());
+      err.println("No node was touched. See 'cau status --store " + store + "'.");
+      err.flush();
+      return ExitCode.USAGE;
     }
     out.println();
     RunReport.print(result, out);
+    if (runStore != null) {
+      out.println("Run id:   " + result.runId());
+      out.println("Store:    " + runStore.directory());
+    }
     if (report != null && format != null) {
       try (Writer writer = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
         ReportExporter.write(format, List.of(result), zone, writer);
@@ -189,6 +220,7 @@ final class RunCommand implements Callable<Integer> {
       }
       out.println("Report:   " + report);
     }
+    out.flush();
     return result.status() == SummaryStatus.SUCCEEDED ? ExitCode.OK : ExitCode.SOFTWARE;
   }
 
@@ -197,14 +229,8 @@ final class RunCommand implements Callable<Integer> {
     if (report == null) {
       return null;
     }
-    String name = report.getFileName().toString().toLowerCase(Locale.ROOT);
-    for (ReportFormat format : ReportFormat.values()) {
-      if (name.endsWith("." + format.name().toLowerCase(Locale.ROOT))) {
-        return format;
-      }
-    }
-    throw new IllegalArgumentException("invalid option: \"--report\" must name a .html, .csv or .json file, but was \""
-        + report + "\"");
+    return Converters.formatOf(report).orElseThrow(() -> new IllegalArgumentException(
+        "invalid option: \"--report\" must name a .html, .csv or .json file, but was \"" + report + "\""));
   }
 
   /** Passes every option that was given to the builder, which checks it. */

@@ -4,8 +4,8 @@ import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Prints a run's result the way {@code Get-CauRun} shows its node results: one row per node with
@@ -13,9 +13,9 @@ import java.util.List;
  * the reason.
  */
 final class RunReport {
-  private static final String[] HEADERS = {"Node", "Status", "Succeeded", "Failed", "Restarts"};
-  /** Columns after the first two hold numbers and are right-aligned. */
-  private static final int FIRST_NUMBER_COLUMN = 2;
+  private static final List<String> HEADERS = List.of("Node", "Status", "Succeeded", "Failed", "Restarts");
+  /** The update and restart counts are right-aligned. */
+  private static final Set<Integer> NUMBER_COLUMNS = Set.of(2, 3, 4);
 
   private RunReport() {}
 
@@ -26,36 +26,7 @@ final class RunReport {
    * @param out where to print; flushed at the end
    */
   static void print(RunResult result, PrintWriter out) {
-    List<String[]> rows = new ArrayList<>();
-    for (NodeResult node : result.nodeResults()) {
-      rows.add(new String[] {
-          node.node(),
-          node.status().displayName(),
-          String.valueOf(node.succeededUpdates()),
-          String.valueOf(node.failedUpdates()),
-          String.valueOf(node.restarts())});
-    }
-    int[] widths = new int[HEADERS.length];
-    for (int c = 0; c < HEADERS.length; c++) {
-      widths[c] = HEADERS[c].length();
-      for (String[] row : rows) {
-        widths[c] = Math.max(widths[c], row[c].length());
-      }
-    }
-    String[] rules = new String[HEADERS.length];
-    for (int c = 0; c < HEADERS.length; c++) {
-      rules[c] = "-".repeat(widths[c]);
-    }
-    out.println(line(HEADERS, widths));
-    out.println(line(rules, widths));
-    rows.forEach(row -> out.println(line(row, widths)));
-
-    List<NodeResult> explained = result.nodeResults().stream().filter(n -> n.reason() != null).toList();
-    if (!explained.isEmpty()) {
-      out.println();
-      explained.forEach(n -> out.println(n.node() + ": " + n.reason()));
-    }
-
+    printNodes(result.nodeResults(), out);
     out.println();
     out.println("Cluster:  " + result.cluster());
     out.println("Status:   " + result.status().displayName());
@@ -67,15 +38,29 @@ final class RunReport {
     out.flush();
   }
 
-  private static String line(String[] cells, int[] widths) {
-    StringBuilder line = new StringBuilder();
-    for (int c = 0; c < cells.length; c++) {
-      if (c > 0) {
-        line.append("  ");
-      }
-      String gap = " ".repeat(widths[c] - cells[c].length());
-      line.append(c >= FIRST_NUMBER_COLUMN ? gap + cells[c] : cells[c] + gap);
+  /**
+   * Prints the node results table, then, after a blank line, the reason of every node that has
+   * one.
+   *
+   * @param nodes the node results, in the order to list them
+   * @param out where to print
+   */
+  static void printNodes(List<NodeResult> nodes, PrintWriter out) {
+    TextTable table = new TextTable(HEADERS, NUMBER_COLUMNS);
+    for (NodeResult node : nodes) {
+      table.add(
+          node.node(),
+          node.status().displayName(),
+          String.valueOf(node.succeededUpdates()),
+          String.valueOf(node.failedUpdates()),
+          String.valueOf(node.restarts()));
     }
-    return line.toString();
+    table.print(out);
+
+    List<NodeResult> explained = nodes.stream().filter(n -> n.reason() != null).toList();
+    if (!explained.isEmpty()) {
+      out.println();
+      explained.forEach(n -> out.println(n.node() + ": " + n.reason()));
+    }
   }
 }

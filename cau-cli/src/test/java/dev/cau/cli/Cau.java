@@ -3,8 +3,9 @@ package dev.cau.cli;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /** Runs the {@code cau} command in-process with captured output, as the tests need it. */
@@ -14,6 +15,10 @@ final class Cau {
     List<String> outLines() {
       return out.lines().toList();
     }
+
+    List<String> errLines() {
+      return err.lines().toList();
+    }
   }
 
   private Cau() {}
@@ -22,7 +27,14 @@ final class Cau {
     return execute(DemoCluster::create, args);
   }
 
-  static Outcome execute(Supplier<SimulatedCluster> clusters, String... args) {
+  /**
+   * Runs the command with clusters of the test's own.
+   *
+   * @param clusters builds a cluster whose simulator starts at the instant given
+   * @param args the arguments
+   * @return what the command did
+   */
+  static Outcome execute(Function<Instant, SimulatedCluster> clusters, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine commandLine = CauCommand.commandLine(clusters);

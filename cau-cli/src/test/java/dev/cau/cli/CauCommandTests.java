@@ -15,6 +15,16 @@ class CauCommandTests {
   }
 
   @Test
+  void helpListsTheCommandsNamedAfterCauCmdlets() {
+    Cau.Outcome outcome = Cau.execute("--help");
+
+    assertThat(outcome.out())
+        .contains("status", "Get-CauRun")
+        .contains("report", "Get-CauReport")
+        .contains("export", "Export-CauReport");
+  }
+
+  @Test
   void runHelpExitsZeroAndNamesTheCauOptions() {
     Cau.Outcome outcome = Cau.execute("run", "--help");
 

@@ -6,6 +6,7 @@ import dev.cau.api.cluster.WitnessKind;
 import dev.cau.api.cluster.WitnessState;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.SimulatedUpdate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -125,8 +126,9 @@ class RunCommandTests {
         .anyMatch(l -> l.startsWith("Reason:   "));
   }
 
-  private static SimulatedCluster clusterWithABrokenUpdate() {
+  private static SimulatedCluster clusterWithABrokenUpdate(Instant start) {
     return SimulatedCluster.builder("lab")
+        .startingAt(start)
         .node("a", n -> n.updates(SimulatedUpdate.of("KB1", "Fine update")))
         .node("b", n -> n.updates(
             SimulatedUpdate.of("KB1", "Fine update"),

@@ -1,0 +1,103 @@
+package dev.cau.cli;
+
+import dev.cau.api.RunId;
+import dev.cau.api.cluster.RunStore;
+import dev.cau.api.event.RunListener;
+import dev.cau.api.result.RunResult;
+import dev.cau.core.UpdatingRun;
+import dev.cau.core.lock.CoordinatorIdentity;
+import dev.cau.core.report.RunHistory;
+import dev.cau.testkit.SimulatedCoordinator;
+import dev.cau.testkit.cluster.SimulatedCluster;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sets up the coordinator of a simulated cluster for the commands that run or read runs, and
+ * chooses when, in virtual time, a run kept in a run store starts.
+ *
+ * <p>Without a store, every run starts at {@link DemoCluster#FIRST_WINDOW} and repeats exactly.
+ * With one, a run starts in the next nightly window after every report the store holds (at 03:00
+ * UTC, the first run at {@link DemoCluster#FIRST_WINDOW}), so that a store's history reads as one
+ * run a night and its date ranges mean something; its id is a random UUID, as a real
+ * coordinator's, so that it never meets the id of a run already in the store.
+ */
+final class DemoRuns {
+  /** Who the command's coordinator is, as the run lock and the reports name it. */
+  static final CoordinatorIdentity IDENTITY = CoordinatorIdentity.remote("cau-cli", "localhost");
+
+  /** The time of day, in UTC, of the nightly window a stored run starts in. */
+  private static final LocalTime WINDOW = LocalTime.of(3, 0);
+
+  private DemoRuns() {}
+
+  /**
+   * Builds a fresh cluster for a command, starting in virtual time when the next run would.
+   *
+   * @param clusters builds a cluster whose simulator starts at a given instant
+   * @param store the command's run store, or {@code null}
+   * @return the cluster
+   */
+  static SimulatedCluster cluster(Function<Instant, SimulatedCluster> clusters, @Nullable RunStore store) {
+    return clusters.apply(store == null ? DemoCluster.FIRST_WINDOW : nextWindow(new RunHistory(store)));
+  }
+
+  /**
+   * Returns when the next run kept in a store starts: 03:00 UTC on the first night after every
+   * reported run has ended, and never before {@link DemoCluster#FIRST_WINDOW}.
+   *
+   * @param history the store's history
+   * @return the instant
+   */
+  static Instant nextWindow(RunHistory history) {
+    Instant latest = history.reports().stream().map(RunResult::finishedAt).max(Instant::compareTo).orElse(null);
+    if (latest == null) {
+      return DemoCluster.FIRST_WINDOW;
+    }
+    Instant window = latest.atZone(ZoneOffset.UTC).toLocalDate().atTime(WINDOW).toInstant(ZoneOffset.UTC);
+    if (!window.isAfter(latest)) {
+      window = window.plus(Duration.ofDays(1));
+    }
+    return window.isBefore(DemoCluster.FIRST_WINDOW) ? DemoCluster.FIRST_WINDOW : window;
+  }
+
+  /**
+   * Builds the command's coordinator of a simulated cluster.
+   *
+   * @param cluster the cluster
+   * @param store where to keep runs, or {@code null} to keep them in the cluster's memory
+   * @param listeners listeners of the coordinator's runs
+   * @return the coordinator, with the simulator's time and threads
+   */
+  static SimulatedCoordinator coordinator(SimulatedCluster cluster, @Nullable RunStore store, RunListener... listeners) {
+    SimulatedCoordinator.Builder coordinator = SimulatedCoordinator.builder(cluster, IDENTITY);
+    if (store != null) {
+      coordinator.runStore(store).runIds(() -> new RunId(UUID.randomUUID()));
+    }
+    for (RunListener listener : listeners) {
+      coordinator.listener(listener);
+    }
+    return coordinator.build();
+  }
+
+  /**
+   * Drives the simulation until a run has ended.
+   *
+   * @param cluster the run's cluster
+   * @param run the run
+   * @return its result
+   * @throws IllegalStateException if the simulation ran out of work first, which means the engine
+   *     waits for something that cannot happen
+   */
+  static RunResult complete(SimulatedCluster cluster, UpdatingRun run) {
+    if (!cluster.simulator().runUntil(run.completion()::isDone)) {
+      throw new IllegalStateException("The simulation ran out of work before run " + run.runId() + " ended");
+    }
+    return run.completion().join();
+  }
+}

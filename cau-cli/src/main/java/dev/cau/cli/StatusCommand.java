@@ -1,0 +1,170 @@
+package dev.cau.cli;
+
+import dev.cau.api.InvalidOptionsException;
+import dev.cau.api.RunNeedsRecoveryException;
+import dev.cau.api.cluster.NodeSnapshot;
+import dev.cau.api.result.RunResult;
+import dev.cau.api.result.SummaryStatus;
+import dev.cau.core.UpdateCoordinator;
+import dev.cau.core.UpdatingRun;
+import dev.cau.core.report.RunHistory;
+import dev.cau.core.status.RunState;
+import dev.cau.core.status.RunStatus;
+import dev.cau.core.store.FileRunStore;
+import dev.cau.testkit.Simulation;
+import dev.cau.testkit.cluster.SimulatedCluster;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cau status}: the updating run of the simulated demo cluster whose runs a run store keeps,
+ * like {@code Get-CauRun}.
+ *
+ * <p>The cluster is a fresh simulation, so no coordinator holds its lock: a store whose latest run
+ * has a journal but no report shows {@code RunFailed} (its coordinator stopped, the run needs
+ * recovery), any other {@code RunNotInProgress}. With {@code --watch} the command starts a demo
+ * run with that store and prints every change of the status, read every few minutes of virtual
+ * time, until the run ends, like {@code Get-CauRun -WaitForCompletion}.
+ */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Shows the updating run of the simulated cluster from a run store, like Get-CauRun.",
+      "Prints its state (RunNotInProgress, RunInProgress or RunFailed), run id, start, coordinator,"
+          + " each node's latest status and the finished nodes' results. The simulated cluster \""
+          + DemoCluster.NAME + "\" is fresh, so no coordinator holds its lock: a run in the store that"
+          + " did not finish shows as RunFailed, needing recovery.",
+      "With --watch, starts a demo run with the store and prints each change of its status until"
+          + " the run ends, like Get-CauRun -WaitForCompletion."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the status was shown; with --watch, the run Succeeded",
+      "1:with --watch, the run did not succeed",
+      "2:bad usage, an invalid option value or no run store; with --watch, no node was touched"
+    })
+final class StatusCommand implements Callable<Integer> {
+  /** The longest interval between two readings while watching: a day. */
+  static final int MAX_INTERVAL_MINUTES = 24 * 60;
+
+  private final Function<Instant, SimulatedCluster> clusters;
+
+  @Spec
+  private @Nullable CommandSpec spec;
+
+  @Option(
+      names = "--store",
+      required = true,
+      paramLabel = "<dir>",
+      description = "The run store, a directory that 'cau run --store' wrote; with --watch it is"
+          + " created if missing.")
+  private @Nullable Path store;
+
+  @Option(
+      names = "--watch",
+      description = "Start a demo run with the store and print each change of its status until it ends.")
+  private boolean watch;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "<minutes>",
+      defaultValue = "5",
+      description = "With --watch, how often to read the status, in minutes of virtual time; from 1 to "
+          + MAX_INTERVAL_MINUTES + ", default ${DEFAULT-VALUE}.")
+  private int intervalMinutes;
+
+  @Option(
+      names = "--time-zone",
+      paramLabel = "<zone>",
+      converter = Converters.ZoneIdConverter.class,
+      description = "The time zone to show times in, such as Europe/Berlin; UTC by default.")
+  private @Nullable ZoneId timeZone;
+
+  /**
+   * Creates the command.
+   *
+   * @param clusters builds a fresh cluster, whose virtual time starts at the instant given
+   */
+  StatusCommand(Function<Instant, SimulatedCluster> clusters) {
+    this.clusters = Objects.requireNonNull(clusters, "clusters");
+  }
+
+  @Override
+  public Integer call() {
+    CommandSpec command = Objects.requireNonNull(spec, "picocli injects the command spec");
+    Path directory = Objects.requireNonNull(store, "--store is required");
+    ZoneId zone = timeZone == null ? Converters.UTC : timeZone;
+    try {
+      if (intervalMinutes < 1 || intervalMinutes > MAX_INTERVAL_MINUTES) {
+        throw new InputRefused("\"--interval\" must be between 1 and " + MAX_INTERVAL_MINUTES
+            + " minutes, but was " + intervalMinutes);
+      }
+      return watch ? watch(command, directory, zone) : show(command, Stores.existing(directory), zone);
+    } catch (InputRefused e) {
+      return e.report(command, watch ? "No node was touched." : "");
+    }
+  }
+
+  private int show(CommandSpec command, FileRunStore runStore, ZoneId zone) {
+    PrintWriter out = command.commandLine().getOut();
+    SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
+    RunStatus status = DemoRuns.coordinator(cluster, runStore).coordinator().status();
+    StatusPrinter.print(status, zone, out);
+    if (status.state() == RunState.RUN_NOT_IN_PROGRESS) {
+      new RunHistory(runStore).last().ifPresent(last -> out.println("Last run:     " + last.runId() + ", "
+          + last.status().displayName() + ", finished " + Timestamps.format(last.finishedAt(), zone)));
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private int watch(CommandSpec command, Path directory, ZoneId zone) {
+    PrintWriter out = command.commandLine().getOut();
+    PrintWriter err = command.commandLine().getErr();
+    FileRunStore runStore = Stores.openOrCreate(directory);
+    SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
+    UpdateCoordinator coordinator = DemoRuns.coordinator(cluster, runStore).coordinator();
+    UpdatingRun run;
+    try {
+      run = coordinator.start(Simulation.options().build());
+    } catch (RunNeedsRecoveryException | InvalidOptionsException e) {
+      err.println("cau status: cannot start a run to watch: " + e.getMessage());
+      err.println("No node was touched. See 'cau status --store " + directory + "'.");
+      err.flush();
+      return ExitCode.USAGE;
+    }
+    Instant start = cluster.simulator().now();
+    out.println("Watching run " + run.runId() + " on " + cluster.name() + ", started "
+        + Timestamps.format(start, zone) + "; status every " + intervalMinutes + " minutes of virtual time:");
+    StatusPrinter printer = new StatusPrinter(out, cluster.simulator()::now, start, cluster.name(),
+        cluster.snapshot().nodes().stream().map(NodeSnapshot::name).toList());
+    CompletableFuture<RunStatus> watched =
+        coordinator.awaitCompletion(Duration.ofMinutes(intervalMinutes), printer::printChanges);
+    if (!cluster.simulator().runUntil(watched::isDone)) {
+      throw new IllegalStateException("The simulation ran out of work before run " + run.runId() + " ended");
+    }
+    watched.join();
+    RunResult result = DemoRuns.complete(cluster, run);
+    out.println();
+    RunReport.print(result, out);
+    out.println("Run id:   " + result.runId());
+    out.println("Store:    " + runStore.directory());
+    out.flush();
+    return result.status() == SummaryStatus.SUCCEEDED ? ExitCode.OK : ExitCode.SOFTWARE;
+  }
+}
