@@ -11,6 +11,7 @@ import dev.cau.core.UpdatingRun;
 import dev.cau.core.lock.CoordinatorIdentity;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.plugin.PluginRegistry;
+import dev.cau.core.report.ReportExporter;
 import dev.cau.core.role.CauClusterRole;
 import dev.cau.core.role.RoleConfiguration;
 import dev.cau.core.schedule.UpdateSchedule;
@@ -67,6 +68,8 @@ class SelfUpdatingTests {
     assertThat(cluster.snapshot().nodes()).allSatisfy(n -> assertThat(n.state()).isEqualTo(NodeState.UP));
     assertThat(InvariantChecker.checkSingleCoordinator(cluster.lock().history(), simulation.calls())).isEmpty();
     assertThat(role.get().orElseThrow().updateNowRequested()).isFalse();
+    String html = ReportExporter.toHtml(List.of(result), ZoneId.of("UTC"));
+    assertThat(html).contains("Coordinators").contains(String.join(", ", result.coordinators()));
     assertThat(simulation.coordinators().get(1).events()).anySatisfy(e -> assertThat(e.toString())
         .contains("took the run over from \"cau-n3-1\""));
   }

@@ -69,6 +69,10 @@ final class HtmlReport {
     summaryRow(out, "Finished", "", time(run.finishedAt(), zone));
     summaryRow(out, "Duration", "", ReportText.duration(run.duration()));
     summaryRow(out, "Reason", "reason", orEmpty(run.reason()));
+    if (!run.coordinators().isEmpty()) {
+      // More than one when a coordinator took the run over (self-updating mode, or a crash).
+      summaryRow(out, "Coordinators", "", String.join(", ", run.coordinators()));
+    }
     out.append("</tbody>\n</table>\n");
 
     out.append("<h3>Node results</h3>\n");

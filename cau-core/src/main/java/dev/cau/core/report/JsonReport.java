@@ -33,6 +33,11 @@ final class JsonReport {
     json.name("finishedAt").value(run.finishedAt().toString());
     json.name("duration").value(run.duration().toString());
     json.name("reason").value(run.reason());
+    json.name("coordinators").beginArray();
+    for (String coordinator : run.coordinators()) {
+      json.value(coordinator);
+    }
+    json.endArray();
     json.name("nodeResults").beginArray();
     for (NodeResult node : run.nodeResults()) {
       node(json, node);

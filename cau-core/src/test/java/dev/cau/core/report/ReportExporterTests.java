@@ -52,7 +52,7 @@ class ReportExporterTests {
   }
 
   private static RunResult run(SummaryStatus status, @Nullable String reason, NodeResult... nodes) {
-    return new RunResult(RUN_ID, "CLUSTER1", status, START, END, List.of(nodes), reason);
+    return new RunResult(RUN_ID, "CLUSTER1", status, START, END, List.of(nodes), reason, List.of("cau-n1", "cau-n2"));
   }
 
   /** A run with two updates on NODE1 (one failed) and nothing to install on NODE2. */
@@ -208,7 +208,8 @@ class ReportExporterTests {
             "Started|2026-03-01 10:15:00 +01:00 (Europe/Berlin)",
             "Finished|2026-03-01 11:17:03 +01:00 (Europe/Berlin)",
             "Duration|1:02:03",
-            "Reason|1 node did not succeed");
+            "Reason|1 node did not succeed",
+            "Coordinators|cau-n1, cau-n2");
     assertThat(document.getDocumentElement().getTextContent()).contains("Europe/Berlin");
   }
 
@@ -310,6 +311,10 @@ class ReportExporterTests {
                 "finishedAt": "2026-03-01T10:17:03Z",
                 "duration": "PT1H2M3S",
                 "reason": "1 node did not succeed",
+                "coordinators": [
+                  "cau-n1",
+                  "cau-n2"
+                ],
                 "nodeResults": [
                   {
                     "node": "NODE1",
