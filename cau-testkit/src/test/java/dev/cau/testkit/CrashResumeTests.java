@@ -7,6 +7,7 @@ import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.RunResult;
 import dev.cau.core.UpdatingRun;
 import dev.cau.core.lock.CoordinatorIdentity;
+import dev.cau.core.options.OfflineUpdate;
 import dev.cau.core.options.RunOptions;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.SimulatedNode;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kills the coordinator of a 6-node run at every journal position in turn, once just after the
+ * Kills the coordinator of a 6-node run (rolling, and offline) at every journal position in turn, once just after the
  * entry became durable and once after the coordinator acted on it, lets a second coordinator take
  * the run over when the first one's lease has expired, and compares the outcome with the
  * uninterrupted run.
@@ -47,14 +48,23 @@ class CrashResumeTests {
 
   @Test
   void aRunResumedAfterACrashAtAnyJournalPositionEndsAsTheUninterruptedRunDid() {
-    Outcome reference = run(-1, Moment.BEFORE_ACTING);
+    sweep(false);
+  }
+
+  @Test
+  void anOfflineUpdateResumedAfterACrashAtAnyJournalPositionEndsAsTheUninterruptedOneDid() {
+    sweep(true);
+  }
+
+  private static void sweep(boolean offline) {
+    Outcome reference = run(-1, Moment.BEFORE_ACTING, offline);
     int entries = (int) reference.cluster().store().journal(reference.result().runId()).records().size() - 1;
-    assertThat(entries).as("journal entries of the uninterrupted run").isGreaterThan(50);
+    assertThat(entries).as("journal entries of the uninterrupted run").isGreaterThan(offline ? 30 : 50);
     assertThat(reference.result().nodeResults()).allSatisfy(n -> assertThat(n.restarts()).isPositive());
 
     for (int position = 0; position <= entries; position++) {
       for (Moment moment : Moment.values()) {
-        Outcome resumed = run(position, moment);
+        Outcome resumed = run(position, moment, offline);
         String at = "crash " + moment + " journal entry " + position + " of " + entries;
         assertThat(outcomes(resumed.result())).as(at).isEqualTo(outcomes(reference.result()));
         assertThat(resumed.result().status()).as(at).isEqualTo(reference.result().status());
@@ -75,7 +85,7 @@ class CrashResumeTests {
   }
 
   /** Runs the scenario, crashing the first coordinator at the position (or never, if negative). */
-  private static Outcome run(int position, Moment moment) {
+  private static Outcome run(int position, Moment moment, boolean offline) {
     SimulatedCluster cluster = Clusters.cluster(6, true).build();
     List<SimulatedCoordinator.CallRecord> calls = new ArrayList<>();
     SimulatedCoordinator first = SimulatedCoordinator.builder(cluster, CoordinatorIdentity.remote("first", "admin-1"))
@@ -93,7 +103,7 @@ class CrashResumeTests {
       Instant takeover = cluster.simulator().now().plus(LEASE).plusSeconds(1);
       cluster.simulator().schedule(takeover, () -> {
         try {
-          resumed[0] = second.coordinator().resume(OPTIONS);
+          resumed[0] = second.coordinator().resume(OPTIONS); // the journal says which kind of run
         } catch (RuntimeException e) {
           throw new AssertionError("Resuming after a crash " + moment + " journal entry " + position + " failed", e);
         }
@@ -107,7 +117,9 @@ class CrashResumeTests {
     }
     UpdatingRun started;
     try {
-      started = first.coordinator().start(OPTIONS);
+      started = offline
+          ? first.coordinator().startOfflineUpdate(OPTIONS, OfflineUpdate.WORKLOADS_GO_OFFLINE)
+          : first.coordinator().start(OPTIONS);
     } catch (Crash e) {
       started = null; // it died writing the journal's header, inside start()
     }
