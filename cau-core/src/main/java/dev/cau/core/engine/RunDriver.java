@@ -191,7 +191,8 @@ public final class RunDriver {
 
   /**
    * Returns the run's outcome, completed when the run ends; completed exceptionally only if the
-   * engine itself fails.
+   * engine itself fails, or with a {@link LeaseLostException} if this coordinator lost its lease
+   * and stopped.
    *
    * @return the future result
    */
