@@ -5,14 +5,19 @@ import dev.cau.api.cluster.RunStore;
 import dev.cau.api.event.RunListener;
 import dev.cau.api.result.RunResult;
 import dev.cau.core.UpdatingRun;
+import dev.cau.core.journal.JournalEntry;
 import dev.cau.core.lock.CoordinatorIdentity;
 import dev.cau.core.report.RunHistory;
+import dev.cau.core.store.StoredRunJournal;
 import dev.cau.testkit.SimulatedCoordinator;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * With one, a run starts in the next nightly window after every report the store holds (at 03:00
  * UTC, the first run at {@link DemoCluster#FIRST_WINDOW}), so that a store's history reads as one
  * run a night and its date ranges mean something; its id is a random UUID, as a real
- * coordinator's, so that it never meets the id of a run already in the store.
+ * coordinator's, so that it never meets the id of a run already in the store. A run that is carried
+ * on after its coordinator stopped continues on a fresh cluster whose virtual time starts where its
+ * journal ends.
  */
 final class DemoRuns {
   /** Who the command's coordinator is, as the run lock and the reports name it. */
@@ -45,6 +52,48 @@ final class DemoRuns {
    */
   static SimulatedCluster cluster(Function<Instant, SimulatedCluster> clusters, @Nullable RunStore store) {
     return clusters.apply(store == null ? DemoCluster.FIRST_WINDOW : nextWindow(new RunHistory(store)));
+  }
+
+  /**
+   * Builds a fresh cluster to carry on an interrupted run, starting in virtual time at the last
+   * entry of the run's journal (or the run's start, if it has none), so that the run's times read
+   * on from where its coordinator stopped.
+   *
+   * @param clusters builds a cluster whose simulator starts at a given instant
+   * @param interrupted the run's journal
+   * @return the cluster
+   */
+  static SimulatedCluster cluster(Function<Instant, SimulatedCluster> clusters, StoredRunJournal interrupted) {
+    return clusters.apply(journalEnd(interrupted));
+  }
+
+  /**
+   * Returns when an interrupted run's journal ends: the time of its last entry, or the run's start
+   * if it has no entries.
+   *
+   * @param journal the run's journal
+   * @return the instant
+   */
+  static Instant journalEnd(StoredRunJournal journal) {
+    List<JournalEntry> entries = journal.entries();
+    return entries.isEmpty() ? journal.header().startedAt() : entries.get(entries.size() - 1).input().at();
+  }
+
+  /**
+   * Returns the interrupted run a store holds, the one a fresh cluster's coordinator resumes: of
+   * the runs with a journal and no report, the one that started last.
+   *
+   * @param store the run store
+   * @return the run's journal, or empty if every run in the store has finished
+   * @throws dev.cau.core.store.JournalFormatException if such a journal cannot be read
+   */
+  static Optional<StoredRunJournal> interrupted(RunStore store) {
+    return store.runs().stream()
+        .filter(id -> store.report(id).isEmpty())
+        .map(id -> StoredRunJournal.open(store, id))
+        .flatMap(Optional::stream)
+        .max(Comparator.comparing((StoredRunJournal j) -> j.header().startedAt())
+            .thenComparing(j -> j.header().runId().toString()));
   }
 
   /**

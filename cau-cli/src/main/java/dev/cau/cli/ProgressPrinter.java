@@ -17,6 +17,7 @@ import dev.cau.api.result.NodeResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +47,21 @@ final class ProgressPrinter implements RunListener {
   ProgressPrinter(PrintWriter out, boolean verbose) {
     this.out = out;
     this.verbose = verbose;
+  }
+
+  /**
+   * Prepares the printer for a run that is carried on after its coordinator stopped: its events
+   * start mid-run, without a {@link RunStarted}, so the run's start, its cluster and its nodes are
+   * given here. Lines then show the time since the run first started, as they would have.
+   *
+   * @param startedAt when the run started
+   * @param cluster the cluster's name
+   * @param nodes the cluster's nodes, to align the lines
+   */
+  void carryOn(Instant startedAt, String cluster, List<String> nodes) {
+    this.startedAt = startedAt;
+    this.cluster = cluster;
+    this.subjectWidth = Math.max(cluster.length(), nodes.stream().mapToInt(String::length).max().orElse(0));
   }
 
   @Override

@@ -3,15 +3,19 @@ package dev.cau.cli;
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.RunNeedsRecoveryException;
 import dev.cau.api.cluster.FailbackMode;
+import dev.cau.api.cluster.NodeSnapshot;
 import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
+import dev.cau.core.UpdateCoordinator;
 import dev.cau.core.UpdatingRun;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.profile.InvalidProfileException;
 import dev.cau.core.profile.RunProfile;
 import dev.cau.core.report.ReportExporter;
 import dev.cau.core.report.ReportFormat;
+import dev.cau.core.report.RunHistory;
 import dev.cau.core.store.FileRunStore;
+import dev.cau.core.store.StoredRunJournal;
 import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;
@@ -20,11 +24,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +48,8 @@ import picocli.CommandLine.Spec;
  * checks (and the engine's checks against the cluster) produce the error messages; an invalid
  * value ends the command with exit code 2 before any node is touched. With {@code --store} the
  * run's journal and report are kept in a {@link FileRunStore}, for {@code cau report},
- * {@code cau export} and {@code cau status}.
+ * {@code cau export} and {@code cau status}; {@code --resume} carries on the store's interrupted
+ * run and {@code --force-recovery} ends it Canceled, as {@code Invoke-CauRun -ForceRecovery} does.
  */
 @Command(
     name = "run",
@@ -55,14 +62,19 @@ import picocli.CommandLine.Spec;
           + " milliseconds. Progress is printed as it happens, then a report like Get-CauRun's"
           + " node results.",
       "With --store, the run's journal and report are kept in that directory; each run kept there"
-          + " starts in the next nightly window (03:00 UTC, virtual time) after the store's latest run."
+          + " starts in the next nightly window (03:00 UTC, virtual time) after the store's latest run.",
+      "A run whose coordinator stopped before it ended blocks the store until it is carried on with"
+          + " --resume or ended with --force-recovery. On the simulated demo cluster, which is fresh in"
+          + " each invocation, --resume replays the run's journal and repeats the lost calls against"
+          + " a fresh cluster, from the virtual time its journal ends at."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:the run Succeeded",
+      "0:the run Succeeded; with --force-recovery, the interrupted run was ended, or there was none",
       "1:the run did not succeed (PartiallyFailed, Failed or Canceled)",
-      "2:bad usage, an invalid option value, or a run store holding a run that did not finish;"
-          + " no node was touched"
+      "2:bad usage, an invalid option value, a run store holding a run that did not finish (without"
+          + " --resume or --force-recovery), or, with --resume, options other than the run's or no run"
+          + " to resume; no node was touched"
     })
 final class RunCommand implements Callable<Integer> {
   private final Function<Instant, SimulatedCluster> clusters;
@@ -145,6 +157,28 @@ final class RunCommand implements Callable<Integer> {
   private @Nullable Path store;
 
   @Option(
+      names = "--resume",
+      description = "Carry on the interrupted run of the --store run store, whose coordinator stopped"
+          + " before it ended, instead of starting a run. The profile and options must be those the"
+          + " run started with. On the simulated demo cluster the journal is replayed and the lost"
+          + " calls are repeated against a fresh cluster.")
+  private boolean resume;
+
+  @Option(
+      names = "--force-recovery",
+      description = "Like Invoke-CauRun -ForceRecovery: clear the cluster's run lock and end the"
+          + " interrupted run of the --store run store Canceled, bringing the node it was updating"
+          + " back to service, instead of starting a run. The profile and options must be those the"
+          + " run started with. Succeeds also when there is nothing to recover.")
+  private boolean forceRecovery;
+
+  @Option(
+      names = "--clear-corrupt-reports",
+      description = "With --force-recovery, like -ClearCorruptReports: also delete the runs of the"
+          + " store whose report cannot be read, with their journals.")
+  private boolean clearCorruptReports;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Also print the informational messages of the cluster and the plug-ins.")
   private boolean verbose;
@@ -176,12 +210,24 @@ final class RunCommand implements Callable<Integer> {
     }
     FileRunStore runStore = null;
     try {
+      checkRecoveryOptions();
       RunOptions options = options();
-      runStore = store == null ? null : Stores.openOrCreate(store);
-      SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
-      UpdatingRun run = DemoRuns.coordinator(cluster, runStore, new ProgressPrinter(out, verbose))
-          .coordinator().start(options);
-      result = DemoRuns.complete(cluster, run);
+      if (resume || forceRecovery) {
+        Path directory = Objects.requireNonNull(store, "checked: recovery needs a store");
+        runStore = Stores.existing(directory);
+        Optional<RunResult> recovered = recover(options, runStore, directory, zone, out);
+        if (recovered.isEmpty()) {
+          out.flush();
+          return ExitCode.OK;
+        }
+        result = recovered.get();
+      } else {
+        runStore = store == null ? null : Stores.openOrCreate(store);
+        SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
+        UpdatingRun run = DemoRuns.coordinator(cluster, runStore, new ProgressPrinter(out, verbose))
+            .coordinator().start(options);
+        result = DemoRuns.complete(cluster, run);
+      }
     } catch (InvalidOptionsException e) {
       err.println("cau run: invalid option: " + e.getMessage());
       err.println("No node was touched. See 'cau run --help'.");
@@ -200,7 +246,9 @@ final class RunCommand implements Callable<Integer> {
       return e.report(command, "No node was touched.");
     } catch (RunNeedsRecoveryException e) {
       err.println("cau run: " + e.getMessage());
-      err.println("No node was touched. See 'cau status --store " + store + "'.");
+      err.println("No node was touched. See 'cau status --store " + store + "'; carry the run on with"
+          + " 'cau run --store " + store + " --resume', or end it with 'cau run --store " + store
+          + " --force-recovery'.");
       err.flush();
       return ExitCode.USAGE;
     }
@@ -220,8 +268,76 @@ final class RunCommand implements Callable<Integer> {
       }
       out.println("Report:   " + report);
     }
+    if (forceRecovery) {
+      out.println("Recovered run " + result.runId() + ": it ended " + result.status().displayName()
+          + "; 'cau run --store " + store + "' can start a new run.");
+      out.flush();
+      return ExitCode.OK;
+    }
     out.flush();
     return result.status() == SummaryStatus.SUCCEEDED ? ExitCode.OK : ExitCode.SOFTWARE;
+  }
+
+  /** Refuses recovery options that do not go together, before anything is read or touched. */
+  private void checkRecoveryOptions() {
+    if (resume && forceRecovery) {
+      throw new InputRefused("\"--resume\" and \"--force-recovery\" exclude each other: --resume carries the"
+          + " interrupted run on, --force-recovery ends it Canceled; give one of them");
+    }
+    if ((resume || forceRecovery) && store == null) {
+      throw new InputRefused("\"" + (resume ? "--resume" : "--force-recovery") + "\" requires \"--store\":"
+          + " the interrupted run is the one a run store keeps; name its directory, as in 'cau run --store <dir> "
+          + (resume ? "--resume" : "--force-recovery") + "'");
+    }
+    if (clearCorruptReports && !forceRecovery) {
+      throw new InputRefused("\"--clear-corrupt-reports\" requires \"--force-recovery\": it is part of"
+          + " recovering a run store, as in 'cau run --store <dir> --force-recovery --clear-corrupt-reports'");
+    }
+  }
+
+  /**
+   * Carries on or ends the store's interrupted run on a fresh simulated cluster, printing its
+   * progress.
+   *
+   * @return the run's result; empty if --force-recovery found no interrupted run
+   * @throws InputRefused if --resume finds no interrupted run; nothing was touched
+   */
+  private Optional<RunResult> recover(
+      RunOptions options, FileRunStore runStore, Path directory, ZoneId zone, PrintWriter out) {
+    Optional<StoredRunJournal> interrupted = DemoRuns.interrupted(runStore);
+    if (resume && interrupted.isEmpty()) {
+      throw new InputRefused("\"--resume\" needs an interrupted run to carry on, but run store \"" + directory
+          + "\" holds none: every run it keeps has finished; 'cau run --store " + directory + "' starts a new one");
+    }
+    SimulatedCluster cluster = interrupted.isPresent()
+        ? DemoRuns.cluster(clusters, interrupted.get())
+        : DemoRuns.cluster(clusters, runStore);
+    ProgressPrinter progress = new ProgressPrinter(out, verbose);
+    interrupted.ifPresent(journal -> progress.carryOn(journal.header().startedAt(), cluster.name(),
+        cluster.snapshot().nodes().stream().map(NodeSnapshot::name).toList()));
+    UpdateCoordinator coordinator = DemoRuns.coordinator(cluster, runStore, progress).coordinator();
+    // Checks the options before anything is touched; the run goes on once the simulation is driven.
+    Optional<UpdatingRun> run = resume ? Optional.of(coordinator.resume(options)) : coordinator.forceRecovery(options);
+    if (clearCorruptReports) {
+      RunHistory history = coordinator.history();
+      history.unreadable().forEach(line -> out.println("Removing unreadable report: " + line));
+      int removed = history.clearUnreadable();
+      out.println("Removed " + removed + " run" + (removed == 1 ? "" : "s") + " whose report could not be read.");
+    }
+    if (run.isEmpty()) {
+      out.println("Nothing to recover: run store \"" + directory + "\" holds no interrupted run.");
+      if (report != null) {
+        out.println("No report was written to \"" + report + "\".");
+      }
+      return Optional.empty();
+    }
+    StoredRunJournal journal = interrupted.orElseThrow(
+        () -> new IllegalStateException("The coordinator recovered run " + run.get().runId() + ", which is not in the store"));
+    out.println((resume ? "Resuming" : "Recovering") + " run " + run.get().runId() + " on " + cluster.name()
+        + ", started " + Timestamps.format(journal.header().startedAt(), zone) + "; its journal ends at +"
+        + ProgressPrinter.hms(Duration.between(journal.header().startedAt(), DemoRuns.journalEnd(journal)))
+        + (resume ? ", where the run carries on:" : ", where the run is ended:"));
+    return Optional.of(DemoRuns.complete(cluster, run.get()));
   }
 
   /** The report's format from its file's extension, or {@code null} without a report. */

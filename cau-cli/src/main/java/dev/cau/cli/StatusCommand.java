@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>The cluster is a fresh simulation, so no coordinator holds its lock: a store whose latest run
  * has a journal but no report shows {@code RunFailed} (its coordinator stopped, the run needs
- * recovery), any other {@code RunNotInProgress}. With {@code --watch} the command starts a demo
- * run with that store and prints every change of the status, read every few minutes of virtual
- * time, until the run ends, like {@code Get-CauRun -WaitForCompletion}.
+ * recovery with {@code cau run --resume} or {@code --force-recovery}), any other
+ * {@code RunNotInProgress}. With {@code --watch} the command starts a demo run with that store and
+ * prints every change of the status, read every few minutes of virtual time, until the run ends,
+ * like {@code Get-CauRun -WaitForCompletion}.
  */
 @Command(
     name = "status",
@@ -48,7 +49,8 @@ import picocli.CommandLine.Spec;
       "Prints its state (RunNotInProgress, RunInProgress or RunFailed), run id, start, coordinator,"
           + " each node's latest status and the finished nodes' results. The simulated cluster \""
           + DemoCluster.NAME + "\" is fresh, so no coordinator holds its lock: a run in the store that"
-          + " did not finish shows as RunFailed, needing recovery.",
+          + " did not finish shows as RunFailed, needing recovery: 'cau run --store <dir> --resume'"
+          + " carries it on, 'cau run --store <dir> --force-recovery' ends it.",
       "With --watch, starts a demo run with the store and prints each change of its status until"
           + " the run ends, like Get-CauRun -WaitForCompletion."
     },
@@ -125,6 +127,11 @@ final class StatusCommand implements Callable<Integer> {
     SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
     RunStatus status = DemoRuns.coordinator(cluster, runStore).coordinator().status();
     StatusPrinter.print(status, zone, out);
+    if (status.state() == RunState.RUN_FAILED) {
+      out.println();
+      out.println("Carry the run on with 'cau run --store " + runStore.directory() + " --resume', or end it with"
+          + " 'cau run --store " + runStore.directory() + " --force-recovery'.");
+    }
     if (status.state() == RunState.RUN_NOT_IN_PROGRESS) {
       new RunHistory(runStore).last().ifPresent(last -> out.println("Last run:     " + last.runId() + ", "
           + last.status().displayName() + ", finished " + Timestamps.format(last.finishedAt(), zone)));

@@ -34,6 +34,19 @@ class ProgressPrinterTests {
   }
 
   @Test
+  void aRunCarriedOnShowsTimeSinceItFirstStartedAndTheCluster() {
+    StringWriter text = new StringWriter();
+    ProgressPrinter printer = new ProgressPrinter(new PrintWriter(text), false);
+    printer.carryOn(START, "lab", List.of("n1", "node-22"));
+    printer.onEvent(new OperationMessage(RUN, START.plusSeconds(35 * 60), "", true, "Taken over"));
+    printer.onEvent(new NodeStepStarted(RUN, START.plusSeconds(36 * 60), "n1", NodeStep.STAGING, 1));
+
+    assertThat(text.toString().lines()).containsExactly(
+        "+00:35:00  lab      WARNING: Taken over",
+        "+00:36:00  n1       staging");
+  }
+
+  @Test
   void warningsAndFailedAttemptsAreShownWithTheirReason() {
     List<String> lines = print(false,
         new RunStarted(RUN, START, "lab", List.of("n1")),

@@ -62,7 +62,8 @@ class RunStoreOptionTests {
     assertThat(outcome.err())
         .contains("interrupted run " + interrupted)
         .contains("No node was touched")
-        .contains("cau status --store " + store);
+        .contains("cau status --store " + store)
+        .contains("'cau run --store " + store + " --resume'", "'cau run --store " + store + " --force-recovery'");
     try (Stream<Path> files = Files.list(store.resolve("runs"))) {
       assertThat(files.map(f -> f.getFileName().toString())).containsExactly(interrupted + ".journal");
     }

@@ -71,6 +71,8 @@ class StatusCommandTests {
     assertThat(lines.subList(lines.indexOf("Finished nodes:"), lines.size()))
         .anyMatch(l -> l.matches("node-4 +Succeeded +4 +0 +1"))
         .noneMatch(l -> l.startsWith("node-1"));
+    assertThat(lines).last().isEqualTo("Carry the run on with 'cau run --store " + store + " --resume', or end it"
+        + " with 'cau run --store " + store + " --force-recovery'.");
   }
 
   @Test
