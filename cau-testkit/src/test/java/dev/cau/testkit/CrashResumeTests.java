@@ -84,6 +84,46 @@ class CrashResumeTests {
     }
   }
 
+  @Test
+  void aTakeoverAsksTheQuorumGuardAgainBeforeRepeatingASuspendThatMayNotHaveHappened() {
+    // Find the journal entry whose processing sends the first suspend: the quorum check's answer.
+    SimulatedCluster reference = threeNodesOneCrashingLater();
+    SimulatedCoordinator probe = SimulatedCoordinator.builder(reference, CoordinatorIdentity.remote("probe", "admin-0")).build();
+    UpdatingRun probed = probe.coordinator().start(OPTIONS);
+    reference.simulator().runUntil(() -> reference.steps().stream().anyMatch(s -> s.step().equals("suspend")));
+    int suspendSentBy = probed.journal().entries().size();
+
+    SimulatedCluster cluster = threeNodesOneCrashingLater();
+    List<SimulatedCoordinator.CallRecord> calls = new ArrayList<>();
+    SimulatedCoordinator first = SimulatedCoordinator.builder(cluster, CoordinatorIdentity.remote("first", "admin-1"))
+        .callLog(calls).build();
+    SimulatedCoordinator second = SimulatedCoordinator.builder(cluster, CoordinatorIdentity.remote("second", "admin-2"))
+        .callLog(calls).build();
+    UpdatingRun[] resumed = new UpdatingRun[1];
+    cluster.store().afterAppend((run, record) -> {
+      if (record == suspendSentBy + 1 && first.isAlive()) { // durable, and the suspend never sent
+        first.crash();
+        cluster.simulator().schedule(cluster.simulator().now().plus(LEASE).plusSeconds(1),
+            () -> resumed[0] = second.coordinator().resume(OPTIONS));
+        throw new Crash();
+      }
+    });
+    first.coordinator().start(OPTIONS);
+    cluster.simulator().runUntil(() -> resumed[0] != null && resumed[0].completion().isDone());
+
+    // n3 crashed while the run had no coordinator: n1 may no longer go down.
+    RunResult result = resumed[0].completion().join();
+    assertThat(result.status()).isEqualTo(dev.cau.api.result.SummaryStatus.FAILED);
+    assertThat(result.reason()).contains("The quorum guard refused to take node \"n1\" down");
+    assertThat(cluster.steps()).noneMatch(s -> s.step().equals("suspend"));
+    assertThat(cluster.snapshot().node("n1").orElseThrow().state()).isEqualTo(NodeState.UP);
+  }
+
+  /** Three nodes without a witness; n1 is updated first, and n3 crashes 40 minutes into the run. */
+  private static SimulatedCluster threeNodesOneCrashingLater() {
+    return Clusters.cluster(3, false).crash("n3", Duration.ofMinutes(40)).build();
+  }
+
   /** Runs the scenario, crashing the first coordinator at the position (or never, if negative). */
   private static Outcome run(int position, Moment moment, boolean offline) {
     SimulatedCluster cluster = Clusters.cluster(6, true).build();

@@ -29,6 +29,8 @@ final class NodeProgress {
   boolean pausedBeforeRun;
   /** The run paused this node and has not resumed it yet. */
   boolean suspendedByUs;
+  /** A suspend or restart whose answer a crashed coordinator lost; a look at the cluster decides it. */
+  @Nullable Operation inDoubt;
   @Nullable RebootMode bootType;
   boolean restartPending;
 

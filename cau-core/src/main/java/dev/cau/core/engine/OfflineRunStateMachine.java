@@ -189,7 +189,8 @@ public final class OfflineRunStateMachine implements RunMachine {
     String previous = coordinators.get(coordinators.size() - 1);
     coordinators.add(coordinator);
     warn(EngineText.takeover(previous, coordinator));
-    work.resume(out, now, lastStep, options.operationTimeout());
+    // No quorum to ask again: the offline run takes every node down by design.
+    work.resume(out, now, lastStep, options.operationTimeout(), PendingWork::repeatSafely);
   }
 
   private void start(ClusterSnapshot snapshot) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -128,18 +129,22 @@ final class PendingWork<K extends Enum<K>> {
   }
 
   /**
-   * Carries the waits over to a coordinator that took the run over: every call in flight is made
-   * again under its token, since its answer was lost with the previous coordinator, with a fresh
-   * operation timeout; an install is made again as an install of what a new scan still offers.
-   * Every other timer is set again with the time it had left when the previous coordinator made
-   * its last step, so that the time without a coordinator does not count against the nodes.
+   * Carries the waits over to a coordinator that took the run over: for every call in flight,
+   * whose answer was lost with the previous coordinator, the machine says what to call instead
+   * under the same token ({@code repeat}: the same call when it is safe to repeat, an install of
+   * what a new scan still offers, a look at the cluster to find out whether a suspend or a restart
+   * happened), with a fresh operation timeout. Every other timer is set again with the time it had
+   * left when the previous coordinator made its last step, so that the time without a coordinator
+   * does not count against the nodes.
    *
    * @param out where the commands go
    * @param now when the new coordinator took over
    * @param lastStep when the previous coordinator applied its last input
    * @param operationTimeout the run's operation timeout
+   * @param repeat what to call for a call whose answer was lost
    */
-  void resume(List<Command> out, Instant now, Instant lastStep, Duration operationTimeout) {
+  void resume(List<Command> out, Instant now, Instant lastStep, Duration operationTimeout,
+      Function<Call, Operation> repeat) {
     Map<Integer, Timer<K>> carried = new TreeMap<>();
     timers.forEach((token, timer) -> {
       if (timer.kind() != callTimeout) {
@@ -154,13 +159,17 @@ final class PendingWork<K extends Enum<K>> {
       out.add(new Command.StartTimer(token, delay));
     });
     new TreeMap<>(calls).forEach((token, call) -> {
-      Operation repeated = call.operation() instanceof Operation.InstallUpdates install
-          ? install.afterInterruption()
-          : call.operation();
+      Operation repeated = repeat.apply(call);
+      calls.put(token, new Call(call.target(), call.node(), repeated));
       out.add(new Command.Call(token, call.target(), repeated));
-      if (!(call.operation() instanceof Operation.AwaitReady)) {
+      if (!(repeated instanceof Operation.AwaitReady)) {
         startTimer(out, now, callTimeout, call.target(), token, operationTimeout);
       }
     });
+  }
+
+  /** What a machine calls again for a lost call when nothing more is needed: the call itself, made safe. */
+  static Operation repeatSafely(Call call) {
+    return call.operation() instanceof Operation.InstallUpdates install ? install.afterInterruption() : call.operation();
   }
 }

@@ -135,7 +135,14 @@ public final class RunStateMachine implements RunMachine {
     } else if (input instanceof RunInput.CallCompleted completed) {
       PendingWork.Call call = work.complete(out, completed.token());
       if (call != null) {
-        onCallCompleted(node(call.target()), call.operation(), completed.result());
+        NodeProgress node = node(call.target());
+        Operation lost = node.inDoubt;
+        if (lost != null && call.operation() instanceof Operation.ObserveCluster) {
+          node.inDoubt = null;
+          onInDoubtObserved(node, lost, completed.result());
+        } else {
+          onCallCompleted(node, call.operation(), completed.result());
+        }
       }
     } else if (input instanceof RunInput.TimerFired fired) {
       PendingWork.Timer<TimerKind> timer = work.fire(fired.token());
@@ -179,7 +186,41 @@ public final class RunStateMachine implements RunMachine {
     String previous = coordinators.get(coordinators.size() - 1);
     coordinators.add(coordinator);
     warn("", EngineText.takeover(previous, coordinator));
-    work.resume(out, now, lastStep, options.operationTimeout());
+    work.resume(out, now, lastStep, options.operationTimeout(), this::repeat);
+  }
+
+  /**
+   * What to call for a call whose answer the previous coordinator lost. A suspend or a restart
+   * may or may not have happened, and the cluster may have changed since the quorum guard cleared
+   * it: look at the cluster first, and either take the step as done or ask the guard again.
+   */
+  private Operation repeat(PendingWork.Call call) {
+    if (call.operation() instanceof Operation.Suspend || call.operation() instanceof Operation.Restart) {
+      node(call.target()).inDoubt = call.operation();
+      return new Operation.ObserveCluster();
+    }
+    return PendingWork.repeatSafely(call);
+  }
+
+  /** The look at the cluster that decides whether a suspend or restart in doubt happened. */
+  private void onInDoubtObserved(NodeProgress node, Operation lost, CallResult result) {
+    if (!(result instanceof CallResult.Observed observed)) {
+      onCallCompleted(node, lost, result); // as if the step itself had failed
+      return;
+    }
+    NodeState state = stateOf(observed.snapshot(), node.name);
+    if (lost instanceof Operation.Suspend && state == NodeState.PAUSED) {
+      onCallCompleted(node, lost, new CallResult.Done());
+    } else if (lost instanceof Operation.Restart && state != NodeState.UP && state != NodeState.PAUSED) {
+      onCallCompleted(node, lost, new CallResult.Restarted(options.rebootMode()));
+    } else {
+      // It did not happen (or a restart already came back): ask the guard again before doing it.
+      if (lost instanceof Operation.Suspend) {
+        node.quorumCleared = false;
+      }
+      node.restartCleared = false;
+      onQuorumObserved(node, observed.snapshot());
+    }
   }
 
   private void start(ClusterSnapshot snapshot) {
@@ -910,6 +951,12 @@ public final class RunStateMachine implements RunMachine {
         + "\" did not return within the operation timeout of " + minutes(options.operationTimeout());
     boolean readOnly = operation instanceof Operation.ScanUpdates || operation instanceof Operation.StageUpdates
         || operation instanceof Operation.ObserveCluster || operation instanceof Operation.CheckRemoteShutdown;
+    Operation lost = node.inDoubt;
+    if (lost != null && operation instanceof Operation.ObserveCluster) {
+      node.inDoubt = null;
+      onInDoubtObserved(node, lost, CallResult.Failed.of(message));
+      return;
+    }
     if (readOnly) {
       onCallCompleted(node, operation, CallResult.Failed.of(message));
       return;
