@@ -69,6 +69,11 @@ final class CompactJsonWriter {
 
   private static void string(String text, StringBuilder out) {
     out.append('"');
+    if (isPlain(text)) {
+      // Most names, ids and titles: nothing to escape, so copy the text in one go.
+      out.append(text).append('"');
+      return;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
@@ -91,6 +96,17 @@ final class CompactJsonWriter {
       }
     }
     out.append('"');
+  }
+
+  /** Whether no character of the text needs an escape (and none is a surrogate, checked the slow way). */
+  private static boolean isPlain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7F) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isLoneSurrogate(String text, int i) {
