@@ -338,10 +338,7 @@ public final class UpdateCoordinator {
     HeldLease lease = lock == null ? null : lock.takeOver(identity, runId, snapshot);
     try {
       RunDriver driver = driver(runId, kind, options, prepared, journal, lease);
-      journal.damage().ifPresent(damage -> LOG.warn("Run {}: its journal was damaged: {}", runId, damage));
-      journal.damage().ifPresent(damage -> listeners.forEach(listener -> listener.onEvent(new OperationMessage(
-          runId, execution.clock().instant(), "", true, "The run's journal was damaged and cut: " + damage
-              + "; the run resumes from the last intact entry"))));
+      journal.damage().ifPresent(damage -> reportDamage(runId, damage));
       if (journal.entries().isEmpty()) {
         driver.start(snapshot, identity.name()); // the coordinator stopped before the run touched anything
       } else {
@@ -353,6 +350,19 @@ public final class UpdateCoordinator {
         lease.release();
       }
       throw e;
+    }
+  }
+
+  private void reportDamage(RunId runId, String damage) {
+    String message = "The run's journal was damaged and cut: " + damage + "; the run resumes from the last intact entry";
+    LOG.warn("Run {}: {}", runId, message);
+    OperationMessage event = new OperationMessage(runId, execution.clock().instant(), "", true, message);
+    for (RunListener listener : listeners) {
+      try {
+        listener.onEvent(event);
+      } catch (RuntimeException e) {
+        LOG.warn("Run {}: listener {} failed on the journal damage warning; the run goes on", runId, listener, e);
+      }
     }
   }
 
