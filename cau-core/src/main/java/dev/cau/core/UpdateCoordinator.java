@@ -31,16 +31,12 @@ import dev.cau.core.journal.RunHeader;
 import dev.cau.core.lock.CoordinatorIdentity;
 import dev.cau.core.lock.CoordinatorLock;
 import dev.cau.core.lock.HeldLease;
-import dev.cau.core.profile.RunProfile;
 import dev.cau.core.report.RunHistory;
 import dev.cau.core.status.RunState;
 import dev.cau.core.status.RunStatus;
 import dev.cau.core.store.StoredRunJournal;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -334,7 +330,7 @@ public final class UpdateCoordinator {
     ClusterSnapshot snapshot = cluster.snapshot();
     Prepared prepared = prepare(options, snapshot);
     RunHeader.RunKind kind = stored.kind();
-    checkSameOptions(stored, header(runId, kind, options));
+    RunHeaders.checkSameOptions(stored, header(runId, kind, options));
     HeldLease lease = lock == null ? null : lock.takeOver(identity, runId, snapshot);
     try {
       RunDriver driver = driver(runId, kind, options, prepared, journal, lease);
@@ -460,35 +456,7 @@ public final class UpdateCoordinator {
   }
 
   private RunHeader header(RunId runId, RunHeader.RunKind kind, RunOptions options) {
-    StringWriter profile = new StringWriter();
-    try {
-      RunProfile.write(options, profile, plugins);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
-    }
-    return new RunHeader(runId, cluster.name(), kind, profile.toString(), options.nodeOrder(),
-        options.quorumPolicy(), execution.clock().instant());
-  }
-
-  private static void checkSameOptions(RunHeader stored, RunHeader given) {
-    List<String> storedLines = stored.profile().lines().filter(l -> !l.startsWith("#")).toList();
-    List<String> givenLines = given.profile().lines().filter(l -> !l.startsWith("#")).toList();
-    List<String> differing = new ArrayList<>(givenLines);
-    differing.removeAll(storedLines);
-    if (!differing.isEmpty() || !storedLines.containsAll(givenLines) || givenLines.size() != storedLines.size()) {
-      List<String> missing = new ArrayList<>(storedLines);
-      missing.removeAll(givenLines);
-      throw new InvalidOptionsException("options", String.join("; ", differing),
-          "the options run " + stored.runId() + " started with (" + String.join("; ", missing) + ")");
-    }
-    if (!stored.nodeOrder().equals(given.nodeOrder())) {
-      throw new InvalidOptionsException("NodeOrder", String.join(",", given.nodeOrder()),
-          "the node order run " + stored.runId() + " started with (" + String.join(",", stored.nodeOrder()) + ")");
-    }
-    if (stored.quorumPolicy() != given.quorumPolicy()) {
-      throw new InvalidOptionsException("QuorumPolicy", given.quorumPolicy().name(),
-          "the quorum policy run " + stored.runId() + " started with (" + stored.quorumPolicy().name() + ")");
-    }
+    return RunHeaders.of(runId, cluster.name(), kind, options, plugins, execution.clock().instant());
   }
 
   /** Configures an {@link UpdateCoordinator}. Not thread-safe. */

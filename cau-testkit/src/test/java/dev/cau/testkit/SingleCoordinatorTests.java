@@ -121,6 +121,25 @@ class SingleCoordinatorTests {
     everyNodeUpdatedOnceAndUp();
   }
 
+  @Test
+  void resumingWithOtherOptionsIsRefusedNamingTheDifferenceAndTouchesNothing() {
+    alice.coordinator().start(OPTIONS);
+    cluster.simulator().runUntil(() -> cluster.snapshot().nodes().stream().anyMatch(n -> n.state() == NodeState.PAUSED));
+    alice.crash();
+    cluster.simulator().schedule(cluster.simulator().now().plus(Duration.ofHours(2)), () -> { });
+    cluster.simulator().runUntil(() -> false);
+    int steps = cluster.steps().size();
+    RunOptions other = OPTIONS.toBuilder().maxRetriesPerNode(5).build();
+
+    assertThatThrownBy(() -> bob.coordinator().resume(other))
+        .isInstanceOf(dev.cau.api.InvalidOptionsException.class)
+        .hasMessageContaining("MaxRetriesPerNode = 5")
+        .hasMessageContaining("the options run");
+    assertThat(cluster.steps()).hasSize(steps);
+    assertThat(cluster.lock().read().map(l -> l.owner())).contains("alice");
+    assertThat(bob.coordinator().status().state()).isEqualTo(RunState.RUN_FAILED);
+  }
+
   private void everyNodeUpdatedOnceAndUp() {
     for (SimulatedNode node : cluster.nodes()) {
       assertThat(node.installedUpdates()).isNotEmpty();
