@@ -1,5 +1,6 @@
 package dev.cau.testkit;
 
+import dev.cau.api.RunId;
 import dev.cau.api.cluster.RunStore;
 import dev.cau.api.event.RunEvent;
 import dev.cau.api.event.RunListener;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import dev.cau.api.RunId;
 import org.jspecify.annotations.Nullable;
 
 /**

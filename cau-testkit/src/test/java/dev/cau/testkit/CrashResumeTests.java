@@ -2,6 +2,7 @@ package dev.cau.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cau.api.RunId;
 import dev.cau.api.cluster.NodeState;
 import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.RunResult;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import dev.cau.api.RunId;
 
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
