@@ -42,17 +42,27 @@ class EnginePropertyTests {
     int faults = 0;
     int big = 0;
     int stopped = 0;
+    int takenOver = 0;
+    java.util.Set<dev.cau.testkit.scenario.CoordinatorFault.Kind> coordinatorFaults =
+        java.util.EnumSet.noneOf(dev.cau.testkit.scenario.CoordinatorFault.Kind.class);
     for (long seed = FIRST_SEED; seed < FIRST_SEED + 500; seed++) {
       Scenario scenario = ScenarioGenerator.defaults().generate(seed);
       faults += scenario.faults() > 0 ? 1 : 0;
+      if (scenario.coordinatorFault() != null) {
+        coordinatorFaults.add(scenario.coordinatorFault().kind());
+      }
       big += scenario.nodes().size() > 24 ? 1 : 0;
       ScenarioOutcome outcome = ScenarioRunner.run(scenario);
       stopped += outcome.result() != null && outcome.result().status() != dev.cau.api.result.SummaryStatus.SUCCEEDED ? 1 : 0;
+      takenOver += outcome.result() != null && outcome.result().coordinators().size() > 1 ? 1 : 0;
       assertThat(InvariantChecker.check(outcome)).isEmpty();
     }
     assertThat(faults).as("scenarios with faults").isGreaterThan(100);
     assertThat(big).as("scenarios over 24 nodes").isGreaterThan(10);
     assertThat(stopped).as("runs that did not succeed").isGreaterThan(50);
+    assertThat(coordinatorFaults).as("kinds of coordinator fault").containsExactlyInAnyOrder(
+        dev.cau.testkit.scenario.CoordinatorFault.Kind.values());
+    assertThat(takenOver).as("runs a second coordinator took over").isGreaterThan(10);
   }
 
   @Test

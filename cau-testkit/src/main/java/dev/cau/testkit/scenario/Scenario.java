@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param roles role name to the node that owns it at the start
  * @param storageResync how long storage repairs after each restart; zero for none
  * @param cancelAfter when the run is canceled, from its start; or {@code null}
- * @param coordinatorCrashAfter a fault: the coordinator dies after it acted on this many journal
- *     entries, and a second coordinator takes the run over once the first one's lease expired;
- *     or {@code null}
+ * @param coordinatorFault a fault of the coordinator (a crash, or a stall past its lease) after a
+ *     number of journal entries, after which a second coordinator takes the run over; or
+ *     {@code null}
  * @param options the run's options
  */
 public record Scenario(
@@ -35,7 +35,7 @@ public record Scenario(
     Map<String, String> roles,
     Duration storageResync,
     @Nullable Duration cancelAfter,
-    @Nullable Integer coordinatorCrashAfter,
+    @Nullable CoordinatorFault coordinatorFault,
     RunOptions options) {
   /**
    * Checks the components and copies the collections.
@@ -46,7 +46,7 @@ public record Scenario(
    * @param roles the roles and their owners
    * @param storageResync storage repair after a restart
    * @param cancelAfter when the run is canceled, or {@code null}
-   * @param coordinatorCrashAfter the coordinator crash, or {@code null}
+   * @param coordinatorFault the coordinator fault, or {@code null}
    * @param options the run's options
    */
   public Scenario {
@@ -97,7 +97,7 @@ public record Scenario(
    */
   public int faults() {
     return nodes.stream().mapToInt(ScenarioNode::faults).sum()
-        + (storageResync.isZero() ? 0 : 1) + (cancelAfter != null ? 1 : 0) + (coordinatorCrashAfter != null ? 1 : 0);
+        + (storageResync.isZero() ? 0 : 1) + (cancelAfter != null ? 1 : 0) + (coordinatorFault != null ? 1 : 0);
   }
 
   /**
@@ -136,8 +136,8 @@ public record Scenario(
     if (cancelAfter != null) {
       text.append("  canceled after ").append(cancelAfter).append('\n');
     }
-    if (coordinatorCrashAfter != null) {
-      text.append("  coordinator crashes after journal entry ").append(coordinatorCrashAfter).append('\n');
+    if (coordinatorFault != null) {
+      text.append("  ").append(coordinatorFault).append('\n');
     }
     text.append("  ").append(options);
     return text.toString();
@@ -152,22 +152,26 @@ public record Scenario(
   }
 
   Scenario with(List<ScenarioNode> newNodes, Map<String, String> newRoles) {
-    return new Scenario(seed, newNodes, witness, newRoles, storageResync, cancelAfter, coordinatorCrashAfter, options);
+    return new Scenario(seed, newNodes, witness, newRoles, storageResync, cancelAfter, coordinatorFault, options);
   }
 
   Scenario withOptions(RunOptions newOptions) {
-    return new Scenario(seed, nodes, witness, roles, storageResync, cancelAfter, coordinatorCrashAfter, newOptions);
+    return new Scenario(seed, nodes, witness, roles, storageResync, cancelAfter, coordinatorFault, newOptions);
   }
 
   Scenario withoutStorageResync() {
-    return new Scenario(seed, nodes, witness, roles, Duration.ZERO, cancelAfter, coordinatorCrashAfter, options);
+    return new Scenario(seed, nodes, witness, roles, Duration.ZERO, cancelAfter, coordinatorFault, options);
   }
 
-  Scenario withoutCoordinatorCrash() {
+  Scenario withCoordinatorFault(CoordinatorFault fault) {
+    return new Scenario(seed, nodes, witness, roles, storageResync, cancelAfter, fault, options);
+  }
+
+  Scenario withoutCoordinatorFault() {
     return new Scenario(seed, nodes, witness, roles, storageResync, cancelAfter, null, options);
   }
 
   Scenario withoutCancel() {
-    return new Scenario(seed, nodes, witness, roles, storageResync, null, coordinatorCrashAfter, options);
+    return new Scenario(seed, nodes, witness, roles, storageResync, null, coordinatorFault, options);
   }
 }

@@ -103,8 +103,11 @@ public final class ScenarioGenerator {
     }
     Duration resync = chance(random, 0.2) ? Duration.ofMinutes(5 + random.nextInt(36)) : Duration.ZERO;
     Duration cancel = chance(random, 0.05) ? Duration.ofMinutes(random.nextInt(240)).plusSeconds(13) : null;
-    Integer coordinatorCrash = chance(random, 0.1) ? 1 + random.nextInt(8 * size + 20) : null;
-    return new Scenario(seed, nodes, witness(random), roles, resync, cancel, coordinatorCrash, options(random, size));
+    CoordinatorFault coordinatorFault = chance(random, 0.1)
+        ? new CoordinatorFault(random.nextBoolean() ? CoordinatorFault.Kind.CRASH : CoordinatorFault.Kind.STALL,
+            1 + random.nextInt(8 * size + 20))
+        : null;
+    return new Scenario(seed, nodes, witness(random), roles, resync, cancel, coordinatorFault, options(random, size));
   }
 
   private int nodeCount(RandomGenerator random) {

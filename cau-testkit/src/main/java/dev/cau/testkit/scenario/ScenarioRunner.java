@@ -50,16 +50,21 @@ public final class ScenarioRunner {
     SimulatedCoordinator first = coordinator(cluster, "first", policy, calls);
     SimulatedCoordinator second = coordinator(cluster, "second", policy, calls);
     UpdatingRun[] current = new UpdatingRun[1];
-    Integer crashAfter = scenario.coordinatorCrashAfter();
-    if (crashAfter != null) {
-      // The coordinator acts on entry crashAfter and dies before the next one (record 1 is the header).
+    CoordinatorFault fault = scenario.coordinatorFault();
+    if (fault != null) {
+      // The coordinator acts on entry afterEntry; record 1 is the header.
       cluster.store().onAppend((run, record) -> {
-        if (record == crashAfter + 2 && first.isAlive()) {
-          first.crash();
-          cluster.simulator().schedule(cluster.simulator().now().plus(LEASE).plusSeconds(1),
-              () -> current[0] = second.coordinator().resume(scenario.options()));
-          throw new CoordinatorCrash();
+        if (record != fault.afterEntry() + 2 || !first.isAlive()) {
+          return;
         }
+        cluster.simulator().schedule(cluster.simulator().now().plus(LEASE).plusSeconds(1),
+            () -> current[0] = second.coordinator().resume(scenario.options()));
+        if (fault.kind() == CoordinatorFault.Kind.CRASH) {
+          first.crash();
+          throw new CoordinatorCrash(); // it dies before the next entry is written
+        }
+        // It acts on this entry, then freezes past its lease; when it wakes it must be fenced.
+        first.stall(LEASE.multipliedBy(2));
       });
     }
     UpdatingRun firstRun = first.coordinator().start(scenario.options());
@@ -70,8 +75,11 @@ public final class ScenarioRunner {
     }
     try {
       // After a crash, the run that counts is the one the second coordinator resumed.
+      // A stalled first coordinator must also have woken and stopped, for the fencing to be judged.
+      boolean stalls = fault != null && fault.kind() == CoordinatorFault.Kind.STALL;
       boolean ended = cluster.simulator().runUntil(() -> current[0].completion().isDone()
-          && (first.isAlive() || current[0] != firstRun));
+          && (first.isAlive() || current[0] != firstRun)
+          && (!stalls || firstRun.completion().isDone()));
       if (!ended) {
         throw new IllegalStateException("The simulation ran out of work before run " + current[0].runId() + " ended");
       }

@@ -62,8 +62,12 @@ public final class Shrinker {
     if (s.cancelAfter() != null) {
       out.add(s.withoutCancel());
     }
-    if (s.coordinatorCrashAfter() != null) {
-      out.add(s.withoutCoordinatorCrash());
+    CoordinatorFault fault = s.coordinatorFault();
+    if (fault != null) {
+      out.add(s.withoutCoordinatorFault());
+      if (fault.kind() == CoordinatorFault.Kind.STALL) {
+        out.add(s.withCoordinatorFault(new CoordinatorFault(CoordinatorFault.Kind.CRASH, fault.afterEntry())));
+      }
     }
     if (!s.storageResync().isZero()) {
       out.add(s.withoutStorageResync());
