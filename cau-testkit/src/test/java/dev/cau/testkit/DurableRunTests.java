@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.NodeState;
 import dev.cau.api.cluster.RunStore;
-import dev.cau.api.cluster.StoredJournal;
 import dev.cau.api.event.NodeFinished;
 import dev.cau.api.event.NodeStepStarted;
 import dev.cau.api.event.OperationMessage;
@@ -23,6 +22,7 @@ import dev.cau.core.status.NodeStatusNotification;
 import dev.cau.core.status.RunState;
 import dev.cau.core.status.RunStatus;
 import dev.cau.core.store.FileRunStore;
+import dev.cau.testkit.cluster.ForwardingRunStore;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.SimulatedNode;
 import java.io.IOException;
@@ -36,8 +36,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,7 +180,7 @@ class DurableRunTests {
     int[] crashedAt = new int[1];
     int[] suspendedAt = {-1};
     SimulatedCoordinator[] alice = new SimulatedCoordinator[1];
-    RunStore crashing = new Delegating(new FileRunStore(directory)) {
+    RunStore crashing = new ForwardingRunStore(new FileRunStore(directory)) {
       @Override
       public void append(RunId runId, String record) {
         int entries = journal(runId).records().size() - 1;
@@ -252,59 +250,5 @@ class DurableRunTests {
   private SimulatedCoordinator coordinator(String name, RunStore store) {
     return SimulatedCoordinator.builder(cluster, CoordinatorIdentity.remote(name, "admin-" + (name.equals("alice") ? 1 : 2)))
         .runStore(store).build();
-  }
-
-  /** Passes every call to a store; a test overrides what it breaks. */
-  private static class Delegating implements RunStore {
-    private final RunStore store;
-
-    Delegating(RunStore store) {
-      this.store = store;
-    }
-
-    @Override
-    public void append(RunId runId, String record) {
-      store.append(runId, record);
-    }
-
-    @Override
-    public StoredJournal journal(RunId runId) {
-      return store.journal(runId);
-    }
-
-    @Override
-    public Set<RunId> runs() {
-      return store.runs();
-    }
-
-    @Override
-    public void putReport(RunId runId, String report) {
-      store.putReport(runId, report);
-    }
-
-    @Override
-    public Optional<String> report(RunId runId) {
-      return store.report(runId);
-    }
-
-    @Override
-    public void remove(RunId runId) {
-      store.remove(runId);
-    }
-
-    @Override
-    public Optional<String> roleConfiguration() {
-      return store.roleConfiguration();
-    }
-
-    @Override
-    public void putRoleConfiguration(String configuration) {
-      store.putRoleConfiguration(configuration);
-    }
-
-    @Override
-    public void removeRoleConfiguration() {
-      store.removeRoleConfiguration();
-    }
   }
 }

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.CoordinatorLease;
 import dev.cau.api.cluster.RunLock;
-import dev.cau.api.cluster.RunStore;
-import dev.cau.api.cluster.StoredJournal;
 import dev.cau.core.store.FileRunStore;
+import dev.cau.testkit.cluster.ForwardingRunStore;
 import dev.cau.testkit.cluster.InMemoryRunLock;
 import dev.cau.testkit.cluster.InMemoryRunStore;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -50,54 +48,16 @@ class ClusterStateConformanceTests {
   }
 
   /** Skips empty records, as a reader that ignores blank lines would: records must come back exactly. */
-  private static final class BlankSkippingStore implements RunStore {
-    private final InMemoryRunStore store = new InMemoryRunStore();
+  private static final class BlankSkippingStore extends ForwardingRunStore {
+    BlankSkippingStore() {
+      super(new InMemoryRunStore());
+    }
 
     @Override
     public void append(RunId runId, String record) {
       if (!record.isEmpty()) {
-        store.append(runId, record);
+        super.append(runId, record);
       }
-    }
-
-    @Override
-    public StoredJournal journal(RunId runId) {
-      return store.journal(runId);
-    }
-
-    @Override
-    public Set<RunId> runs() {
-      return store.runs();
-    }
-
-    @Override
-    public void putReport(RunId runId, String report) {
-      store.putReport(runId, report);
-    }
-
-    @Override
-    public Optional<String> report(RunId runId) {
-      return store.report(runId);
-    }
-
-    @Override
-    public void remove(RunId runId) {
-      store.remove(runId);
-    }
-
-    @Override
-    public Optional<String> roleConfiguration() {
-      return store.roleConfiguration();
-    }
-
-    @Override
-    public void putRoleConfiguration(String configuration) {
-      store.putRoleConfiguration(configuration);
-    }
-
-    @Override
-    public void removeRoleConfiguration() {
-      store.removeRoleConfiguration();
     }
   }
 
