@@ -2,6 +2,7 @@ package dev.cau.core;
 
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.RunId;
+import dev.cau.core.journal.RolloutDescriptor;
 import dev.cau.core.journal.RunHeader;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.plugin.PluginRegistry;
@@ -26,7 +27,8 @@ final class RunHeaders {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter does not fail
     }
-    return new RunHeader(runId, cluster, kind, profile.toString(), options.nodeOrder(), options.quorumPolicy(), startedAt);
+    return new RunHeader(runId, cluster, kind, profile.toString(), options.nodeOrder(), options.quorumPolicy(),
+        RolloutDescriptor.of(kind == RunHeader.RunKind.OFFLINE ? "cau.offline-all-at-once" : "cau.one-node-at-a-time"), startedAt);
   }
 
   /**

@@ -10,8 +10,14 @@ import java.util.Objects;
  * @param voteWeight its configured vote, {@code NodeWeight}: 1 when it votes, 0 when its vote was
  *     removed
  * @param faultDomain where it sits in the fault-domain hierarchy
+ * @param bootId an opaque identity of the node's current boot, which changes with every boot
+ *     (Linux's {@code /proc/sys/kernel/random/boot_id}, or Windows' last boot time exactly as the
+ *     node reports it); {@code ""} when the controller cannot tell. The engine only compares two
+ *     identities of the same node for equality, never as times, so clocks of different machines
+ *     never meet: after a coordinator takeover, a restart whose answer was lost counts as done
+ *     when the identity changed since the engine recorded it before the restart.
  */
-public record NodeSnapshot(String name, NodeState state, int voteWeight, FaultDomain faultDomain) {
+public record NodeSnapshot(String name, NodeState state, int voteWeight, FaultDomain faultDomain, String bootId) {
   /**
    * Checks the components.
    *
@@ -19,9 +25,11 @@ public record NodeSnapshot(String name, NodeState state, int voteWeight, FaultDo
    * @param state its membership state
    * @param voteWeight its configured vote, 0 or 1
    * @param faultDomain where it sits in the fault-domain hierarchy
+   * @param bootId the identity of its current boot, or {@code ""} when unknown
    */
   public NodeSnapshot {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(bootId, "bootId");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(faultDomain, "faultDomain");
     if (name.isBlank()) {
@@ -31,5 +39,27 @@ public record NodeSnapshot(String name, NodeState state, int voteWeight, FaultDo
       throw new IllegalArgumentException(
           "The vote weight of node \"" + name + "\" must be 0 or 1, but was " + voteWeight);
     }
+  }
+
+  /**
+   * Creates a node whose boot identity is unknown: after a takeover, a restart whose answer was
+   * lost is then judged from the node's state alone.
+   *
+   * @param name the node's name
+   * @param state its membership state
+   * @param voteWeight its configured vote, 0 or 1
+   * @param faultDomain where it sits in the fault-domain hierarchy
+   */
+  public NodeSnapshot(String name, NodeState state, int voteWeight, FaultDomain faultDomain) {
+    this(name, state, voteWeight, faultDomain, "");
+  }
+
+  /**
+   * Tells whether the controller reports boot identities for this node.
+   *
+   * @return {@code true} unless {@link #bootId()} is empty
+   */
+  public boolean knowsBootId() {
+    return !bootId.isEmpty();
   }
 }

@@ -9,19 +9,37 @@ import java.util.Objects;
  * @param configurationName the session configuration to run it in, such as
  *     {@code Microsoft.PowerShell}
  * @param phase whether the script runs before or after updating
+ * @param idempotencyKey the same for every call of one script run, and different for every other:
+ *     {@code <run id>/<node>/<attempt>/<phase>}. A coordinator that takes a run over after a crash
+ *     calls a script again when it cannot know whether the previous call ended; a controller that
+ *     remembers the keys of scripts it has run (on the node, for instance) can return the first
+ *     call's outcome instead of running the script twice. {@code ""} when the caller gave none.
  */
-public record ScriptRequest(String path, String configurationName, ScriptPhase phase) {
+public record ScriptRequest(String path, String configurationName, ScriptPhase phase, String idempotencyKey) {
   /**
    * Checks the components.
    *
    * @param path the script's path as the node sees it
    * @param configurationName the session configuration to run it in
    * @param phase whether the script runs before or after updating
+   * @param idempotencyKey identifies this script run across coordinators, or {@code ""}
    */
   public ScriptRequest {
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(configurationName, "configurationName");
     Objects.requireNonNull(phase, "phase");
+  }
+
+  /**
+   * Creates a request without an idempotency key.
+   *
+   * @param path the script's path as the node sees it
+   * @param configurationName the session configuration to run it in
+   * @param phase whether the script runs before or after updating
+   */
+  public ScriptRequest(String path, String configurationName, ScriptPhase phase) {
+    this(path, configurationName, phase, "");
   }
 
   /** When a script runs relative to the node's update. */

@@ -46,4 +46,19 @@ public interface UpdatePlugin {
    * @return one result for every update given
    */
   List<InstallResult> install(PluginContext context, List<Update> updates);
+
+  /**
+   * Tells whether {@link #install} restarts the node by itself, as an operating-system upgrade
+   * does (several times, as setup needs). The engine then never restarts the node for this
+   * plug-in: it takes the node out of service before the install, as for a restart, and after the
+   * install waits for the node to be ready within the run's {@code PluginRestartTimeoutMinutes}
+   * instead of the single-restart {@code RebootTimeoutMinutes}. The default is {@code false}.
+   *
+   * <p>Asked once per scan; the answer is recorded in the run's journal with the scan.
+   *
+   * @return whether installing restarts the node
+   */
+  default boolean restartsNodeItself() {
+    return false;
+  }
 }

@@ -335,7 +335,8 @@ public final class RunDriver {
       CallContext context = new CallContext(
           runId, call.node(), cancellation, logFor(call.node()), execution.clock(), node);
       if (operation instanceof Operation.ScanUpdates scan) {
-        return new CallResult.Scanned(scan.plugin(), plugin(scan.plugin()).scan(context));
+        UpdatePlugin plugin = plugin(scan.plugin());
+        return new CallResult.Scanned(scan.plugin(), plugin.scan(context), plugin.restartsNodeItself());
       } else if (operation instanceof Operation.StageUpdates stage) {
         plugin(stage.plugin()).stage(context, stage.updates());
         return new CallResult.Done();

@@ -24,17 +24,30 @@ public sealed interface CallResult
    *
    * @param plugin the plug-in's name
    * @param updates the applicable updates
+   * @param restartsNodeItself whether the plug-in's install restarts the node by itself
+   *     ({@link dev.cau.api.plugin.UpdatePlugin#restartsNodeItself()})
    */
-  record Scanned(String plugin, List<Update> updates) implements CallResult {
+  record Scanned(String plugin, List<Update> updates, boolean restartsNodeItself) implements CallResult {
     /**
      * Copies the list.
      *
      * @param plugin the plug-in's name
      * @param updates the applicable updates
+     * @param restartsNodeItself whether the plug-in's install restarts the node by itself
      */
     public Scanned {
       Objects.requireNonNull(plugin, "plugin");
       updates = List.copyOf(updates);
+    }
+
+    /**
+     * A scan by a plug-in that leaves restarts to the engine.
+     *
+     * @param plugin the plug-in's name
+     * @param updates the applicable updates
+     */
+    public Scanned(String plugin, List<Update> updates) {
+      this(plugin, updates, false);
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.Objects;
  *     without secret plug-in arguments
  * @param nodeOrder the run's {@code NodeOrder}, which a profile does not hold
  * @param quorumPolicy the run's quorum policy, which a profile does not hold
+ * @param rollout the run's rollout policy: which waiting nodes may be taken out of service when
  * @param startedAt when the run started
  */
 public record RunHeader(
@@ -26,6 +27,7 @@ public record RunHeader(
     String profile,
     List<String> nodeOrder,
     QuorumPolicy quorumPolicy,
+    RolloutDescriptor rollout,
     Instant startedAt) {
   /**
    * Checks the components and copies the list.
@@ -36,6 +38,7 @@ public record RunHeader(
    * @param profile the options as a profile
    * @param nodeOrder the node order
    * @param quorumPolicy the quorum policy
+   * @param rollout the rollout policy
    * @param startedAt when the run started
    */
   public RunHeader {
@@ -44,6 +47,7 @@ public record RunHeader(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(quorumPolicy, "quorumPolicy");
+    Objects.requireNonNull(rollout, "rollout");
     Objects.requireNonNull(startedAt, "startedAt");
     nodeOrder = List.copyOf(nodeOrder);
   }

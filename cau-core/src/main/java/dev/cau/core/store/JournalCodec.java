@@ -21,6 +21,7 @@ import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.journal.CallResult;
 import dev.cau.core.journal.JournalEntry;
+import dev.cau.core.journal.RolloutDescriptor;
 import dev.cau.core.journal.RunHeader;
 import dev.cau.core.journal.RunInput;
 import dev.cau.core.quorum.QuorumPolicy;
@@ -105,6 +106,10 @@ public final class JournalCodec {
             .put("profile", header.profile())
             .put("nodeOrder", header.nodeOrder())
             .put("quorumPolicy", header.quorumPolicy().name())
+            .put("rollout", new Members()
+                .put("name", header.rollout().name())
+                .put("parameters", new LinkedHashMap<String, Object>(header.rollout().parameters()))
+                .members)
             .put("startedAt", header.startedAt().toString())
             .members);
   }
@@ -190,6 +195,7 @@ public final class JournalCodec {
           .put("type", SCANNED)
           .put("plugin", scanned.plugin())
           .put("updates", map(scanned.updates(), JournalCodec::update))
+          .putIf(scanned.restartsNodeItself(), "restartsNodeItself", true)
           .members;
     }
     if (result instanceof CallResult.Installed installed) {
@@ -262,6 +268,7 @@ public final class JournalCodec {
                 .put("rack", domain.rack())
                 .put("chassis", domain.chassis())
                 .members)
+        .putIf(node.knowsBootId(), "bootId", node.bootId())
         .members;
   }
 
@@ -318,6 +325,11 @@ public final class JournalCodec {
       members.put(name, value == null ? JsonReader.NULL : value);
       return this;
     }
+
+    /** Puts a member only when it is wanted: members later formats added are left out when default. */
+    Members putIf(boolean wanted, String name, Object value) {
+      return wanted ? put(name, value) : this;
+    }
   }
 
   // ---------------------------------------------------------------------------------- decoding
@@ -340,6 +352,7 @@ public final class JournalCodec {
         "profile",
         "nodeOrder",
         "quorumPolicy",
+        "rollout",
         "startedAt");
     return fields.build(
         () ->
@@ -350,7 +363,23 @@ public final class JournalCodec {
                 fields.string("profile"),
                 fields.strings("nodeOrder"),
                 fields.enumValue("quorumPolicy", QuorumPolicy.class),
+                rollout(fields),
                 fields.instant("startedAt")));
+  }
+
+  /** The header's rollout policy; a journal written before policies were journaled names none. */
+  private static RolloutDescriptor rollout(JsonFields header) {
+    if (!header.has("rollout")) {
+      return RolloutDescriptor.of(header.enumValue("kind", RunHeader.RunKind.class) == RunHeader.RunKind.OFFLINE
+          ? "cau.offline-all-at-once" : "cau.one-node-at-a-time");
+    }
+    JsonFields rollout = header.object("rollout").only("name", "parameters");
+    JsonFields parameters = rollout.object("parameters");
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String name : parameters.names()) {
+      values.put(name, parameters.string(name));
+    }
+    return rollout.build(() -> new RolloutDescriptor(rollout.string("name"), values));
   }
 
   /**
@@ -466,11 +495,12 @@ public final class JournalCodec {
             "type", SCANNED, INSTALLED, SCRIPT_ENDED, READY, OBSERVED, DONE, RESTARTED, FAILED);
     switch (type) {
       case SCANNED -> {
-        fields.only("type", "plugin", "updates");
+        fields.only("type", "plugin", "updates", "restartsNodeItself");
         return fields.build(
             () ->
                 new CallResult.Scanned(
-                    fields.string("plugin"), fields.list("updates", JournalCodec::update)));
+                    fields.string("plugin"), fields.list("updates", JournalCodec::update),
+                    fields.has("restartsNodeItself") && fields.bool("restartsNodeItself")));
       }
       case INSTALLED -> {
         fields.only("type", "plugin", "results");
@@ -534,7 +564,7 @@ public final class JournalCodec {
 
   private static NodeSnapshot node(Object value, String path) {
     JsonFields fields =
-        JsonFields.of(value, path).only("name", "state", "voteWeight", "faultDomain");
+        JsonFields.of(value, path).only("name", "state", "voteWeight", "faultDomain", "bootId");
     JsonFields domain = fields.object("faultDomain").only("site", "rack", "chassis");
     return fields.build(
         () ->
@@ -545,7 +575,8 @@ public final class JournalCodec {
                 new FaultDomain(
                     domain.nullableString("site"),
                     domain.nullableString("rack"),
-                    domain.nullableString("chassis"))));
+                    domain.nullableString("chassis")),
+                fields.has("bootId") ? fields.string("bootId") : ""));
   }
 
   private static ClusteredRole role(Object value, String path) {

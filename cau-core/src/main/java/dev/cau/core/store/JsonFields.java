@@ -166,6 +166,18 @@ final class JsonFields {
         "has the unknown value " + quote(text) + "; expected " + quoteAll(Arrays.asList(types)));
   }
 
+  /** The object's member names, in order. */
+  List<String> names() {
+    List<String> names = new ArrayList<>();
+    members.keySet().forEach(name -> names.add((String) name));
+    return names;
+  }
+
+  /** Tells whether the object has the member: for members that later formats added. */
+  boolean has(String name) {
+    return members.containsKey(name);
+  }
+
   JsonFields object(String name) {
     return of(get(name), pathOf(name));
   }

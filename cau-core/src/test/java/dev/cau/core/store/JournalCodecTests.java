@@ -9,11 +9,13 @@ import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.journal.CallResult;
 import dev.cau.core.journal.JournalEntry;
+import dev.cau.core.journal.RolloutDescriptor;
 import dev.cau.core.journal.RunHeader;
 import dev.cau.core.journal.RunInput;
 import dev.cau.core.quorum.QuorumPolicy;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +86,7 @@ class JournalCodecTests {
             "",
             List.of(),
             QuorumPolicy.ALLOW_DYNAMIC_QUORUM,
+            new RolloutDescriptor("cau.offline-all-at-once", Map.of("a", Samples.AWKWARD)),
             Instant.MAX);
     assertThat(JournalCodec.decodeHeader(JournalCodec.encodeHeader(offline))).isEqualTo(offline);
   }

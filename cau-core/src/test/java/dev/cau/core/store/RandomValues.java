@@ -22,12 +22,14 @@ import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.journal.CallResult;
 import dev.cau.core.journal.JournalEntry;
+import dev.cau.core.journal.RolloutDescriptor;
 import dev.cau.core.journal.RunHeader;
 import dev.cau.core.journal.RunInput;
 import dev.cau.core.quorum.QuorumPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -183,6 +185,7 @@ final class RandomValues {
         string(),
         list(6, this::string),
         constant(QuorumPolicy.class),
+        new RolloutDescriptor(string().isEmpty() ? "p" : "p" + string(), Map.of(string(), string())),
         instant());
   }
 

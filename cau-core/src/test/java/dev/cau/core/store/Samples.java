@@ -22,6 +22,7 @@ import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.journal.CallResult;
 import dev.cau.core.journal.JournalEntry;
+import dev.cau.core.journal.RolloutDescriptor;
 import dev.cau.core.journal.RunHeader;
 import dev.cau.core.journal.RunInput;
 import dev.cau.core.quorum.QuorumPolicy;
@@ -140,6 +141,7 @@ final class Samples {
             + "CauPluginName = Microsoft.WindowsUpdatePlugin\n",
         List.of("NODE2", "NODE1"),
         QuorumPolicy.STATIC_MAJORITY,
+        RolloutDescriptor.of("cau.one-node-at-a-time"),
         START);
   }
 

@@ -1,0 +1,44 @@
+package dev.cau.core.journal;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The rollout policy a run was started with, as its journal header records it: the policy's name
+ * and its parameters. A coordinator that resumes the run, or reports its status, rebuilds the
+ * policy from this, never from its own configuration.
+ *
+ * @param name the policy's name, such as {@code cau.one-node-at-a-time}
+ * @param parameters the policy's parameters, sorted by name
+ */
+public record RolloutDescriptor(String name, Map<String, String> parameters) {
+  /**
+   * Checks the components and copies the parameters in name order.
+   *
+   * @param name the policy's name
+   * @param parameters the policy's parameters
+   */
+  public RolloutDescriptor {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("A rollout policy's name must not be blank");
+    }
+    parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
+  }
+
+  /**
+   * Describes a policy without parameters.
+   *
+   * @param name the policy's name
+   * @return the descriptor
+   */
+  public static RolloutDescriptor of(String name) {
+    return new RolloutDescriptor(name, Map.of());
+  }
+
+  @Override
+  public String toString() {
+    return parameters.isEmpty() ? name : name + parameters;
+  }
+}
