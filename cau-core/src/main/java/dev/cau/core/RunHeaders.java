@@ -2,10 +2,10 @@ package dev.cau.core;
 
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.RunId;
-import dev.cau.core.journal.RolloutDescriptor;
 import dev.cau.core.journal.RunHeader;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.plugin.PluginRegistry;
+import dev.cau.core.policy.RolloutPolicy;
 import dev.cau.core.profile.RunProfile;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -19,8 +19,8 @@ final class RunHeaders {
   private RunHeaders() {}
 
   /** The header of a run with these options; the profile holds no secret plug-in argument. */
-  static RunHeader of(RunId runId, String cluster, RunHeader.RunKind kind, RunOptions options, PluginRegistry plugins,
-      Instant startedAt) {
+  static RunHeader of(RunId runId, String cluster, RunHeader.RunKind kind, RunOptions options, RolloutPolicy rollout,
+      PluginRegistry plugins, Instant startedAt) {
     StringWriter profile = new StringWriter();
     try {
       RunProfile.write(options, profile, plugins);
@@ -28,7 +28,7 @@ final class RunHeaders {
       throw new UncheckedIOException(e); // a StringWriter does not fail
     }
     return new RunHeader(runId, cluster, kind, profile.toString(), options.nodeOrder(), options.quorumPolicy(),
-        RolloutDescriptor.of(kind == RunHeader.RunKind.OFFLINE ? "cau.offline-all-at-once" : "cau.one-node-at-a-time"), startedAt);
+        rollout.descriptor(), startedAt);
   }
 
   /**
@@ -49,6 +49,10 @@ final class RunHeaders {
     if (!stored.nodeOrder().equals(given.nodeOrder())) {
       throw new InvalidOptionsException("NodeOrder", String.join(",", given.nodeOrder()),
           "the node order run " + stored.runId() + " started with (" + String.join(",", stored.nodeOrder()) + ")");
+    }
+    if (!stored.rollout().equals(given.rollout())) {
+      throw new InvalidOptionsException("RolloutPolicy", given.rollout().toString(),
+          "the rollout policy run " + stored.runId() + " started with (" + stored.rollout() + ")");
     }
     if (stored.quorumPolicy() != given.quorumPolicy()) {
       throw new InvalidOptionsException("QuorumPolicy", given.quorumPolicy().name(),

@@ -6,15 +6,14 @@ import dev.cau.api.event.NodeStepStarted;
 import dev.cau.api.event.RunStarted;
 import dev.cau.api.result.NodeResult;
 import dev.cau.core.engine.Command;
-import dev.cau.core.engine.OfflineRunStateMachine;
 import dev.cau.core.engine.RunMachine;
-import dev.cau.core.engine.RunStateMachine;
 import dev.cau.core.journal.JournalEntry;
 import dev.cau.core.journal.RunHeader;
 import dev.cau.core.journal.RunInput;
 import dev.cau.core.lock.CoordinatorLock;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.policy.OrchestrationPolicy;
+import dev.cau.core.policy.RolloutPolicy;
 import dev.cau.core.profile.RunProfile;
 import dev.cau.core.status.NodeStatusNotification;
 import dev.cau.core.status.RunState;
@@ -40,7 +39,8 @@ import org.jspecify.annotations.Nullable;
 final class StatusReader {
   private StatusReader() {}
 
-  static RunStatus read(String cluster, RunRecords records, @Nullable CoordinatorLock lock, OrchestrationPolicy policy) {
+  static RunStatus read(String cluster, RunRecords records, @Nullable CoordinatorLock lock, RolloutPolicy rollout,
+      OrchestrationPolicy policy) {
     Optional<CoordinatorLease> holder = lock == null ? Optional.empty() : lock.holder();
     boolean live = lock != null && holder.isPresent() && !lock.isExpired(holder.get());
     List<StoredRunJournal> unfinished = records.unfinished();
@@ -56,7 +56,7 @@ final class StatusReader {
       return new RunStatus(cluster, RunState.RUN_IN_PROGRESS, lease.runId(), lease.acquiredAt(), lease.owner(),
           List.of(), List.of(), holds(lease, lock) + "; its run keeps no journal in this run store");
     }
-    Replay replay = replay(run, policy);
+    Replay replay = replay(run, rollout, policy);
     RunHeader header = run.header();
     if (live && holder.get().runId().equals(header.runId())) {
       CoordinatorLease lease = holder.get();
@@ -80,9 +80,9 @@ final class StatusReader {
 
   private record Replay(List<NodeStatusNotification> latest, List<NodeResult> results, @Nullable String coordinator) {}
 
-  private static Replay replay(StoredRunJournal run, OrchestrationPolicy policy) {
+  private static Replay replay(StoredRunJournal run, RolloutPolicy rollout, OrchestrationPolicy policy) {
     RunHeader header = run.header();
-    RunMachine machine = machine(header, policy);
+    RunMachine machine = machine(header, rollout, policy);
     Map<String, NodeStatusNotification> latest = new LinkedHashMap<>();
     List<NodeResult> results = new ArrayList<>();
     String coordinator = null;
@@ -110,7 +110,7 @@ final class StatusReader {
     return new Replay(List.copyOf(latest.values()), results, coordinator);
   }
 
-  private static RunMachine machine(RunHeader header, OrchestrationPolicy policy) {
+  private static RunMachine machine(RunHeader header, RolloutPolicy rollout, OrchestrationPolicy policy) {
     RunOptions options;
     try {
       options = RunProfile.read(new StringReader(header.profile())).toBuilder()
@@ -120,9 +120,7 @@ final class StatusReader {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringReader does not fail
     }
-    return header.kind() == RunHeader.RunKind.OFFLINE
-        ? new OfflineRunStateMachine(header.runId(), options)
-        : new RunStateMachine(header.runId(), options, policy);
+    return RunMachines.forHeader(header, options, rollout, policy);
   }
 
   /** CAU-style name of a step: {@code PRE_UPDATE_SCRIPT} is {@code PreUpdateScript}. */

@@ -10,10 +10,8 @@ import dev.cau.api.plugin.PluginArguments;
 import dev.cau.api.plugin.UpdatePlugin;
 import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.core.engine.NodeOrdering;
-import dev.cau.core.engine.OfflineRunStateMachine;
 import dev.cau.core.engine.RunDriver;
 import dev.cau.core.engine.RunMachine;
-import dev.cau.core.engine.RunStateMachine;
 import dev.cau.core.engine.SecretScrubber;
 import dev.cau.core.journal.InMemoryRunJournal;
 import dev.cau.core.journal.RunJournal;
@@ -23,6 +21,7 @@ import dev.cau.core.options.RunOptions;
 import dev.cau.core.plugin.PluginArgumentBinder;
 import dev.cau.core.plugin.PluginRegistry;
 import dev.cau.core.policy.OrchestrationPolicy;
+import dev.cau.core.policy.RolloutPolicy;
 import dev.cau.api.RunNeedsRecoveryException;
 import dev.cau.api.cluster.CoordinatorLease;
 import dev.cau.api.cluster.RunStore;
@@ -78,6 +77,7 @@ public final class UpdateCoordinator {
   private final Supplier<RunId> runIds;
   private final Supplier<RunJournal> journals;
   private final OrchestrationPolicy policy;
+  private final RolloutPolicy rollout;
   private final CoordinatorIdentity identity;
   private final RunRecords records;
   private final @Nullable CoordinatorLock lock;
@@ -92,6 +92,7 @@ public final class UpdateCoordinator {
     this.runIds = builder.runIds;
     this.journals = builder.journals;
     this.policy = builder.policy;
+    this.rollout = builder.rollout;
     this.identity = builder.identity != null
         ? builder.identity
         : CoordinatorIdentity.remote("cau4j-" + UUID.randomUUID(), "pid-" + ProcessHandle.current().pid());
@@ -232,7 +233,7 @@ public final class UpdateCoordinator {
    * @return the status now
    */
   public RunStatus status() {
-    return StatusReader.read(cluster.name(), records, lock, policy);
+    return StatusReader.read(cluster.name(), records, lock, rollout, policy);
   }
 
   /**
@@ -306,8 +307,9 @@ public final class UpdateCoordinator {
     }
     try {
       refuseIfInterrupted();
-      RunJournal journal = records.create(header(runId, kind, options));
-      RunDriver driver = driver(runId, kind, options, prepared, journal, lease);
+      RunHeader header = header(runId, kind, options);
+      RunJournal journal = records.create(header);
+      RunDriver driver = driver(header, options, prepared, journal, lease);
       driver.start(snapshot, identity.name());
       return new UpdatingRun(runId, journal, driver.completion(), driver::cancel);
     } catch (RuntimeException e) {
@@ -333,7 +335,7 @@ public final class UpdateCoordinator {
     RunHeaders.checkSameOptions(stored, header(runId, kind, options));
     HeldLease lease = lock == null ? null : lock.takeOver(identity, runId, snapshot);
     try {
-      RunDriver driver = driver(runId, kind, options, prepared, journal, lease);
+      RunDriver driver = driver(stored, options, prepared, journal, lease);
       journal.damage().ifPresent(damage -> reportDamage(runId, damage));
       if (journal.entries().isEmpty()) {
         driver.start(snapshot, identity.name()); // the coordinator stopped before the run touched anything
@@ -442,11 +444,10 @@ public final class UpdateCoordinator {
     }
   }
 
-  private RunDriver driver(RunId runId, RunHeader.RunKind kind, RunOptions options, Prepared prepared,
-      RunJournal journal, @Nullable HeldLease lease) {
-    RunMachine machine = kind == RunHeader.RunKind.OFFLINE
-        ? new OfflineRunStateMachine(runId, options)
-        : new RunStateMachine(runId, options, policy);
+  private RunDriver driver(RunHeader header, RunOptions options, Prepared prepared, RunJournal journal,
+      @Nullable HeldLease lease) {
+    RunId runId = header.runId();
+    RunMachine machine = RunMachines.forHeader(header, options, rollout, policy);
     RunDriver driver = new RunDriver(runId, cluster, prepared.plugins(), machine, execution, journal, listeners,
         new SecretScrubber(prepared.secrets()));
     if (lease != null && lock != null) {
@@ -456,7 +457,8 @@ public final class UpdateCoordinator {
   }
 
   private RunHeader header(RunId runId, RunHeader.RunKind kind, RunOptions options) {
-    return RunHeaders.of(runId, cluster.name(), kind, options, plugins, execution.clock().instant());
+    return RunHeaders.of(runId, cluster.name(), kind, options, RunMachines.rolloutFor(kind, rollout), plugins,
+        execution.clock().instant());
   }
 
   /** Configures an {@link UpdateCoordinator}. Not thread-safe. */
@@ -468,6 +470,7 @@ public final class UpdateCoordinator {
     private Supplier<RunId> runIds = () -> new RunId(UUID.randomUUID());
     private Supplier<RunJournal> journals = InMemoryRunJournal::new;
     private OrchestrationPolicy policy = OrchestrationPolicy.CAU;
+    private RolloutPolicy rollout = RolloutPolicy.CAU;
     private @Nullable CoordinatorIdentity identity;
     private @Nullable RunStore runStore;
     private Duration leaseExpiry = CoordinatorLock.DEFAULT_EXPIRY;
@@ -542,6 +545,20 @@ public final class UpdateCoordinator {
      */
     public Builder policy(OrchestrationPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Sets which waiting nodes a rolling run takes when. The default is CAU's policy, one node at
+     * a time in node order ({@link RolloutPolicy#CAU}); an offline update always takes every node
+     * at once. A run's policy is written in its journal: this coordinator resumes only runs that
+     * started with the same one.
+     *
+     * @param rollout the policy
+     * @return this builder
+     */
+    public Builder rollout(RolloutPolicy rollout) {
+      this.rollout = Objects.requireNonNull(rollout, "rollout");
       return this;
     }
 

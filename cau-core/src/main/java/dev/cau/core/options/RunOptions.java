@@ -58,6 +58,11 @@ public final class RunOptions {
    * that every wait ends.
    */
   public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofHours(6);
+  /**
+   * Default of {@code PluginRestartTimeoutMinutes}: 4 hours, for an operating-system upgrade that
+   * restarts its node several times.
+   */
+  public static final Duration DEFAULT_PLUGIN_RESTART_TIMEOUT = Duration.ofHours(4);
   /** How often the engine looks again while it waits for storage. */
   public static final Duration STORAGE_POLL_INTERVAL = Duration.ofMinutes(1);
 
@@ -91,6 +96,7 @@ public final class RunOptions {
   private final MigrationMode migrationMode;
   private final boolean suspendReboot;
   private final Duration operationTimeout;
+  private final Duration pluginRestartTimeout;
 
   private RunOptions(Builder b) {
     this.maxFailedNodes = b.maxFailedNodes;
@@ -123,6 +129,7 @@ public final class RunOptions {
     this.migrationMode = b.migrationMode;
     this.suspendReboot = b.suspendReboot;
     this.operationTimeout = b.operationTimeout;
+    this.pluginRestartTimeout = b.pluginRestartTimeout;
   }
 
   /**
@@ -180,6 +187,7 @@ public final class RunOptions {
     b.migrationMode = migrationMode;
     b.suspendReboot = suspendReboot;
     b.operationTimeout = operationTimeout;
+    b.pluginRestartTimeout = pluginRestartTimeout;
     return b;
   }
 
@@ -495,6 +503,17 @@ public final class RunOptions {
     return operationTimeout;
   }
 
+  /**
+   * Returns how long a node may take to come back after a plug-in that restarts it by itself
+   * ({@link dev.cau.api.plugin.UpdatePlugin#restartsNodeItself()}) has installed, counting every
+   * restart the plug-in makes: the engine waits this long instead of {@link #rebootTimeout()}.
+   *
+   * @return a positive duration; 4 hours by default
+   */
+  public Duration pluginRestartTimeout() {
+    return pluginRestartTimeout;
+  }
+
   @Override
   public String toString() {
     return "RunOptions{MaxFailedNodes=" + (maxFailedNodes == null ? "default" : maxFailedNodes)
@@ -523,7 +542,8 @@ public final class RunOptions {
         + ", BypassMaintenanceModeCheck=" + bypassMaintenanceModeCheck
         + ", migrationMode=" + migrationMode
         + ", SuspendReboot=" + suspendReboot
-        + ", operationTimeout=" + operationTimeout + "}";
+        + ", operationTimeout=" + operationTimeout
+        + ", pluginRestartTimeout=" + pluginRestartTimeout + "}";
   }
 
   /** Builds {@link RunOptions}, checking each value as it is set. Not thread-safe. */
@@ -558,6 +578,7 @@ public final class RunOptions {
     private MigrationMode migrationMode = MigrationMode.LIVE_MIGRATION;
     private boolean suspendReboot;
     private Duration operationTimeout = DEFAULT_OPERATION_TIMEOUT;
+    private Duration pluginRestartTimeout = DEFAULT_PLUGIN_RESTART_TIMEOUT;
 
     private Builder() {}
 
@@ -1009,6 +1030,19 @@ public final class RunOptions {
      */
     public Builder operationTimeout(Duration value) {
       this.operationTimeout = positive("OperationTimeout", value);
+      return this;
+    }
+
+    /**
+     * Sets how long a node may take to come back after a plug-in that restarts it by itself has
+     * installed ({@code PluginRestartTimeoutMinutes}).
+     *
+     * @param value a positive duration
+     * @return this builder
+     * @throws InvalidOptionsException if the value is zero or negative
+     */
+    public Builder pluginRestartTimeout(Duration value) {
+      this.pluginRestartTimeout = positive("PluginRestartTimeoutMinutes", value);
       return this;
     }
 

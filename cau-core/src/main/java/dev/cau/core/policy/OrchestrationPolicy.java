@@ -4,6 +4,7 @@ import dev.cau.api.cluster.ClusterSnapshot;
 import dev.cau.core.quorum.QuorumDecision;
 import dev.cau.core.quorum.QuorumGuard;
 import dev.cau.core.quorum.QuorumPolicy;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,6 +29,23 @@ public interface OrchestrationPolicy {
    */
   default QuorumDecision mayTakeDown(ClusterSnapshot snapshot, String node, QuorumPolicy quorumPolicy) {
     return QuorumGuard.evaluate(snapshot, Set.of(node), quorumPolicy);
+  }
+
+  /**
+   * Decides whether a set of nodes may be down together, given the cluster now: the node about
+   * to go down and every other node the run has out of service. By default a single node is
+   * judged by {@link #mayTakeDown(ClusterSnapshot, String, QuorumPolicy)}, so that a policy that
+   * overrides only that method keeps working, and a larger set by {@link QuorumGuard#evaluate}.
+   *
+   * @param snapshot the cluster, read just before
+   * @param nodes the nodes that would be down by the run's action, the one about to go down last
+   * @param quorumPolicy the run's quorum policy
+   * @return the decision with its reason
+   */
+  default QuorumDecision mayTakeDown(ClusterSnapshot snapshot, List<String> nodes, QuorumPolicy quorumPolicy) {
+    return nodes.size() == 1
+        ? mayTakeDown(snapshot, nodes.get(0), quorumPolicy)
+        : QuorumGuard.evaluate(snapshot, Set.copyOf(nodes), quorumPolicy);
   }
 
   /**

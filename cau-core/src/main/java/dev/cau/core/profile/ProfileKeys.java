@@ -129,7 +129,9 @@ final class ProfileKeys {
       extra("MaxUpdatePasses", WHOLE_NUMBER, (a, v, e) -> a.builder().maxUpdatePasses(v),
           o -> Optional.of(o.maxUpdatePasses())),
       extra("OperationTimeoutMinutes", MINUTES, (a, v, e) -> a.builder().operationTimeout(v),
-          o -> Optional.of(o.operationTimeout())));
+          o -> Optional.of(o.operationTimeout())),
+      extra("PluginRestartTimeoutMinutes", MINUTES, (a, v, e) -> a.builder().pluginRestartTimeout(v),
+          o -> Optional.of(o.pluginRestartTimeout())));
 
   private static final Map<String, Key<?>> BY_NAME = KEYS.stream()
       .collect(Collectors.toUnmodifiableMap(k -> lower(k.name()), k -> k));

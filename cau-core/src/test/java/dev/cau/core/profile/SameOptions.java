@@ -36,6 +36,7 @@ final class SameOptions {
     a.put("nodeOrder", RunOptions::nodeOrder);
     a.put("maxUpdatePasses", RunOptions::maxUpdatePasses);
     a.put("operationTimeout", RunOptions::operationTimeout);
+    a.put("pluginRestartTimeout", RunOptions::pluginRestartTimeout);
     a.put("quorumPolicy", RunOptions::quorumPolicy);
     a.put("warnAfter", RunOptions::warnAfter);
     a.put("stopAfter", RunOptions::stopAfter);

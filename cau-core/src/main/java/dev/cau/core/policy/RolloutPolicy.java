@@ -1,0 +1,82 @@
+package dev.cau.core.policy;
+
+import dev.cau.core.journal.RolloutDescriptor;
+import java.util.List;
+
+/**
+ * Decides which waiting nodes a run takes now: the run-level half of the engine, above each
+ * node's workflow. The engine asks it whenever a node finished its first scan or its update, and
+ * takes the nodes it names (only waiting ones, in the order given). Each node taken still asks
+ * the quorum guard, about every node the run has out of service together with itself, before it
+ * goes down.
+ *
+ * <p>A run's policy is named in its journal header by its {@link #descriptor()}: a coordinator
+ * that resumes the run must be configured with the same policy, and status is read with it.
+ * Implementations must be deterministic and side-effect free, since replaying a journal must
+ * reach the same decisions.
+ */
+public interface RolloutPolicy {
+  /**
+   * CAU's policy: once every node has been scanned, one node at a time, in the run's node order.
+   * The run stops when the quorum guard refuses a node.
+   */
+  RolloutPolicy CAU = new RolloutPolicy() {
+    private final RolloutDescriptor descriptor = RolloutDescriptor.of("cau.one-node-at-a-time");
+
+    @Override
+    public RolloutDescriptor descriptor() {
+      return descriptor;
+    }
+
+    @Override
+    public List<String> admit(RolloutView view) {
+      if (view.scanning() > 0 || !view.inFlight().isEmpty() || view.waiting().isEmpty()) {
+        return List.of();
+      }
+      return List.of(view.waiting().get(0));
+    }
+
+    @Override
+    public String toString() {
+      return descriptor.toString();
+    }
+  };
+
+  /**
+   * The offline update's policy: every node as soon as it is scanned, since the cluster is
+   * stopped for all of them at once.
+   */
+  RolloutPolicy ALL_AT_ONCE = new RolloutPolicy() {
+    private final RolloutDescriptor descriptor = RolloutDescriptor.of("cau.offline-all-at-once");
+
+    @Override
+    public RolloutDescriptor descriptor() {
+      return descriptor;
+    }
+
+    @Override
+    public List<String> admit(RolloutView view) {
+      return view.waiting();
+    }
+
+    @Override
+    public String toString() {
+      return descriptor.toString();
+    }
+  };
+
+  /**
+   * Returns the policy's name and parameters, as the journal header records them.
+   *
+   * @return the descriptor
+   */
+  RolloutDescriptor descriptor();
+
+  /**
+   * Chooses the waiting nodes to take now.
+   *
+   * @param view the run as it is
+   * @return nodes of {@link RolloutView#waiting()}, possibly none
+   */
+  List<String> admit(RolloutView view);
+}
