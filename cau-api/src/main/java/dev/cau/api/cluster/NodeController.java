@@ -65,6 +65,19 @@ public interface NodeController {
   boolean awaitReady(Duration timeout, OperationContext context);
 
   /**
+   * Tells whether the node's operating system has a restart pending. The engine asks after a
+   * coordinator took a run over, for an install whose answer was lost: updates a fresh scan no
+   * longer offers were installed, and the node is restarted for them only if a restart is pending
+   * (or if the controller cannot tell). The default cannot tell.
+   *
+   * @param context the run, cancellation signal, log and clock of the call
+   * @return whether a restart is pending
+   */
+  default PendingRestart pendingRestart(OperationContext context) {
+    return PendingRestart.UNKNOWN;
+  }
+
+  /**
    * Runs a pre-update or post-update script on the node.
    *
    * <p>The default refuses, for controllers of clusters that have no script host.

@@ -10,6 +10,7 @@ import dev.cau.api.StorageDegradedException;
 import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.cluster.ClusterSnapshot;
 import dev.cau.api.cluster.NodeController;
+import dev.cau.api.cluster.PendingRestart;
 import dev.cau.api.cluster.RemoteShutdownFirewall;
 import dev.cau.api.event.OperationMessage;
 import dev.cau.api.event.RunEvent;
@@ -373,8 +374,8 @@ public final class RunDriver {
 
   /**
    * Repeats an install whose answer was lost with the previous coordinator: what a fresh scan no
-   * longer offers was installed before the interruption and is reported as succeeded, with a
-   * restart required since nothing says otherwise; the rest is installed now.
+   * longer offers was installed before the interruption and is reported as succeeded, requiring a
+   * restart unless the node says that none is pending; the rest is installed now.
    */
   private CallResult installWhatIsMissing(Operation.InstallUpdates install, CallContext context) {
     UpdatePlugin plugin = plugin(install.plugin());
@@ -390,7 +391,8 @@ public final class RunDriver {
       plugin.install(context, missing).forEach(r -> results.put(r.update().id(), r));
     }
     Instant now = execution.clock().instant();
-    installed.forEach(u -> results.put(u.id(), InstallResult.succeeded(u, true, now)));
+    boolean restart = !installed.isEmpty() && context.node().pendingRestart(context) != PendingRestart.NONE;
+    installed.forEach(u -> results.put(u.id(), InstallResult.succeeded(u, restart, now)));
     List<InstallResult> ordered = new ArrayList<>();
     install.updates().forEach(u -> {
       InstallResult result = results.remove(u.id());

@@ -141,7 +141,7 @@ public final class SimulatedCluster implements ClusterController {
   @Override
   public ClusterSnapshot snapshot() {
     List<NodeSnapshot> nodeSnapshots = nodes.values().stream()
-        .map(n -> new NodeSnapshot(n.name(), n.state(), n.voteWeight(), n.faultDomain()))
+        .map(n -> new NodeSnapshot(n.name(), n.state(), n.voteWeight(), n.faultDomain(), n.bootId()))
         .toList();
     List<ClusteredRole> roleSnapshots = roles.values().stream()
         .map(r -> new ClusteredRole(r.name, r.owner, r.possibleOwners, r.state))

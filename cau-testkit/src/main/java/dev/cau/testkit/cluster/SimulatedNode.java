@@ -9,6 +9,7 @@ import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.FaultDomain;
 import dev.cau.api.cluster.NodeController;
 import dev.cau.api.cluster.NodeState;
+import dev.cau.api.cluster.PendingRestart;
 import dev.cau.api.cluster.RebootMode;
 import dev.cau.api.cluster.RemoteShutdownFirewall;
 import dev.cau.api.cluster.ScriptOutcome;
@@ -50,6 +51,10 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   private final Map<String, Integer> installCounts = new HashMap<>();
   private NodeState state;
   private int restarts;
+  /** Counts the node's boots: a new one each time it comes up from down. */
+  private int boots = 1;
+  /** An installed update needs a restart that has not happened yet. */
+  private boolean restartPending;
   private Instant readyAt = Instant.MIN;
 
   SimulatedNode(SimulatedCluster cluster, SimulatedCluster.NodeSpec spec) {
@@ -79,6 +84,17 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
    */
   public NodeState state() {
     return state;
+  }
+
+  /**
+   * Returns the identity of the node's current boot, as a controller reads it from a running
+   * node: it changes each time the node comes up again, and is unknown ({@code ""}) while the
+   * node is down.
+   *
+   * @return the boot identity, or {@code ""}
+   */
+  public String bootId() {
+    return state == NodeState.DOWN || state == NodeState.UNKNOWN ? "" : name + "/boot-" + boots;
   }
 
   int voteWeight() {
@@ -201,6 +217,12 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   }
 
   @Override
+  public PendingRestart pendingRestart(OperationContext context) {
+    requireRunning("read the pending restart");
+    return restartPending ? PendingRestart.PENDING : PendingRestart.NONE;
+  }
+
+  @Override
   public ScriptOutcome runScript(ScriptRequest request, OperationContext context) {
     requireRunning("run a script");
     cluster.record(name, "script " + request.path(), cluster.timings().script());
@@ -260,6 +282,7 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
       cluster.simulator().schedule(cluster.simulator().now().plus(half), () -> cluster.crash(this));
     }
     List<InstallResult> results = new ArrayList<>();
+    int selfRestarts = 0;
     for (Update update : updates) {
       if (cancellation.isCancellationRequested()) {
         // Honour a cancel between updates: what is not started is reported canceled.
@@ -276,9 +299,36 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
         installed.add(known.id());
         installCounts.merge(known.id(), 1, Integer::sum);
         results.add(InstallResult.succeeded(update, known.requiresRestart(), at));
+        restartPending |= known.requiresRestart();
+        selfRestarts += known.selfRestarts();
       }
     }
+    if (selfRestarts > 0) {
+      restartItself(selfRestarts);
+    }
     return results;
+  }
+
+  /** The installed updates restart the node by themselves, one restart after another, once the install returns. */
+  private void restartItself(int times) {
+    Instant down = cluster.simulator().now(); // the end of the install call: its time is charged already
+    NodeState back = state;
+    readyAt = neverReturnsFromRestart ? Instant.MAX : down.plus(cluster.timings().reboot().multipliedBy(times));
+    cluster.simulator().schedule(down, () -> {
+      cluster.record(name, "installer restarts the node x" + times, Duration.ZERO);
+      cluster.changeState(this, NodeState.DOWN);
+      for (int i = 0; i < times; i++) {
+        restarts++;
+        bootTypes.add(RebootMode.FULL);
+      }
+    });
+    if (!neverReturnsFromRestart) {
+      cluster.simulator().schedule(readyAt, () -> {
+        boots += times - 1; // each restart but the last came up and went down again
+        cluster.changeState(this, back);
+        cluster.nodeReturned(this);
+      });
+    }
   }
 
   private void requireRunning(String what) {
@@ -288,6 +338,11 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   }
 
   void setState(NodeState state) {
+    boolean wasDown = this.state == NodeState.DOWN || this.state == NodeState.UNKNOWN;
+    if (wasDown && (state == NodeState.UP || state == NodeState.PAUSED)) {
+      boots++;
+      restartPending = false;
+    }
     this.state = state;
   }
 }

@@ -24,7 +24,8 @@ public record SimulatedUpdate(
     boolean requiresRestart,
     @Nullable String appearsAfter,
     int failureCode,
-    boolean reportedAfterInstall) {
+    boolean reportedAfterInstall,
+    int selfRestarts) {
   /** Default install time of an update. */
   public static final Duration DEFAULT_INSTALL_DURATION = Duration.ofMinutes(5);
 
@@ -38,8 +39,13 @@ public record SimulatedUpdate(
    * @param appearsAfter the update it depends on, or {@code null}
    * @param failureCode zero, or the error code of every failed installation
    * @param reportedAfterInstall whether scans keep reporting it once installed
+   * @param selfRestarts how many times installing it restarts the node by itself, as an
+   *     operating-system upgrade does; 0 for an ordinary update
    */
   public SimulatedUpdate {
+    if (selfRestarts < 0) {
+      throw new IllegalArgumentException("selfRestarts of \"" + id + "\" must not be negative, but was " + selfRestarts);
+    }
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(installDuration, "installDuration");
@@ -56,7 +62,7 @@ public record SimulatedUpdate(
    * @return the update
    */
   public static SimulatedUpdate of(String id, String title) {
-    return new SimulatedUpdate(id, title, DEFAULT_INSTALL_DURATION, false, null, 0, false);
+    return new SimulatedUpdate(id, title, DEFAULT_INSTALL_DURATION, false, null, 0, false, 0);
   }
 
   /**
@@ -65,7 +71,7 @@ public record SimulatedUpdate(
    * @return the changed update
    */
   public SimulatedUpdate requiringRestart() {
-    return new SimulatedUpdate(id, title, installDuration, true, appearsAfter, failureCode, reportedAfterInstall);
+    return new SimulatedUpdate(id, title, installDuration, true, appearsAfter, failureCode, reportedAfterInstall, selfRestarts);
   }
 
   /**
@@ -75,7 +81,7 @@ public record SimulatedUpdate(
    * @return the changed update
    */
   public SimulatedUpdate installTaking(Duration duration) {
-    return new SimulatedUpdate(id, title, duration, requiresRestart, appearsAfter, failureCode, reportedAfterInstall);
+    return new SimulatedUpdate(id, title, duration, requiresRestart, appearsAfter, failureCode, reportedAfterInstall, selfRestarts);
   }
 
   /**
@@ -85,7 +91,7 @@ public record SimulatedUpdate(
    * @return the changed update
    */
   public SimulatedUpdate appearingAfter(String updateId) {
-    return new SimulatedUpdate(id, title, installDuration, requiresRestart, updateId, failureCode, reportedAfterInstall);
+    return new SimulatedUpdate(id, title, installDuration, requiresRestart, updateId, failureCode, reportedAfterInstall, selfRestarts);
   }
 
   /**
@@ -98,7 +104,7 @@ public record SimulatedUpdate(
     if (errorCode == 0) {
       throw new IllegalArgumentException("A failure code must not be zero");
     }
-    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, errorCode, reportedAfterInstall);
+    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, errorCode, reportedAfterInstall, selfRestarts);
   }
 
   /**
@@ -107,6 +113,22 @@ public record SimulatedUpdate(
    * @return the changed update
    */
   public SimulatedUpdate reportedAgainAfterInstall() {
-    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, failureCode, true);
+    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, failureCode, true, selfRestarts);
+  }
+
+  /**
+   * Returns this update as one whose installation restarts the node by itself, several times,
+   * when the install call returns: an operating-system upgrade. Each restart takes the cluster's
+   * reboot time; the node never returns if it is set to. Install it with a plug-in that says it
+   * restarts nodes itself ({@link dev.cau.testkit.plugin.InMemoryUpdatePluginProvider#restartingNodes}).
+   *
+   * @param times how many restarts, at least 1
+   * @return the changed update
+   */
+  public SimulatedUpdate restartingNodeItself(int times) {
+    if (times < 1) {
+      throw new IllegalArgumentException("times must be at least 1, but was " + times);
+    }
+    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, failureCode, reportedAfterInstall, times);
   }
 }

@@ -15,19 +15,36 @@ import java.util.List;
  */
 public final class InMemoryUpdatePlugin implements UpdatePlugin {
   private final String idPrefix;
+  private final boolean restartsNodeItself;
 
   /** Creates a plug-in that handles every update of the catalogue. */
   public InMemoryUpdatePlugin() {
-    this("");
+    this("", false);
   }
 
   /**
-   * Creates a plug-in that handles only updates whose id starts with a prefix.
+   * Creates a plug-in that handles the updates whose id starts with a prefix.
    *
-   * @param idPrefix the prefix; empty for all updates
+   * @param idPrefix the prefix; empty for all
    */
   public InMemoryUpdatePlugin(String idPrefix) {
+    this(idPrefix, false);
+  }
+
+  /**
+   * Creates a plug-in that handles the updates whose id starts with a prefix.
+   *
+   * @param idPrefix the prefix; empty for all
+   * @param restartsNodeItself whether it says that installing restarts the node by itself
+   */
+  public InMemoryUpdatePlugin(String idPrefix, boolean restartsNodeItself) {
     this.idPrefix = idPrefix;
+    this.restartsNodeItself = restartsNodeItself;
+  }
+
+  @Override
+  public boolean restartsNodeItself() {
+    return restartsNodeItself;
   }
 
   @Override

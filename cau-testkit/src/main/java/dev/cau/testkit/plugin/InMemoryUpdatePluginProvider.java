@@ -15,6 +15,7 @@ public final class InMemoryUpdatePluginProvider implements UpdatePluginProvider 
 
   private final String name;
   private final String idPrefix;
+  private final boolean restartsNodes;
 
   /** Creates the default provider; {@link java.util.ServiceLoader} calls this. */
   public InMemoryUpdatePluginProvider() {
@@ -28,8 +29,26 @@ public final class InMemoryUpdatePluginProvider implements UpdatePluginProvider 
    * @param idPrefix the plug-in handles updates whose id starts with this; empty for all
    */
   public InMemoryUpdatePluginProvider(String name, String idPrefix) {
+    this(name, idPrefix, false);
+  }
+
+  private InMemoryUpdatePluginProvider(String name, String idPrefix, boolean restartsNodes) {
     this.name = name;
     this.idPrefix = idPrefix;
+    this.restartsNodes = restartsNodes;
+  }
+
+  /**
+   * Creates a provider of a plug-in that restarts nodes itself when it installs
+   * ({@link UpdatePlugin#restartsNodeItself()}), for updates made with
+   * {@link dev.cau.testkit.cluster.SimulatedUpdate#restartingNodeItself}.
+   *
+   * @param name the plug-in's name
+   * @param idPrefix the plug-in handles updates whose id starts with this; empty for all
+   * @return the provider
+   */
+  public static InMemoryUpdatePluginProvider restartingNodes(String name, String idPrefix) {
+    return new InMemoryUpdatePluginProvider(name, idPrefix, true);
   }
 
   @Override
@@ -39,6 +58,6 @@ public final class InMemoryUpdatePluginProvider implements UpdatePluginProvider 
 
   @Override
   public UpdatePlugin create(PluginArguments arguments) {
-    return new InMemoryUpdatePlugin(idPrefix);
+    return new InMemoryUpdatePlugin(idPrefix, restartsNodes);
   }
 }

@@ -1,0 +1,102 @@
+package dev.cau.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cau.api.event.NodeFinished;
+import dev.cau.api.event.NodeStep;
+import dev.cau.api.event.NodeStepStarted;
+import dev.cau.api.plugin.UpdatePluginProvider;
+import dev.cau.api.result.NodeResult;
+import dev.cau.api.result.SummaryStatus;
+import dev.cau.core.options.RunOptions;
+import dev.cau.testkit.cluster.SimulatedCluster;
+import dev.cau.testkit.cluster.SimulatedUpdate;
+import dev.cau.testkit.cluster.StepRecord;
+import dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A plug-in that restarts its node by itself (an operating-system upgrade) is waited for under
+ * PluginRestartTimeoutMinutes: the engine never restarts the node for it, and the single-restart
+ * timeout does not apply.
+ */
+class PluginManagedRestartTests {
+  private static final String UPGRADE = "Vendor.OsUpgrade";
+  private static final List<UpdatePluginProvider> PLUGINS = List.of(InMemoryUpdatePluginProvider.restartingNodes(UPGRADE, "OS"));
+  /** Each simulated restart takes 6 minutes: three of them outlast this single-restart timeout. */
+  private static final Duration REBOOT_TIMEOUT = Duration.ofMinutes(10);
+
+  private static SimulatedCluster cluster(Consumer<SimulatedCluster.NodeSpec> n1) {
+    SimulatedUpdate upgrade = SimulatedUpdate.of("OS23H2", "Feature update to 23H2")
+        .installTaking(Duration.ofMinutes(40)).restartingNodeItself(3);
+    return SimulatedCluster.builder("upgrade")
+        .node("n1", n -> {
+          n.updates(upgrade);
+          n1.accept(n);
+        })
+        .node("n2", n -> n.updates(upgrade))
+        .node("n3", n -> n.updates(upgrade))
+        .role("vm", "n1")
+        .build();
+  }
+
+  private static RunOptions options() {
+    return RunOptions.builder().plugin(UPGRADE).rebootTimeout(REBOOT_TIMEOUT).maxFailedNodes(1).build();
+  }
+
+  private static Instant stepStart(SimulationResult outcome, String node, NodeStep step) {
+    return outcome.events().stream().filter(e -> e instanceof NodeStepStarted s && s.node().equals(node) && s.step() == step)
+        .findFirst().orElseThrow().at();
+  }
+
+  private static Instant finished(SimulationResult outcome, String node) {
+    return outcome.events().stream().filter(e -> e instanceof NodeFinished f && f.result().node().equals(node))
+        .findFirst().orElseThrow().at();
+  }
+
+  @Test
+  void aNodeThatTheUpgradeRestartsThreeTimesIsWaitedForNotRestartedAgain() {
+    SimulatedCluster cluster = cluster(n -> {});
+    SimulationResult outcome = Simulation.run(cluster, options(), PLUGINS);
+
+    assertThat(outcome.result().status()).isEqualTo(SummaryStatus.SUCCEEDED);
+    for (String node : List.of("n1", "n2", "n3")) {
+      assertThat(cluster.node(node).restarts()).as("restarts of %s, all by the upgrade", node).isEqualTo(3);
+      assertThat(cluster.node(node).bootId()).as(node).isEqualTo(node + "/boot-4");
+    }
+    List<String> engineRestarts = outcome.steps().stream().map(StepRecord::step).filter(s -> s.startsWith("restart ")).toList();
+    assertThat(engineRestarts).as("restarts the engine asked for").isEmpty();
+    assertThat(outcome.events()).noneMatch(e -> e instanceof NodeStepStarted s && s.step() == NodeStep.RESTARTING);
+    // The wait for the node spans all three restarts, far beyond the single-restart timeout.
+    Duration waited = Duration.between(stepStart(outcome, "n1", NodeStep.WAITING_FOR_NODE), stepStart(outcome, "n1", NodeStep.RESCANNING));
+    assertThat(waited).isEqualTo(Duration.ofMinutes(18)).isGreaterThan(REBOOT_TIMEOUT);
+  }
+
+  @Test
+  void theNodeIsDrainedBeforeTheUpgradeEvenWhenUpdatesInstallBeforeDraining() {
+    SimulatedCluster cluster = cluster(n -> {});
+    RunOptions options = options().toBuilder().workflowOrder(dev.cau.core.options.WorkflowOrder.INSTALL_THEN_DRAIN_IF_REBOOT).build();
+    SimulationResult outcome = Simulation.run(cluster, options, PLUGINS);
+
+    assertThat(outcome.result().status()).isEqualTo(SummaryStatus.SUCCEEDED);
+    assertThat(stepStart(outcome, "n1", NodeStep.SUSPENDING)).isBefore(stepStart(outcome, "n1", NodeStep.INSTALLING));
+  }
+
+  @Test
+  void aNodeThatNeverComesBackFailsAtThePluginRestartTimeout() {
+    SimulatedCluster cluster = cluster(SimulatedCluster.NodeSpec::neverReturnsFromRestart);
+    SimulationResult outcome = Simulation.run(cluster, options().toBuilder().pluginRestartTimeout(Duration.ofHours(3)).build(), PLUGINS);
+
+    NodeResult n1 = outcome.result().nodeResult("n1").orElseThrow();
+    assertThat(n1.status()).isEqualTo(SummaryStatus.FAILED);
+    assertThat(n1.reason()).contains("did not come back within PluginRestartTimeoutMinutes (180 minutes)")
+        .contains("\"" + UPGRADE + "\"");
+    assertThat(Duration.between(stepStart(outcome, "n1", NodeStep.WAITING_FOR_NODE), finished(outcome, "n1")))
+        .isEqualTo(Duration.ofHours(3));
+    assertThat(outcome.result().nodeResult("n2").orElseThrow().status()).isEqualTo(SummaryStatus.SUCCEEDED);
+  }
+}
