@@ -480,7 +480,7 @@ public final class OfflineRunStateMachine implements RunMachine {
 
   private void onRebootTimeout(OfflineNode node) {
     cancelTimers(node, TimerKind.REBOOT);
-    work.abandonCallsOf(node.name());
+    work.abandonCallsOf(out, node.name());
     failNode(node, "Node \"" + node.name() + "\" did not come back within the reboot timeout of "
         + minutes(options.rebootTimeout()) + "; it was left not running", true);
   }
@@ -861,7 +861,7 @@ public final class OfflineRunStateMachine implements RunMachine {
 
   /** A call did not return in time: a read or a cluster call counts as failed; a change fails its node. */
   private void onCallTimeout(int callToken) {
-    PendingWork.Call call = work.abandon(callToken);
+    PendingWork.Call call = work.abandon(out, callToken);
     if (call == null) {
       return;
     }
@@ -879,7 +879,7 @@ public final class OfflineRunStateMachine implements RunMachine {
       onNodeCallCompleted(node(node), operation, CallResult.Failed.of(message));
       return;
     }
-    work.abandonCallsOf(node);
+    work.abandonCallsOf(out, node);
     failNode(node(node), message + "; the node was left as it was", true);
   }
 

@@ -563,7 +563,7 @@ public final class RunStateMachine implements RunMachine {
 
   private void onRebootTimeout(NodeProgress node) {
     cancelTimers(node, TimerKind.REBOOT);
-    work.abandonCallsOf(node.name);
+    work.abandonCallsOf(out, node.name);
     failAttempt(node,
         "Node \"" + node.name + "\" did not come back within the reboot timeout of "
             + minutes(options.rebootTimeout()) + "; it was left suspended and not running",
@@ -941,7 +941,7 @@ public final class RunStateMachine implements RunMachine {
 
   /** A call did not return in time: a read counts as failed; a change leaves the node as it was. */
   private void onCallTimeout(int callToken) {
-    PendingWork.Call call = work.abandon(callToken);
+    PendingWork.Call call = work.abandon(out, callToken);
     if (call == null) {
       return;
     }
@@ -962,7 +962,7 @@ public final class RunStateMachine implements RunMachine {
       return;
     }
     // The operation may still be running on the node: touch it no more, and say how it was left.
-    work.abandonCallsOf(node.name);
+    work.abandonCallsOf(out, node.name);
     failAttempt(node, message + "; the node was left as it was" + (node.suspendedByUs || operation instanceof Operation.Suspend
         ? " and may still be paused by the run" : ""), true);
   }
