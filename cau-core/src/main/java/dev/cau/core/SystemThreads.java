@@ -72,7 +72,8 @@ final class SystemThreads {
     Map<Thread, CompletableFuture<Void>> waited = new HashMap<>(alive);
     waited.keySet().removeIf(thread -> abandoned.contains(thread.getName()));
     try {
-      CompletableFuture.allOf(waited.values().toArray(CompletableFuture[]::new)).get(grace.toNanos(), TimeUnit.NANOSECONDS);
+      CompletableFuture.allOf(waited.values().toArray(CompletableFuture[]::new))
+          .get(grace.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException | ExecutionException e) {
       // named below, thread by thread
     }

@@ -102,7 +102,8 @@ public final class UpdateCoordinator implements AutoCloseable {
   private final @Nullable SystemThreads ownThreads;
   private final Duration interruptGracePeriod;
   private final List<AbandonedCall> abandoned = new CopyOnWriteArrayList<>();
-  // The drivers of the runs that have not ended, and whether close() was called; guarded by this.
+  // The drivers of the runs not yet ended or with abandoned calls still running, and whether
+  // close() was called; guarded by this.
   private final Set<RunDriver> running = new HashSet<>();
   private boolean closed;
 
@@ -574,7 +575,7 @@ public final class UpdateCoordinator implements AutoCloseable {
       refuseIfClosed();
       running.add(driver);
     }
-    driver.completion().whenComplete((result, failure) -> forget(driver));
+    driver.settled().whenComplete((settled, failure) -> forget(driver));
     return driver;
   }
 
@@ -584,7 +585,8 @@ public final class UpdateCoordinator implements AutoCloseable {
 
   private synchronized void refuseIfClosed() {
     if (closed) {
-      throw new IllegalStateException("The coordinator of cluster \"" + cluster.name() + "\" was closed; it starts no more runs");
+      throw new IllegalStateException(
+          "The coordinator of cluster \"" + cluster.name() + "\" was closed; it starts no more runs");
     }
   }
 

@@ -106,7 +106,8 @@ final class InFlightCalls {
       return;
     }
     Command.Call call = entry.call;
-    AbandonedCall abandoned = new AbandonedCall(runId, call.node(), call.operation().getClass().getSimpleName(), thread.getName());
+    String operation = call.operation().getClass().getSimpleName();
+    AbandonedCall abandoned = new AbandonedCall(runId, call.node(), operation, thread.getName());
     MDC.put("cau.runId", runId.toString());
     MDC.put("cau.node", call.node());
     try {

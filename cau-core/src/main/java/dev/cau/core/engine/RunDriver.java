@@ -53,13 +53,13 @@ import org.slf4j.MDC;
  * {@link Execution#calls()}; timeouts come from {@link Execution#scheduler()}. The driver never
  * reads the clock except to stamp an input, and never sleeps.
  *
- * <p>When the machine stops waiting for a call ({@link Command.AbandonCall}), when the lease is
- * lost and when the run is {@linkplain #stop stopped}, the driver interrupts the threads still in
- * the run's calls; one that has not returned a grace period later is logged at WARN and reported
+ * <p>When the machine stops waiting for a call ({@link Command.AbandonCall}), and when the run
+ * ends, loses its lease or is {@linkplain #stop stopped}, the driver interrupts the threads still
+ * in those calls; one that has not returned a grace period later is logged at WARN and reported
  * as an {@link AbandonedCall}, and left running.
  */
 public final class RunDriver {
-  /** How long an interrupted call may take to return before it is abandoned, unless {@link #abandoningCalls} says otherwise. */
+  /** How long an interrupted call may take to return before it is abandoned, unless set otherwise. */
   public static final Duration DEFAULT_INTERRUPT_GRACE_PERIOD = Duration.ofSeconds(30);
 
   private static final Logger LOG = LoggerFactory.getLogger(RunDriver.class);
@@ -258,8 +258,9 @@ public final class RunDriver {
    *     that ignores its interrupt keeps it incomplete, so wait on it with a bound
    */
   public CompletableFuture<Void> stop(String why) {
-    RunNeedsRecoveryException reason = new RunNeedsRecoveryException(runId, "Run " + runId + " was stopped where it was: "
-        + why + ". Its journal keeps every step it took; resume it, or end it with ForceRecovery");
+    RunNeedsRecoveryException reason = new RunNeedsRecoveryException(runId, "Run " + runId
+        + " was stopped where it was: " + why + ". Its journal keeps every step it took;"
+        + " resume it, or end it with ForceRecovery");
     CompletableFuture<Void> stopped = new CompletableFuture<>();
     try {
       execution.events().execute(() -> {
@@ -273,6 +274,16 @@ public final class RunDriver {
       stopped.complete(null); // nothing runs the run's steps any more
     }
     return stopped.thenCompose(done -> inFlight.abandonedLeft());
+  }
+
+  /**
+   * Returns a future that completes once the run has ended, whatever its outcome, and every call
+   * it stopped waiting for has returned. A call that ignores its interrupt keeps it incomplete.
+   *
+   * @return the future
+   */
+  public CompletableFuture<Void> settled() {
+    return completion.handle((result, failure) -> result).thenCompose(ended -> inFlight.abandonedLeft());
   }
 
   /**
@@ -292,7 +303,6 @@ public final class RunDriver {
       LOG.warn("Run {} stopped where it was: {}", runId, reason.getMessage());
       cancellationRaised = true;
       stopWaiting();
-      inFlight.abandonAll();
       releaseLease();
     } finally {
       MDC.remove("cau.runId");
@@ -311,7 +321,16 @@ public final class RunDriver {
   }
 
   private void post(RunInput input) {
-    execution.events().execute(() -> process(input));
+    onEventThread(() -> process(input));
+  }
+
+  /** Hands a task to the event executor; drops it if the executor was shut down with its coordinator. */
+  private void onEventThread(Runnable task) {
+    try {
+      execution.events().execute(task);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("Run {}: its coordinator is closed, so nothing more is done for it", runId);
+    }
   }
 
   private void process(RunInput input) {
@@ -360,11 +379,12 @@ public final class RunDriver {
     LOG.error("Run {}: {}", runId, e.getMessage());
     cancellationRaised = true;
     stopWaiting();
-    inFlight.abandonAll();
     completion.completeExceptionally(e);
   }
 
+  /** Stops waiting for anything, the run being over: cancels every timer and abandons every call in flight. */
   private void stopWaiting() {
+    inFlight.abandonAll();
     timers.values().forEach(TimerScheduler.Cancellable::cancel);
     timers.clear();
     TimerScheduler.Cancellable beat = heartbeatTimer;
@@ -554,7 +574,7 @@ public final class RunDriver {
       LOG.info("[{}] {}", node, clean);
     }
     OperationMessage event = new OperationMessage(runId, execution.clock().instant(), node, warning, clean);
-    execution.events().execute(() -> notifyListeners(event));
+    onEventThread(() -> notifyListeners(event));
   }
 
   private void notifyListeners(RunEvent event) {
