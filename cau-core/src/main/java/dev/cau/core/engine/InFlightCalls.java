@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,22 +51,25 @@ final class InFlightCalls {
   }
 
   /**
-   * Registers a call and returns the task to hand to the calls executor: it runs {@code body} on
-   * the thread that runs it, unless the call was abandoned first.
+   * Registers a call and returns the task to hand to the calls executor: on the thread that runs
+   * it, it makes the call with {@code perform} and, once out of the call, hands the answer to
+   * {@code answer}; it does neither if the call was abandoned before it started.
    */
-  Runnable track(Command.Call call, Runnable body) {
+  <T> Runnable track(Command.Call call, Supplier<T> perform, Consumer<T> answer) {
     InFlight entry = new InFlight(call);
     calls.put(call.token(), entry);
     return () -> {
       if (!entry.enter()) {
         return;
       }
+      T result;
       try {
-        body.run();
+        result = perform.get();
       } finally {
         calls.remove(call.token(), entry);
         entry.leave();
       }
+      answer.accept(result);
     };
   }
 

@@ -73,8 +73,8 @@ public final class RunDriver {
   private final List<RunListener> listeners;
   private final SecretScrubber scrubber;
   private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
-  private InFlightCalls inFlight;
   private final Map<Integer, TimerScheduler.Cancellable> timers = new HashMap<>();
+  private InFlightCalls inFlight; // replaced by abandoningCalls before the run starts
   private @Nullable HeldLease lease;
   private Duration heartbeat = Duration.ZERO;
   private TimerScheduler.@Nullable Cancellable heartbeatTimer;
@@ -395,10 +395,8 @@ public final class RunDriver {
 
   private void carryOut(Command command) {
     if (command instanceof Command.Call call) {
-      execution.calls().execute(inFlight.track(call, () -> {
-        CallResult result = perform(call);
-        post(new RunInput.CallCompleted(call.token(), call.node(), result, execution.clock().instant()));
-      }));
+      execution.calls().execute(inFlight.track(call, () -> perform(call),
+          result -> post(new RunInput.CallCompleted(call.token(), call.node(), result, execution.clock().instant()))));
     } else if (command instanceof Command.AbandonCall abandon) {
       inFlight.abandon(abandon.token());
     } else if (command instanceof Command.StartTimer timer) {

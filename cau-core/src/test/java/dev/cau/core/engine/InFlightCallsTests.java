@@ -46,7 +46,7 @@ class InFlightCallsTests {
   @Test
   void anAbandonedCallIsInterruptedAndNotReportedOnceItReturns() throws Exception {
     CompletableFuture<Boolean> sawInterrupt = new CompletableFuture<>();
-    callThread.execute(calls.track(scan(1), () -> {
+    callThread.execute(call(() -> {
       entered.countDown();
       try {
         release.await();
@@ -69,7 +69,7 @@ class InFlightCallsTests {
   void aCallThatIgnoresItsInterruptIsReportedOnceWhenTheGracePeriodEnds() throws Exception {
     CountDownLatch interrupted = new CountDownLatch(1);
     CompletableFuture<String> thread = new CompletableFuture<>();
-    callThread.execute(calls.track(scan(1), () -> {
+    callThread.execute(call(() -> {
       thread.complete(Thread.currentThread().getName());
       entered.countDown();
       awaitIgnoringInterrupts(interrupted);
@@ -95,7 +95,7 @@ class InFlightCallsTests {
   @Test
   void theInterruptMeantForACallIsClearedWhenTheCallReturns() throws Exception {
     CompletableFuture<Boolean> interruptedAfterTheCall = new CompletableFuture<>();
-    Runnable call = calls.track(scan(1), () -> {
+    Runnable call = call(() -> {
       entered.countDown();
       try {
         release.await();
@@ -117,7 +117,7 @@ class InFlightCallsTests {
   @Test
   void aCallAbandonedBeforeAThreadPicksItUpIsNeverMade() {
     AtomicBoolean made = new AtomicBoolean();
-    Runnable call = calls.track(scan(1), () -> made.set(true));
+    Runnable call = call(() -> made.set(true));
 
     calls.abandon(1);
     call.run();
@@ -130,7 +130,7 @@ class InFlightCallsTests {
   @Test
   void aCallThatRanToItsEndOnTheCallersThreadLeavesNothingToInterrupt() {
     // As in the testkit's virtual time: the executor runs the call at once, on the engine's thread.
-    calls.track(scan(1), () -> { }).run();
+    call(() -> { }).run();
 
     calls.abandon(1);
     calls.abandonAll();
@@ -138,6 +138,29 @@ class InFlightCallsTests {
     assertThat(Thread.currentThread().isInterrupted()).isFalse();
     assertThat(graceChecks).isEmpty();
     assertThat(calls.abandonedLeft()).isDone();
+  }
+
+  @Test
+  void theAnswerIsHandedOverOnceTheThreadHasLeftTheCall() {
+    // The run may end on the answer and abandon what is in flight: the answering thread is not.
+    AtomicBoolean interruptedWhileAnswering = new AtomicBoolean();
+    Runnable call = calls.track(scan(1), () -> "answer", answer -> {
+      calls.abandonAll();
+      interruptedWhileAnswering.set(Thread.interrupted());
+    });
+
+    call.run();
+
+    assertThat(interruptedWhileAnswering).isFalse();
+    assertThat(graceChecks).isEmpty();
+  }
+
+  /** Tracks a scan with token 1 that runs {@code body}. */
+  private Runnable call(Runnable body) {
+    return calls.track(scan(1), () -> {
+      body.run();
+      return "answer";
+    }, answer -> { });
   }
 
   private static Command.Call scan(int token) {
