@@ -346,8 +346,8 @@ public final class UpdateCoordinator implements AutoCloseable {
    * is taken and nothing on the cluster is touched; the journal keeps every step taken, the
    * run's lease is released, and {@link UpdatingRun#await()} throws a
    * {@link RunNeedsRecoveryException}. The cluster's status shows the run {@code RunFailed} until
-   * {@link #resume} carries it on (from the run store, in this process after a restart or in
-   * another coordinator) or {@link #forceRecovery} ends it. To end a run before closing, call
+   * a new coordinator on the same run store {@linkplain #resume resumes} it or
+   * {@linkplain #forceRecovery ends} it. To end a run before closing, call
    * {@link UpdatingRun#cancel()} and wait for it; do so always when there is no run store, since
    * a journal kept in memory cannot be resumed.
    *
@@ -731,7 +731,7 @@ public final class UpdateCoordinator implements AutoCloseable {
      * abandoned and reported (see {@link UpdateCoordinator#abandonedCalls()}). The engine
      * interrupts a call when it stops waiting for it: at its operation timeout, when the lease is
      * lost, and at {@link UpdateCoordinator#close()}, which waits this long for the calls and again
-     * for its threads. Measured on the execution's scheduler. By default
+     * for its threads. During a run it is measured on the execution's scheduler. By default
      * {@link UpdateCoordinator#DEFAULT_INTERRUPT_GRACE_PERIOD}.
      *
      * @param grace a positive duration
