@@ -575,8 +575,14 @@ public final class UpdateCoordinator implements AutoCloseable {
       refuseIfClosed();
       running.add(driver);
     }
-    driver.settled().whenComplete((settled, failure) -> forget(driver));
+    forgetWhenSettled(driver);
     return driver;
+  }
+
+  /** Forgets a driver once its run has ended and its abandoned calls have returned; that future never fails. */
+  @SuppressWarnings("FutureReturnValueIgnored")
+  private void forgetWhenSettled(RunDriver driver) {
+    driver.settled().thenRun(() -> forget(driver));
   }
 
   private synchronized void forget(RunDriver driver) {
