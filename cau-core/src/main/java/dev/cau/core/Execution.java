@@ -1,15 +1,8 @@
 package dev.cau.core;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Time and threads for the engine, injected so that the same engine runs in real time in
@@ -17,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * @param clock every instant the engine records comes from here
  * @param scheduler runs the engine's timeouts
- * @param calls runs the blocking calls into controllers and plug-ins
+ * @param calls runs the blocking calls into controllers and plug-ins; the engine interrupts the
+ *     thread of a call it stops waiting for, and clears that interrupt when the call returns
  * @param events runs the engine's own steps; it must run tasks one at a time, in order
  */
 public record Execution(Clock clock, TimerScheduler scheduler, Executor calls, Executor events) {
@@ -38,27 +32,22 @@ public record Execution(Clock clock, TimerScheduler scheduler, Executor calls, E
 
   /**
    * Returns real time and real threads: the UTC system clock, a daemon thread per blocking call
-   * (pooled), one daemon thread for the engine's steps and one for timeouts.
+   * (pooled, named {@code cau-call-N}), one daemon thread for the engine's steps
+   * ({@code cau-coordinator-1}) and one for timeouts ({@code cau-timer-1}).
    *
-   * @return a new execution; its threads are daemons and end with the JVM
+   * <p>Nothing shuts these threads down; they end with the JVM. A coordinator built without an
+   * execution ({@link UpdateCoordinator.Builder#execution}) makes threads of its own like these and
+   * shuts them down when it is {@linkplain UpdateCoordinator#close() closed}: prefer that, or
+   * inject executors that you shut down yourself.
+   *
+   * @return a new execution
    */
   public static Execution system() {
-    ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemons("cau-timer"));
-    ExecutorService calls = Executors.newCachedThreadPool(daemons("cau-call"));
-    ExecutorService events = Executors.newSingleThreadExecutor(daemons("cau-coordinator"));
-    TimerScheduler scheduler = (Duration delay, Runnable task) -> {
-      var future = timers.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-      return () -> future.cancel(false);
-    };
-    return new Execution(Clock.systemUTC(), scheduler, calls, events);
+    return system(new SystemThreads());
   }
 
-  private static ThreadFactory daemons(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+  /** Returns real time and the given threads, which the caller shuts down. */
+  static Execution system(SystemThreads threads) {
+    return new Execution(Clock.systemUTC(), threads.scheduler(), threads.calls(), threads.events());
   }
 }

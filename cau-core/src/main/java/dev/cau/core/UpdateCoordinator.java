@@ -34,8 +34,15 @@ import dev.cau.core.report.RunHistory;
 import dev.cau.core.status.RunState;
 import dev.cau.core.status.RunStatus;
 import dev.cau.core.store.StoredRunJournal;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -53,10 +60,11 @@ import org.jspecify.annotations.Nullable;
  * Starts updating runs on one cluster: CAU's Update Coordinator.
  *
  * <pre>{@code
- * UpdateCoordinator coordinator = UpdateCoordinator.builder(myCluster)
+ * try (UpdateCoordinator coordinator = UpdateCoordinator.builder(myCluster)
  *     .listener(event -> ui.show(event))
- *     .build();
- * RunResult result = coordinator.start(RunOptions.defaults()).await();
+ *     .build()) {
+ *   RunResult result = coordinator.start(RunOptions.defaults()).await();
+ * }
  * }</pre>
  *
  * <p>{@link #start} runs a rolling update, CAU's updating run, in which the workloads keep
@@ -65,8 +73,18 @@ import org.jspecify.annotations.Nullable;
  * options against the cluster, the plug-in names and their arguments. A problem is thrown at once
  * as an {@link dev.cau.api.InvalidOptionsException} or
  * {@link dev.cau.api.PluginNotFoundException}. Instances are thread-safe.
+ *
+ * <p>A coordinator starts threads unless it is given an {@link Builder#execution execution}:
+ * {@link #close()} it when it is no longer needed.
  */
-public final class UpdateCoordinator {
+public final class UpdateCoordinator implements AutoCloseable {
+  /**
+   * How long, by default, a call whose thread was interrupted may take to return before the
+   * thread is abandoned; also how long {@link #close()} waits for its runs' calls and for its
+   * threads.
+   */
+  public static final Duration DEFAULT_INTERRUPT_GRACE_PERIOD = RunDriver.DEFAULT_INTERRUPT_GRACE_PERIOD;
+
   private static final Logger LOG = LoggerFactory.getLogger(UpdateCoordinator.class);
   private static final int HEARTBEATS_PER_EXPIRY = 4;
 
@@ -81,13 +99,28 @@ public final class UpdateCoordinator {
   private final CoordinatorIdentity identity;
   private final RunRecords records;
   private final @Nullable CoordinatorLock lock;
+  private final @Nullable SystemThreads ownThreads;
+  private final Duration interruptGracePeriod;
+  private final List<AbandonedCall> abandoned = new CopyOnWriteArrayList<>();
+  // The drivers of the runs not yet ended or with abandoned calls still running, and whether
+  // close() was called; guarded by this.
+  private final Set<RunDriver> running = new HashSet<>();
+  private boolean closed;
 
   private UpdateCoordinator(Builder builder) {
     this.cluster = builder.cluster;
     this.plugins = builder.plugins != null
         ? builder.plugins
         : PluginRegistry.discover(Thread.currentThread().getContextClassLoader());
-    this.execution = builder.execution != null ? builder.execution : Execution.system();
+    if (builder.execution != null) {
+      this.execution = builder.execution;
+      this.ownThreads = null;
+    } else {
+      SystemThreads threads = new SystemThreads();
+      this.execution = Execution.system(threads);
+      this.ownThreads = threads;
+    }
+    this.interruptGracePeriod = builder.interruptGracePeriod;
     this.listeners = List.copyOf(builder.listeners);
     this.runIds = builder.runIds;
     this.journals = builder.journals;
@@ -192,6 +225,7 @@ public final class UpdateCoordinator {
    */
   public UpdatingRun resume(RunOptions options) {
     Objects.requireNonNull(options, "options");
+    refuseIfClosed();
     StoredRunJournal journal = interruptedRun().orElseThrow(() -> new IllegalStateException(
         "Cluster \"" + cluster.name() + "\" has no interrupted run to resume"
             + (records.store().isEmpty() ? ": the coordinator has no run store" : "")));
@@ -209,6 +243,7 @@ public final class UpdateCoordinator {
    */
   public Optional<UpdatingRun> forceRecovery(RunOptions options) {
     Objects.requireNonNull(options, "options");
+    refuseIfClosed();
     if (lock != null) {
       lock.forceClear().ifPresent(cleared -> LOG.warn(
           "ForceRecovery on cluster \"{}\" cleared the run lock of coordinator {} on {} (run {})",
@@ -289,6 +324,88 @@ public final class UpdateCoordinator {
   }
 
   /**
+   * Returns the calls whose threads this coordinator abandoned: a run stopped waiting for them (at
+   * their operation timeout, or at {@link #close()}), their threads were interrupted, and they had
+   * still not returned a grace period later. Each is also logged at WARN when it is abandoned.
+   *
+   * @return the abandoned calls, oldest first
+   */
+  public List<AbandonedCall> abandonedCalls() {
+    return List.copyOf(abandoned);
+  }
+
+  /**
+   * Closes the coordinator: it refuses new runs, stops the runs it carries where they are, and
+   * ends the threads it started. Returns within about twice the interrupt grace period
+   * ({@link Builder#interruptGracePeriod}); closing again does nothing. The status and history
+   * can still be read afterwards.
+   *
+   * <p><b>Runs still going are stopped, not canceled.</b> A cancel brings the node in progress
+   * back to service, which can take as long as a drain and a failback: longer than an
+   * application's shutdown should wait, so it would be cut short anyway. Instead each run stops
+   * as it does when its coordinator's machine goes away, which CAU recovers from: no further step
+   * is taken and nothing on the cluster is touched; the journal keeps every step taken, the
+   * run's lease is released, and {@link UpdatingRun#await()} throws a
+   * {@link RunNeedsRecoveryException}. The cluster's status shows the run {@code RunFailed} until
+   * a new coordinator on the same run store {@linkplain #resume resumes} it or
+   * {@linkplain #forceRecovery ends} it. To end a run before closing, call
+   * {@link UpdatingRun#cancel()} and wait for it; do so always when there is no run store, since
+   * a journal kept in memory cannot be resumed.
+   *
+   * <p><b>Calls.</b> The run's cancellation signal is raised and the threads still in its calls
+   * are interrupted; a call that has not returned within the grace period is abandoned: logged at
+   * WARN, listed in {@link #abandonedCalls()}, and its thread left running. Such a call may still
+   * be acting on its node; look at the node before another coordinator resumes the run.
+   *
+   * <p><b>Threads.</b> A coordinator built without an {@linkplain Builder#execution execution}
+   * shuts down the threads it made (the {@code cau-timer}, {@code cau-coordinator} and
+   * {@code cau-call} threads) and waits, within the grace period, for all of them to end except
+   * those of abandoned calls; one that still has not ended is named in a WARN. An injected
+   * execution is left running: whoever made it shuts it down, after closing the coordinator.
+   *
+   * <p>Do not call it from a listener or from a call: it waits for the threads that run them.
+   */
+  @Override
+  public void close() {
+    List<RunDriver> stopping;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      stopping = List.copyOf(running);
+    }
+    boolean interrupted = false;
+    try {
+      CompletableFuture.allOf(stopping.stream()
+              .map(driver -> driver.stop("its coordinator " + identity.name() + " was closed"))
+              .toArray(CompletableFuture[]::new))
+          .get(interruptGracePeriod.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // the calls still running are reported below
+    } catch (InterruptedException e) {
+      interrupted = true;
+    }
+    stopping.forEach(RunDriver::reportAbandonedCalls);
+    SystemThreads threads = ownThreads;
+    if (threads != null) {
+      Set<String> givenUp = abandoned.stream().map(AbandonedCall::thread).collect(Collectors.toSet());
+      try {
+        List<String> stillAlive = threads.shutDown(interrupted ? Duration.ZERO : interruptGracePeriod, givenUp);
+        if (!stillAlive.isEmpty()) {
+          LOG.warn("The coordinator of cluster \"{}\" is closed, but its threads {} did not end within {};"
+              + " a listener or the run store may be blocking them", cluster.name(), stillAlive, interruptGracePeriod);
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
    * Returns the identity this coordinator takes the cluster's lock with.
    *
    * @return the identity
@@ -298,6 +415,7 @@ public final class UpdateCoordinator {
   }
 
   private UpdatingRun start(RunOptions options, RunHeader.RunKind kind) {
+    refuseIfClosed();
     ClusterSnapshot snapshot = cluster.snapshot();
     Prepared prepared = prepare(options, snapshot);
     RunId runId = runIds.get();
@@ -453,7 +571,30 @@ public final class UpdateCoordinator {
     if (lease != null && lock != null) {
       driver.holding(lease, lock.expiry().dividedBy(HEARTBEATS_PER_EXPIRY));
     }
-    return driver.onFinish(records::keep);
+    driver.abandoningCalls(interruptGracePeriod, abandoned::add).onFinish(records::keep);
+    synchronized (this) {
+      refuseIfClosed();
+      running.add(driver);
+    }
+    forgetWhenSettled(driver);
+    return driver;
+  }
+
+  /** Forgets a driver once its run has ended and its abandoned calls have returned; that future never fails. */
+  @SuppressWarnings("FutureReturnValueIgnored")
+  private void forgetWhenSettled(RunDriver driver) {
+    driver.settled().thenRun(() -> forget(driver));
+  }
+
+  private synchronized void forget(RunDriver driver) {
+    running.remove(driver);
+  }
+
+  private synchronized void refuseIfClosed() {
+    if (closed) {
+      throw new IllegalStateException(
+          "The coordinator of cluster \"" + cluster.name() + "\" was closed; it starts no more runs");
+    }
   }
 
   private RunHeader header(RunId runId, RunHeader.RunKind kind, RunOptions options) {
@@ -474,6 +615,7 @@ public final class UpdateCoordinator {
     private @Nullable CoordinatorIdentity identity;
     private @Nullable RunStore runStore;
     private Duration leaseExpiry = CoordinatorLock.DEFAULT_EXPIRY;
+    private Duration interruptGracePeriod = DEFAULT_INTERRUPT_GRACE_PERIOD;
 
     private Builder(ClusterController cluster) {
       this.cluster = Objects.requireNonNull(cluster, "cluster");
@@ -493,7 +635,9 @@ public final class UpdateCoordinator {
     }
 
     /**
-     * Sets time and threads. By default {@link Execution#system()}.
+     * Sets time and threads. By default the coordinator makes real ones, as
+     * {@link Execution#system()} does, and shuts them down when it is closed; an execution set
+     * here is the caller's, and {@link UpdateCoordinator#close()} leaves it running.
      *
      * @param execution the execution
      * @return this builder
@@ -602,6 +746,27 @@ public final class UpdateCoordinator {
         throw new InvalidOptionsException("LeaseExpiry", expiry.toString(), "a positive duration");
       }
       this.leaseExpiry = expiry;
+      return this;
+    }
+
+    /**
+     * Sets how long a call whose thread was interrupted may take to return before the thread is
+     * abandoned and reported (see {@link UpdateCoordinator#abandonedCalls()}). The engine
+     * interrupts a call when it stops waiting for it: at its operation timeout, when the lease is
+     * lost, and at {@link UpdateCoordinator#close()}, which waits this long for the calls and again
+     * for its threads. During a run it is measured on the execution's scheduler. By default
+     * {@link UpdateCoordinator#DEFAULT_INTERRUPT_GRACE_PERIOD}.
+     *
+     * @param grace a positive duration
+     * @return this builder
+     * @throws InvalidOptionsException if it is zero or negative
+     */
+    public Builder interruptGracePeriod(Duration grace) {
+      Objects.requireNonNull(grace, "grace");
+      if (grace.isNegative() || grace.isZero()) {
+        throw new InvalidOptionsException("InterruptGracePeriod", grace.toString(), "a positive duration");
+      }
+      this.interruptGracePeriod = grace;
       return this;
     }
 

@@ -45,13 +45,15 @@ class SystemExecutionTests {
   void aRunOnRealThreadsCompletesAndDeliversEventsInOrder() throws Exception {
     InstantCluster cluster = new InstantCluster(List.of("a", "b", "c"));
     List<RunEvent> events = new CopyOnWriteArrayList<>();
-    UpdateCoordinator coordinator = UpdateCoordinator.builder(cluster)
+    UpdatingRun run;
+    RunResult result;
+    try (UpdateCoordinator coordinator = UpdateCoordinator.builder(cluster)
         .plugins(PluginRegistry.builder().register(new OneUpdatePlugin()).build())
         .listener(events::add)
-        .build();
-
-    UpdatingRun run = coordinator.start(RunOptions.builder().plugin(OneUpdatePlugin.NAME).build());
-    RunResult result = run.completion().get(30, TimeUnit.SECONDS);
+        .build()) {
+      run = coordinator.start(RunOptions.builder().plugin(OneUpdatePlugin.NAME).build());
+      result = run.completion().get(30, TimeUnit.SECONDS);
+    }
 
     assertThat(result.status()).isEqualTo(SummaryStatus.SUCCEEDED);
     assertThat(result.nodeResults()).allSatisfy(r -> {

@@ -16,6 +16,14 @@ public sealed interface Command {
   record Call(int token, String node, Operation operation) implements Command {}
 
   /**
+   * Stop waiting for a call: its answer will be ignored. If a thread is still in the call, the
+   * driver interrupts it and, if it has not returned after a grace period, reports it abandoned.
+   *
+   * @param token the call, as its {@link Call} named it
+   */
+  record AbandonCall(int token) implements Command {}
+
+  /**
    * Report a {@code TimerFired} input with this token after the delay, unless canceled first.
    *
    * @param token identifies the timer

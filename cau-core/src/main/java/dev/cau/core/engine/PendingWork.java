@@ -78,14 +78,27 @@ final class PendingWork<K extends Enum<K>> {
     return call;
   }
 
-  /** Takes a call whose operation timeout fired, without an answer; {@code null} if not waited for. */
-  @Nullable Call abandon(int token) {
-    return calls.remove(token);
+  /**
+   * Takes a call whose operation timeout fired, without an answer, and tells the driver to give
+   * up its thread; {@code null} if not waited for.
+   */
+  @Nullable Call abandon(List<Command> out, int token) {
+    Call call = calls.remove(token);
+    if (call != null) {
+      out.add(new Command.AbandonCall(token));
+    }
+    return call;
   }
 
-  /** Stops waiting for every call on a node: their answers will be ignored. */
-  void abandonCallsOf(String node) {
-    calls.values().removeIf(c -> node.equals(c.node()));
+  /** Stops waiting for every call on a node, telling the driver to give up their threads: their answers will be ignored. */
+  void abandonCallsOf(List<Command> out, String node) {
+    calls.entrySet().removeIf(e -> {
+      boolean match = node.equals(e.getValue().node());
+      if (match) {
+        out.add(new Command.AbandonCall(e.getKey()));
+      }
+      return match;
+    });
   }
 
   /** Tells whether a call on the node is in flight. */

@@ -6,6 +6,7 @@ import dev.cau.api.OperationLog;
 import dev.cau.api.LeaseLostException;
 import dev.cau.api.NodeOperationException;
 import dev.cau.api.RunId;
+import dev.cau.api.RunNeedsRecoveryException;
 import dev.cau.api.StorageDegradedException;
 import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.cluster.ClusterSnapshot;
@@ -19,6 +20,7 @@ import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.Update;
 import dev.cau.api.plugin.UpdatePlugin;
 import dev.cau.api.result.RunResult;
+import dev.cau.core.AbandonedCall;
 import dev.cau.core.Execution;
 import dev.cau.core.TimerScheduler;
 import dev.cau.core.journal.CallResult;
@@ -37,6 +39,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +53,16 @@ import org.slf4j.MDC;
  * <p>Inputs are processed one at a time on {@link Execution#events()}; blocking calls run on
  * {@link Execution#calls()}; timeouts come from {@link Execution#scheduler()}. The driver never
  * reads the clock except to stamp an input, and never sleeps.
+ *
+ * <p>When the machine stops waiting for a call ({@link Command.AbandonCall}), and when the run
+ * ends, loses its lease or is {@linkplain #stop stopped}, the driver interrupts the threads still
+ * in those calls; one that has not returned a grace period later is logged at WARN and reported
+ * as an {@link AbandonedCall}, and left running.
  */
 public final class RunDriver {
+  /** How long an interrupted call may take to return before it is abandoned, unless set otherwise. */
+  public static final Duration DEFAULT_INTERRUPT_GRACE_PERIOD = Duration.ofSeconds(30);
+
   private static final Logger LOG = LoggerFactory.getLogger(RunDriver.class);
 
   private final RunId runId;
@@ -64,6 +75,7 @@ public final class RunDriver {
   private final SecretScrubber scrubber;
   private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
   private final Map<Integer, TimerScheduler.Cancellable> timers = new HashMap<>();
+  private InFlightCalls inFlight; // replaced by abandoningCalls before the run starts
   private @Nullable HeldLease lease;
   private Duration heartbeat = Duration.ZERO;
   private TimerScheduler.@Nullable Cancellable heartbeatTimer;
@@ -101,6 +113,7 @@ public final class RunDriver {
     this.journal = journal;
     this.listeners = List.copyOf(listeners);
     this.scrubber = scrubber;
+    this.inFlight = new InFlightCalls(runId, execution.scheduler(), DEFAULT_INTERRUPT_GRACE_PERIOD, call -> {});
   }
 
   /**
@@ -119,6 +132,23 @@ public final class RunDriver {
     }
     this.lease = lease;
     this.heartbeat = heartbeat;
+    return this;
+  }
+
+  /**
+   * Sets how long a call whose thread was interrupted may take to return before the thread is
+   * abandoned, and who hears of it besides the log. Call before {@link #start} or {@link #resume}.
+   *
+   * @param grace a positive duration; {@link #DEFAULT_INTERRUPT_GRACE_PERIOD} by default
+   * @param sink receives each abandoned call once, on the scheduler's thread or the one that
+   *     calls {@link #reportAbandonedCalls}; it must be thread-safe and return quickly
+   * @return this driver
+   */
+  public RunDriver abandoningCalls(Duration grace, Consumer<AbandonedCall> sink) {
+    if (grace.isNegative() || grace.isZero()) {
+      throw new IllegalArgumentException("A grace period must be positive, but was " + grace);
+    }
+    this.inFlight = new InFlightCalls(runId, execution.scheduler(), grace, Objects.requireNonNull(sink, "sink"));
     return this;
   }
 
@@ -217,8 +247,91 @@ public final class RunDriver {
     return true;
   }
 
+  /**
+   * Stops the run where it is, as a coordinator that goes away does, so that it can be resumed
+   * from its journal: raises the cancellation signal, interrupts the threads in its calls, takes
+   * no further step, cancels its timers, releases its lease without ending the run, and completes
+   * the run's completion exceptionally with a {@link RunNeedsRecoveryException}. Nothing on the
+   * cluster is touched. Does nothing to a run that has ended.
+   *
+   * @param why why the run stops, for the exception its completion completes with
+   * @return completes once the run has stopped and every call it interrupted has returned; a call
+   *     that ignores its interrupt keeps it incomplete, so wait on it with a bound
+   */
+  public CompletableFuture<Void> stop(String why) {
+    RunNeedsRecoveryException reason = new RunNeedsRecoveryException(runId, "Run " + runId
+        + " was stopped where it was: " + why + ". Its journal keeps every step it took;"
+        + " resume it, or end it with ForceRecovery");
+    CompletableFuture<Void> stopped = new CompletableFuture<>();
+    try {
+      execution.events().execute(() -> {
+        try {
+          halt(reason);
+        } finally {
+          stopped.complete(null);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      stopped.complete(null); // nothing runs the run's steps any more
+    }
+    return stopped.thenCompose(done -> inFlight.abandonedLeft());
+  }
+
+  /**
+   * Returns a future that completes once the run has ended, whatever its outcome, and every call
+   * it stopped waiting for has returned. A call that ignores its interrupt keeps it incomplete.
+   *
+   * @return the future
+   */
+  public CompletableFuture<Void> settled() {
+    return completion.handle((result, failure) -> result).thenCompose(ended -> inFlight.abandonedLeft());
+  }
+
+  /**
+   * Reports, as {@link AbandonedCall}s, the calls of the run that were interrupted and are still
+   * running, without waiting for their grace period to end; each call is reported once.
+   */
+  public void reportAbandonedCalls() {
+    inFlight.reportAbandonedStillRunning();
+  }
+
+  private void halt(RunNeedsRecoveryException reason) {
+    if (completion.isDone()) {
+      return;
+    }
+    MDC.put("cau.runId", runId.toString());
+    try {
+      LOG.warn("Run {} stopped where it was: {}", runId, reason.getMessage());
+      cancellationRaised = true;
+      stopWaiting();
+      releaseLease();
+    } finally {
+      MDC.remove("cau.runId");
+      completion.completeExceptionally(reason);
+    }
+  }
+
+  private void releaseLease() {
+    try {
+      if (lease != null) {
+        lease.release();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Run {}: its lease could not be released; it expires on its own", runId, e);
+    }
+  }
+
   private void post(RunInput input) {
-    execution.events().execute(() -> process(input));
+    onEventThread(() -> process(input));
+  }
+
+  /** Hands a task to the event executor; drops it if the executor was shut down with its coordinator. */
+  private void onEventThread(Runnable task) {
+    try {
+      execution.events().execute(task);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("Run {}: its coordinator is closed, so nothing more is done for it", runId);
+    }
   }
 
   private void process(RunInput input) {
@@ -270,7 +383,9 @@ public final class RunDriver {
     completion.completeExceptionally(e);
   }
 
+  /** Stops waiting for anything, the run being over: cancels every timer and abandons every call in flight. */
   private void stopWaiting() {
+    inFlight.abandonAll();
     timers.values().forEach(TimerScheduler.Cancellable::cancel);
     timers.clear();
     TimerScheduler.Cancellable beat = heartbeatTimer;
@@ -281,10 +396,10 @@ public final class RunDriver {
 
   private void carryOut(Command command) {
     if (command instanceof Command.Call call) {
-      execution.calls().execute(() -> {
-        CallResult result = perform(call);
-        post(new RunInput.CallCompleted(call.token(), call.node(), result, execution.clock().instant()));
-      });
+      execution.calls().execute(inFlight.track(call, () -> perform(call),
+          result -> post(new RunInput.CallCompleted(call.token(), call.node(), result, execution.clock().instant()))));
+    } else if (command instanceof Command.AbandonCall abandon) {
+      inFlight.abandon(abandon.token());
     } else if (command instanceof Command.StartTimer timer) {
       timers.put(timer.token(), execution.scheduler().schedule(timer.delay(),
           () -> post(new RunInput.TimerFired(timer.token(), execution.clock().instant()))));
@@ -459,7 +574,7 @@ public final class RunDriver {
       LOG.info("[{}] {}", node, clean);
     }
     OperationMessage event = new OperationMessage(runId, execution.clock().instant(), node, warning, clean);
-    execution.events().execute(() -> notifyListeners(event));
+    onEventThread(() -> notifyListeners(event));
   }
 
   private void notifyListeners(RunEvent event) {

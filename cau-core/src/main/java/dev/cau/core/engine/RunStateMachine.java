@@ -480,7 +480,7 @@ public final class RunStateMachine implements RunMachine {
 
   /** A call did not return in time: a read or a cluster call counts as failed; a change fails its node. */
   private void onCallTimeout(int callToken) {
-    PendingWork.Call call = work.abandon(callToken);
+    PendingWork.Call call = work.abandon(out, callToken);
     if (call == null) {
       return;
     }
@@ -686,7 +686,7 @@ public final class RunStateMachine implements RunMachine {
 
     @Override
     public void abandonCallsOf(String node) {
-      work.abandonCallsOf(node);
+      work.abandonCallsOf(out, node);
     }
 
     @Override
