@@ -10,6 +10,7 @@ import dev.cau.core.UpdateCoordinator;
 import dev.cau.core.lock.CoordinatorIdentity;
 import dev.cau.core.plugin.PluginRegistry;
 import dev.cau.core.policy.OrchestrationPolicy;
+import dev.cau.core.policy.RolloutPolicy;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
 import java.time.Duration;
@@ -63,6 +64,7 @@ public final class SimulatedCoordinator {
         .identity(identity)
         .runIds(b.runIds)
         .policy(b.policy)
+        .rollout(b.rollout)
         .leaseExpiry(b.leaseExpiry)
         .listener(events::add);
     if (b.runStore != null) {
@@ -177,6 +179,7 @@ public final class SimulatedCoordinator {
     private final List<UpdatePluginProvider> plugins = new ArrayList<>();
     private final List<RunListener> listeners = new ArrayList<>();
     private OrchestrationPolicy policy = OrchestrationPolicy.CAU;
+    private RolloutPolicy rollout = RolloutPolicy.CAU;
     private Duration leaseExpiry = Duration.ofHours(1);
     private @Nullable RunStore runStore;
     private Supplier<RunId> runIds;
@@ -218,6 +221,17 @@ public final class SimulatedCoordinator {
      */
     public Builder policy(OrchestrationPolicy value) {
       this.policy = Objects.requireNonNull(value, "value");
+      return this;
+    }
+
+    /**
+     * Sets the rollout policy of rolling runs. By default CAU's, one node at a time.
+     *
+     * @param value the policy
+     * @return this builder
+     */
+    public Builder rollout(RolloutPolicy value) {
+      this.rollout = Objects.requireNonNull(value, "value");
       return this;
     }
 

@@ -405,6 +405,9 @@ public final class RunStateMachine implements RunMachine {
    * repairing; after an offline update, the post-update scripts wait for it too.
    */
   private void waitForStorage(@Nullable String afterNode) {
+    if (waitingForStorage) {
+      return; // another node in flight returned while the run already waits
+    }
     waitingForStorage = true;
     storageWaitAfter = afterNode;
     storageWaitSince = now;
