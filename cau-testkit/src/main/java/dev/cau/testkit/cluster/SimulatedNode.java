@@ -8,6 +8,7 @@ import dev.cau.api.cluster.DrainMode;
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.FaultDomain;
 import dev.cau.api.cluster.NodeController;
+import dev.cau.api.cluster.NodeSnapshot;
 import dev.cau.api.cluster.NodeState;
 import dev.cau.api.cluster.RebootMode;
 import dev.cau.api.cluster.RemoteShutdownFirewall;
@@ -51,6 +52,7 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   private NodeState state;
   private int restarts;
   private Instant readyAt = Instant.MIN;
+  private @Nullable NodeSnapshot shown;
 
   SimulatedNode(SimulatedCluster cluster, SimulatedCluster.NodeSpec spec) {
     this.cluster = cluster;
@@ -87,6 +89,17 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
 
   FaultDomain faultDomain() {
     return faultDomain;
+  }
+
+  /** The node as a cluster snapshot shows it; the same object while its state stays the same. */
+  NodeSnapshot snapshot() {
+    NodeSnapshot last = shown;
+    if (last != null && last.state() == state) {
+      return last;
+    }
+    NodeSnapshot now = new NodeSnapshot(name, state, voteWeight, faultDomain);
+    shown = now;
+    return now;
   }
 
   /**
