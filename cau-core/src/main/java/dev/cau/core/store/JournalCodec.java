@@ -112,19 +112,19 @@ public final class JournalCodec {
    * @return the record
    */
   static String encodeHeader(RunHeader header, int version) {
-    JsonWriter out = record(512 + header.profile().length(), version, HEADER);
+    JsonWriter out = record(new JsonWriter(512 + header.profile().length()), version, HEADER);
     out.member("runId", header.runId().toString())
         .member("cluster", header.cluster())
-        .member("kind", header.kind().name())
+        .constantMember("kind", header.kind().name())
         .member("profile", header.profile())
         .name("nodeOrder");
     strings(out, header.nodeOrder());
     out.name("quorumPolicy").value(header.quorumPolicy().name());
     out.name("rollout").beginObject().member("name", header.rollout().name());
     out.name("parameters").beginObject();
-    header.rollout().parameters().forEach(out::member);
+    header.rollout().parameters().forEach((name, value) -> out.name(name).value(value));
     out.endObject().endObject();
-    return out.member("startedAt", header.startedAt().toString()).endObject().toString();
+    return out.member("startedAt", header.startedAt()).endObject().toString();
   }
 
   /**
@@ -139,16 +139,32 @@ public final class JournalCodec {
   }
 
   /**
+   * Encodes an entry of a journal, after the entries the base was moved past, into a new buffer.
+   *
+   * @param entry the entry
+   * @param version the journal's format version
+   * @param base the journal's latest snapshot before the entry
+   * @return the record
+   */
+  static String encodeEntry(JournalEntry entry, int version, SnapshotBase base) {
+    return encodeEntry(entry, version, base, new StringBuilder(256));
+  }
+
+  /**
    * Encodes an entry of a journal, after the entries the base was moved past.
    *
    * @param entry the entry
    * @param version the journal's format version; from 2, a snapshot of an {@code "observed"}
    *     result is written as its changes from the base
    * @param base the journal's latest snapshot before the entry
+   * @param buffer where to write the record, emptied first; a journal keeps one for its records
    * @return the record
    */
-  static String encodeEntry(JournalEntry entry, int version, SnapshotBase base) {
-    JsonWriter out = record(256, version, ENTRY).member("sequence", entry.sequence()).name("input");
+  static String encodeEntry(JournalEntry entry, int version, SnapshotBase base, StringBuilder buffer) {
+    JsonWriter out =
+        record(new JsonWriter(buffer), version, ENTRY)
+            .member("sequence", entry.sequence())
+            .name("input");
     input(out, entry.input(), version, base);
     return out.endObject().toString();
   }
@@ -160,12 +176,12 @@ public final class JournalCodec {
    * @return the record, one line of JSON
    */
   public static String encodeResult(RunResult result) {
-    JsonWriter out = record(1024, FORMAT_VERSION, RESULT)
+    JsonWriter out = record(new JsonWriter(1024), FORMAT_VERSION, RESULT)
         .member("runId", result.runId().toString())
         .member("cluster", result.cluster())
-        .member("status", result.status().name())
-        .member("startedAt", result.startedAt().toString())
-        .member("finishedAt", result.finishedAt().toString())
+        .constantMember("status", result.status().name())
+        .member("startedAt", result.startedAt())
+        .member("finishedAt", result.finishedAt())
         .name("nodeResults")
         .beginArray();
     result.nodeResults().forEach(nodeResult -> nodeResult(out, nodeResult));
@@ -174,66 +190,66 @@ public final class JournalCodec {
     return out.endObject().toString();
   }
 
-  private static JsonWriter record(int capacity, int version, String type) {
-    return new JsonWriter(capacity).beginObject().member("v", version).member("type", type);
+  private static JsonWriter record(JsonWriter out, int version, String type) {
+    return out.beginObject().member("v", version).constantMember("type", type);
   }
 
   private static void input(JsonWriter out, RunInput input, int version, SnapshotBase base) {
     out.beginObject();
     if (input instanceof RunInput.Started started) {
-      out.member("type", STARTED).name("snapshot");
+      out.constantMember("type", STARTED).name("snapshot");
       SnapshotCodec.write(out, started.snapshot());
       out.member("coordinator", started.coordinator());
     } else if (input instanceof RunInput.CallCompleted completed) {
-      out.member("type", CALL_COMPLETED)
+      out.constantMember("type", CALL_COMPLETED)
           .member("token", completed.token())
           .member("node", completed.node())
           .name("result");
       callResult(out, completed.result(), version, base);
     } else if (input instanceof RunInput.TimerFired fired) {
-      out.member("type", TIMER_FIRED).member("token", fired.token());
+      out.constantMember("type", TIMER_FIRED).member("token", fired.token());
     } else if (input instanceof RunInput.CancelRequested cancel) {
-      out.member("type", CANCEL_REQUESTED).member("reason", cancel.reason());
+      out.constantMember("type", CANCEL_REQUESTED).member("reason", cancel.reason());
     } else {
       RunInput.Resumed resumed = (RunInput.Resumed) input;
-      out.member("type", RESUMED).member("coordinator", resumed.coordinator());
+      out.constantMember("type", RESUMED).member("coordinator", resumed.coordinator());
     }
-    out.member("at", input.at().toString()).endObject();
+    out.member("at", input.at()).endObject();
   }
 
   private static void callResult(JsonWriter out, CallResult result, int version, SnapshotBase base) {
     out.beginObject();
     if (result instanceof CallResult.Scanned scanned) {
-      out.member("type", SCANNED).member("plugin", scanned.plugin()).name("updates").beginArray();
+      out.constantMember("type", SCANNED).member("plugin", scanned.plugin()).name("updates").beginArray();
       scanned.updates().forEach(update -> update(out, update));
       out.endArray();
       if (scanned.restartsNodeItself()) {
         out.member("restartsNodeItself", true);
       }
     } else if (result instanceof CallResult.Installed installed) {
-      out.member("type", INSTALLED).member("plugin", installed.plugin()).name("results").beginArray();
+      out.constantMember("type", INSTALLED).member("plugin", installed.plugin()).name("results").beginArray();
       installed.results().forEach(installResult -> installResult(out, installResult));
       out.endArray();
     } else if (result instanceof CallResult.ScriptEnded ended) {
-      out.member("type", SCRIPT_ENDED)
+      out.constantMember("type", SCRIPT_ENDED)
           .member("exitCode", ended.outcome().exitCode())
           .member("detail", ended.outcome().detail());
     } else if (result instanceof CallResult.Ready ready) {
-      out.member("type", READY).member("ready", ready.ready());
+      out.constantMember("type", READY).member("ready", ready.ready());
     } else if (result instanceof CallResult.Observed observed) {
-      out.member("type", OBSERVED);
+      out.constantMember("type", OBSERVED);
       if (version >= 2 && SnapshotCodec.canWriteChanges(observed.snapshot(), base)) {
         SnapshotCodec.writeChanges(out.name("changes"), observed.snapshot(), base);
       } else {
         SnapshotCodec.write(out.name("snapshot"), observed.snapshot());
       }
     } else if (result instanceof CallResult.Done) {
-      out.member("type", DONE);
+      out.constantMember("type", DONE);
     } else if (result instanceof CallResult.Restarted restarted) {
-      out.member("type", RESTARTED).member("mode", restarted.mode().name());
+      out.constantMember("type", RESTARTED).constantMember("mode", restarted.mode().name());
     } else {
       CallResult.Failed failed = (CallResult.Failed) result;
-      out.member("type", FAILED)
+      out.constantMember("type", FAILED)
           .member("message", failed.message())
           .member("storageDegraded", failed.storageDegraded());
     }
@@ -251,10 +267,10 @@ public final class JournalCodec {
   private static void installResult(JsonWriter out, InstallResult result) {
     out.beginObject().name("update");
     update(out, result.update());
-    out.member("code", result.code().name())
+    out.constantMember("code", result.code().name())
         .member("errorCode", result.errorCode())
         .member("rebootRequired", result.rebootRequired())
-        .member("timestamp", result.timestamp().toString())
+        .member("timestamp", result.timestamp())
         .endObject();
   }
 
@@ -262,7 +278,7 @@ public final class JournalCodec {
     RebootMode bootType = result.bootType();
     out.beginObject()
         .member("node", result.node())
-        .member("status", result.status().name())
+        .constantMember("status", result.status().name())
         .name("installResults")
         .beginArray();
     result.installResults().forEach(installResult -> installResult(out, installResult));

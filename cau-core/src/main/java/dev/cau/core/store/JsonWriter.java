@@ -1,5 +1,8 @@
 package dev.cau.core.store;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +20,16 @@ import org.jspecify.annotations.Nullable;
 final class JsonWriter {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+  /** The first second of year 0000 and the last of year 9999: instants written without help. */
+  private static final long FIRST_FAST_SECOND = -62_167_219_200L;
+
+  private static final long LAST_FAST_SECOND = 253_402_300_799L;
+
+  /** The largest power of ten of each width, from 1 digit to 9. */
+  private static final int[] POWERS_OF_TEN = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
+  };
+
   private final StringBuilder out;
 
   /** Whether the next name or value follows a complete value and so needs a comma first. */
@@ -29,6 +42,17 @@ final class JsonWriter {
    */
   JsonWriter(int capacity) {
     this.out = new StringBuilder(capacity);
+  }
+
+  /**
+   * Creates a writer that writes into a buffer kept for the purpose, emptied first: a journal that
+   * writes record after record does not grow a new buffer for each.
+   *
+   * @param buffer the buffer, used by nothing else while the writer writes
+   */
+  JsonWriter(StringBuilder buffer) {
+    this.out = buffer;
+    buffer.setLength(0);
   }
 
   JsonWriter beginObject() {
@@ -102,19 +126,98 @@ final class JsonWriter {
     return this;
   }
 
-  /** Writes a member whose value is a string or {@code null}. */
+  /**
+   * Writes an instant as a string, exactly as {@link Instant#toString()} does (ISO-8601 in UTC,
+   * seconds always, a fraction of 3, 6 or 9 digits when there is one), without its formatter for
+   * the years 0000 to 9999.
+   *
+   * @param instant the instant
+   * @return this writer
+   */
+  JsonWriter value(Instant instant) {
+    long seconds = instant.getEpochSecond();
+    if (seconds < FIRST_FAST_SECOND || seconds > LAST_FAST_SECOND) {
+      return value(instant.toString());
+    }
+    separate();
+    LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+    out.append('"');
+    twoDigits(time.getYear() / 100);
+    twoDigits(time.getYear() % 100).append('-');
+    twoDigits(time.getMonthValue()).append('-');
+    twoDigits(time.getDayOfMonth()).append('T');
+    twoDigits(time.getHour()).append(':');
+    twoDigits(time.getMinute()).append(':');
+    twoDigits(time.getSecond());
+    int nanos = instant.getNano();
+    if (nanos != 0) {
+      out.append('.');
+      if (nanos % 1_000_000 == 0) {
+        digits(nanos / 1_000_000, 3);
+      } else if (nanos % 1_000 == 0) {
+        digits(nanos / 1_000, 6);
+      } else {
+        digits(nanos, 9);
+      }
+    }
+    out.append('Z').append('"');
+    afterValue = true;
+    return this;
+  }
+
+  /**
+   * Writes a member whose name is one of the codec's own: a plain name that needs no escape.
+   * Names from elsewhere go through {@link #name}.
+   */
   JsonWriter member(String name, @Nullable String text) {
-    return name(name).value(text);
+    return plainName(name).value(text);
   }
 
-  /** Writes a member whose value is an integer. */
+  /** Writes a member, of one of the codec's own names, whose value is an integer. */
   JsonWriter member(String name, long number) {
-    return name(name).value(number);
+    return plainName(name).value(number);
   }
 
-  /** Writes a member whose value is {@code true} or {@code false}. */
+  /** Writes a member, of one of the codec's own names, whose value is {@code true} or {@code false}. */
   JsonWriter member(String name, boolean bool) {
-    return name(name).value(bool);
+    return plainName(name).value(bool);
+  }
+
+  /** Writes a member, of one of the codec's own names, whose value is an instant. */
+  JsonWriter member(String name, Instant instant) {
+    return plainName(name).value(instant);
+  }
+
+  /**
+   * Writes a member whose value is one of the codec's own words, such as a type discriminator or
+   * an enum constant's name, which need no escape either.
+   */
+  JsonWriter constantMember(String name, String word) {
+    plainName(name);
+    out.append('"').append(word).append('"');
+    afterValue = true;
+    return this;
+  }
+
+  /** Writes one of the codec's own member names, which need no escape, without looking. */
+  private JsonWriter plainName(String name) {
+    separate();
+    out.append('"').append(name).append("\":");
+    afterValue = false;
+    return this;
+  }
+
+  /** Appends a number of at most {@code width} digits, with leading zeros to that width. */
+  private StringBuilder digits(int value, int width) {
+    for (int power = POWERS_OF_TEN[width - 1]; power > 0; power /= 10) {
+      out.append((char) ('0' + value / power % 10));
+    }
+    return out;
+  }
+
+  /** Appends a number from 0 to 99 as two digits. */
+  private StringBuilder twoDigits(int value) {
+    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 
   /**

@@ -133,7 +133,7 @@ final class SnapshotCodec {
     FaultDomain domain = node.faultDomain();
     out.beginObject()
         .member("name", node.name())
-        .member("state", node.state().name())
+        .constantMember("state", node.state().name())
         .member("voteWeight", node.voteWeight())
         .name("faultDomain")
         .beginObject()
@@ -149,8 +149,8 @@ final class SnapshotCodec {
 
   private static void writeWitness(JsonWriter out, Witness witness) {
     out.beginObject()
-        .member("kind", witness.kind().name())
-        .member("state", witness.state().name())
+        .constantMember("kind", witness.kind().name())
+        .constantMember("state", witness.state().name())
         .endObject();
   }
 
@@ -161,12 +161,12 @@ final class SnapshotCodec {
         .name("possibleOwners")
         .beginArray();
     role.possibleOwners().forEach(out::value);
-    out.endArray().member("state", role.state().name()).endObject();
+    out.endArray().constantMember("state", role.state().name()).endObject();
   }
 
   private static void writeStorage(JsonWriter out, StorageHealth storage) {
     out.beginObject()
-        .member("status", storage.status().name())
+        .constantMember("status", storage.status().name())
         .member("runningRepairJobs", storage.runningRepairJobs())
         .endObject();
   }

@@ -37,6 +37,9 @@ public final class StoredRunJournal implements RunJournal {
   /** The latest snapshot of the entries so far, which the next one may be written as changes to. */
   private SnapshotBase base;
 
+  /** Where each entry is encoded, kept from one to the next. */
+  private final StringBuilder buffer = new StringBuilder(1024);
+
   private StoredRunJournal(
       RunStore store,
       RunHeader header,
@@ -202,7 +205,7 @@ public final class StoredRunJournal implements RunJournal {
               + header.runId()
               + "\"");
     }
-    store.append(header.runId(), JournalCodec.encodeEntry(entry, formatVersion, base));
+    store.append(header.runId(), JournalCodec.encodeEntry(entry, formatVersion, base, buffer));
     // Only an entry the store took moves the base on: the next record never depends on one that
     // failed to be written.
     entries.add(entry);
