@@ -478,11 +478,7 @@ public final class SimulatedCluster implements ClusterController {
     // Each node's load: the roles it owns, and those this drain has planned to move to it.
     Map<String, Integer> planned = new HashMap<>();
     for (Role role : owned) {
-      String target = nodes.values().stream()
-          .filter(n -> !n.name().equals(node.name()) && n.state() == NodeState.UP && role.canRunOn(n.name()))
-          .min(Comparator.comparingInt((SimulatedNode n) -> ownedBy(n.name()).size() + planned.getOrDefault(n.name(), 0)))
-          .map(SimulatedNode::name)
-          .orElse(null);
+      String target = leastLoaded(node, role, planned);
       if (target == null && !force) {
         throw new NodeOperationException(node.name(),
             "Drain of node \"" + node.name() + "\" failed: role \"" + role.name + "\" has no other node that is up and may host it");
@@ -532,6 +528,27 @@ public final class SimulatedCluster implements ClusterController {
     return failingScripts.contains(request.path())
         ? new ScriptOutcome(1, "script \"" + request.path() + "\" failed on \"" + node + "\"")
         : new ScriptOutcome(0, "");
+  }
+
+  /**
+   * Finds the up node, other than the one drained, that may host a role and owns the fewest roles
+   * (counting those the drain planned to move to it); the first in the cluster's order on a tie.
+   */
+  private @Nullable String leastLoaded(SimulatedNode drained, Role role, Map<String, Integer> planned) {
+    String least = null;
+    int leastLoad = Integer.MAX_VALUE;
+    for (SimulatedNode candidate : nodes.values()) {
+      if (candidate == drained || candidate.state() != NodeState.UP || !role.canRunOn(candidate.name())) {
+        continue;
+      }
+      Set<Role> owned = rolesByOwner.get(candidate.name());
+      int load = (owned == null ? 0 : owned.size()) + planned.getOrDefault(candidate.name(), 0);
+      if (load < leastLoad) {
+        least = candidate.name();
+        leastLoad = load;
+      }
+    }
+    return least;
   }
 
   /** Moves a role to another owner, keeping the roles indexed by owner. */
