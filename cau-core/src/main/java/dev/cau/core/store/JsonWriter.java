@@ -141,26 +141,36 @@ final class JsonWriter {
     }
     separate();
     LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-    out.append('"');
-    twoDigits(time.getYear() / 100);
-    twoDigits(time.getYear() % 100).append('-');
-    twoDigits(time.getMonthValue()).append('-');
-    twoDigits(time.getDayOfMonth()).append('T');
-    twoDigits(time.getHour()).append(':');
-    twoDigits(time.getMinute()).append(':');
-    twoDigits(time.getSecond());
+    // Put together in a local array and appended at once: one capacity check, not thirty.
+    char[] text = new char[32];
+    text[0] = '"';
+    twoDigits(text, 1, time.getYear() / 100);
+    twoDigits(text, 3, time.getYear() % 100);
+    text[5] = '-';
+    twoDigits(text, 6, time.getMonthValue());
+    text[8] = '-';
+    twoDigits(text, 9, time.getDayOfMonth());
+    text[11] = 'T';
+    twoDigits(text, 12, time.getHour());
+    text[14] = ':';
+    twoDigits(text, 15, time.getMinute());
+    text[17] = ':';
+    twoDigits(text, 18, time.getSecond());
+    int length = 20;
     int nanos = instant.getNano();
     if (nanos != 0) {
-      out.append('.');
+      text[length++] = '.';
       if (nanos % 1_000_000 == 0) {
-        digits(nanos / 1_000_000, 3);
+        length = digits(text, length, nanos / 1_000_000, 3);
       } else if (nanos % 1_000 == 0) {
-        digits(nanos / 1_000, 6);
+        length = digits(text, length, nanos / 1_000, 6);
       } else {
-        digits(nanos, 9);
+        length = digits(text, length, nanos, 9);
       }
     }
-    out.append('Z').append('"');
+    text[length++] = 'Z';
+    text[length++] = '"';
+    out.append(text, 0, length);
     afterValue = true;
     return this;
   }
@@ -207,17 +217,23 @@ final class JsonWriter {
     return this;
   }
 
-  /** Appends a number of at most {@code width} digits, with leading zeros to that width. */
-  private StringBuilder digits(int value, int width) {
+  /**
+   * Puts a number of at most {@code width} digits into an array, with leading zeros to that width.
+   *
+   * @return the index after the digits
+   */
+  private static int digits(char[] text, int at, int value, int width) {
+    int next = at;
     for (int power = POWERS_OF_TEN[width - 1]; power > 0; power /= 10) {
-      out.append((char) ('0' + value / power % 10));
+      text[next++] = (char) ('0' + value / power % 10);
     }
-    return out;
+    return next;
   }
 
-  /** Appends a number from 0 to 99 as two digits. */
-  private StringBuilder twoDigits(int value) {
-    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+  /** Puts a number from 0 to 99 into an array as two digits. */
+  private static void twoDigits(char[] text, int at, int value) {
+    text[at] = (char) ('0' + value / 10);
+    text[at + 1] = (char) ('0' + value % 10);
   }
 
   /**
