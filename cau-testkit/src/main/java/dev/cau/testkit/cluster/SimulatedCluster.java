@@ -67,7 +67,7 @@ public final class SimulatedCluster implements ClusterController {
       this.name = name;
       this.owner = owner;
       this.possibleOwners = List.copyOf(possibleOwners);
-      }
+    }
 
     boolean canRunOn(String node) {
       return possibleOwners.isEmpty() || possibleOwners.contains(node);
