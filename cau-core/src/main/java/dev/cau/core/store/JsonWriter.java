@@ -25,7 +25,7 @@ final class JsonWriter {
 
   private static final long LAST_FAST_SECOND = 253_402_300_799L;
 
-  /** The largest power of ten of each width, from 1 digit to 9. */
+  /** The place of the first digit of a number of each width, from 1 digit to 9. */
   private static final int[] POWERS_OF_TEN = {
     1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
   };
