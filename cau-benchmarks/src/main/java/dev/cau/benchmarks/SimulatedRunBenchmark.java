@@ -1,12 +1,8 @@
 package dev.cau.benchmarks;
 
-import dev.cau.api.cluster.WitnessKind;
-import dev.cau.api.cluster.WitnessState;
 import dev.cau.api.result.RunResult;
 import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
-import dev.cau.testkit.cluster.SimulatedUpdate;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,18 +46,6 @@ public class SimulatedRunBenchmark {
   }
 
   static SimulatedCluster cluster(int count) {
-    SimulatedCluster.Builder builder = SimulatedCluster.builder("bench-" + count)
-        .witness(WitnessKind.FILE_SHARE, WitnessState.ONLINE);
-    for (int i = 1; i <= count; i++) {
-      builder.node("n" + i, n -> n.updates(
-          SimulatedUpdate.of("KB1", "Cumulative update").requiringRestart().installTaking(Duration.ofMinutes(12)),
-          SimulatedUpdate.of("KB2", ".NET update"),
-          SimulatedUpdate.of("KB3", "Definitions"),
-          SimulatedUpdate.of("KB4", "Follow-up").appearingAfter("KB1")));
-    }
-    for (int i = 1; i <= count; i++) {
-      builder.role("role-" + i, "n" + (1 + (i * 7) % count));
-    }
-    return builder.build();
+    return SimulatedRuns.cluster(count);
   }
 }

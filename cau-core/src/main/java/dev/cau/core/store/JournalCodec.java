@@ -1,18 +1,7 @@
 package dev.cau.core.store;
 
-import dev.cau.api.cluster.ClusterSnapshot;
-import dev.cau.api.cluster.ClusteredRole;
-import dev.cau.api.cluster.FaultDomain;
-import dev.cau.api.cluster.NodeSnapshot;
-import dev.cau.api.cluster.NodeState;
 import dev.cau.api.cluster.RebootMode;
-import dev.cau.api.cluster.RoleState;
 import dev.cau.api.cluster.ScriptOutcome;
-import dev.cau.api.cluster.StorageHealth;
-import dev.cau.api.cluster.StorageHealthStatus;
-import dev.cau.api.cluster.Witness;
-import dev.cau.api.cluster.WitnessKind;
-import dev.cau.api.cluster.WitnessState;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.Update;
 import dev.cau.api.plugin.UpdateResultCode;
@@ -28,8 +17,6 @@ import dev.cau.core.quorum.QuorumPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns run journal headers, journal entries and run results into stored records and back.
@@ -37,36 +24,52 @@ import org.jspecify.annotations.Nullable;
  * <p>A record is one line of compact JSON (RFC 8259), such as this entry (shown on two lines):
  *
  * <pre>{@code
- * {"v":1,"type":"entry","sequence":7,
+ * {"v":2,"type":"entry","sequence":7,
  *  "input":{"type":"timerFired","token":3,"at":"2026-03-01T09:15:00Z"}}
  * }</pre>
  *
- * <p>Every record is an object with the format version {@code "v"} ({@value #FORMAT_VERSION}) and a
- * {@code "type"}: {@code "header"}, {@code "entry"} or {@code "result"}; run inputs and call
- * results nested in an entry carry a {@code "type"} too, the variant's name in lower camel case
- * ({@code "callCompleted"}, {@code "scriptEnded"}, ...). Members are named after the record
- * components they hold (a {@code "scriptEnded"} result holds its outcome's {@code "exitCode"} and
- * {@code "detail"} directly); every member is written, a {@code null} component as {@code null}. Instants
- * are written as {@link java.time.Instant#toString()} writes them (ISO-8601 in UTC, as precise as
- * the instant), run ids in their canonical UUID form, enum constants by name.
+ * <p>Every record is an object with the format version {@code "v"} and a {@code "type"}:
+ * {@code "header"}, {@code "entry"} or {@code "result"}; run inputs and call results nested in an
+ * entry carry a {@code "type"} too, the variant's name in lower camel case ({@code
+ * "callCompleted"}, {@code "scriptEnded"}, ...). Members are named after the record components
+ * they hold (a {@code "scriptEnded"} result holds its outcome's {@code "exitCode"} and {@code
+ * "detail"} directly); every member is written, a {@code null} component as {@code null}, except
+ * members that later versions added, which are left out when they hold their default (a node's
+ * {@code "bootId"} when unknown, a scan's {@code "restartsNodeItself"} when false). Instants are
+ * written as {@link java.time.Instant#toString()} writes them (ISO-8601 in UTC, as precise as the
+ * instant), run ids in their canonical UUID form, enum constants by name.
+ *
+ * <p>A journal's header names the format its records are written in, and every record of the
+ * journal carries the same version. Format {@value #FORMAT_VERSION}, which new journals are
+ * written in, writes a cluster snapshot that a {@code "observed"} call result holds as its {@code
+ * "changes"} from the journal's latest snapshot before it (see {@link SnapshotCodec}), so that a
+ * journal grows with its events, not with nodes times events; the run's first snapshot, and a
+ * snapshot of a renamed cluster, are written whole. Format 1 writes every snapshot whole. A
+ * journal of format 1 is read, and is carried on in format 1 (see {@link StoredRunJournal}).
  *
  * <p>Decoding is strict: a record longer than {@value #MAX_RECORD_LENGTH} characters, nested deeper
  * than {@value #MAX_DEPTH} levels, that is not JSON, has a newer format version, misses a member,
- * has one of the wrong type or one this version does not know, names an unknown type or enum
+ * has one of the wrong type or one its version does not know, names an unknown type or enum
  * constant, or holds a value the decoded type refuses, throws a {@link JournalFormatException} that
  * names the field. What is encoded decodes to an equal value.
  *
  * <p>The methods are pure and thread-safe.
  */
 public final class JournalCodec {
-  /** The format version this class writes and the newest it reads. */
-  public static final int FORMAT_VERSION = 1;
+  /** The format version new journals are written in, and the newest this class reads. */
+  public static final int FORMAT_VERSION = 2;
+
+  /** The oldest format version this class reads and carries on. */
+  public static final int OLDEST_FORMAT_VERSION = 1;
 
   /** The longest record, in characters, that decoding accepts: 16 MiB. */
   public static final int MAX_RECORD_LENGTH = 16 * 1024 * 1024;
 
   /** The deepest nesting of JSON objects and arrays that decoding accepts. */
   public static final int MAX_DEPTH = 64;
+
+  /** Stands for the version of a record read on its own, outside a journal: any known one. */
+  private static final int ANY_VERSION = 0;
 
   private static final String HEADER = "header";
   private static final String ENTRY = "entry";
@@ -92,37 +95,78 @@ public final class JournalCodec {
   // ---------------------------------------------------------------------------------- encoding
 
   /**
-   * Encodes the header of a run journal.
+   * Encodes the header of a new run journal, in format {@value #FORMAT_VERSION}.
    *
    * @param header the header
    * @return the record, one line of JSON
    */
   public static String encodeHeader(RunHeader header) {
-    return CompactJsonWriter.write(
-        record(HEADER)
-            .put("runId", header.runId().toString())
-            .put("cluster", header.cluster())
-            .put("kind", header.kind().name())
-            .put("profile", header.profile())
-            .put("nodeOrder", header.nodeOrder())
-            .put("quorumPolicy", header.quorumPolicy().name())
-            .put("rollout", new Members()
-                .put("name", header.rollout().name())
-                .put("parameters", new LinkedHashMap<String, Object>(header.rollout().parameters()))
-                .members)
-            .put("startedAt", header.startedAt().toString())
-            .members);
+    return encodeHeader(header, FORMAT_VERSION);
   }
 
   /**
-   * Encodes an entry of a run journal.
+   * Encodes the header of a run journal in a given format.
+   *
+   * @param header the header
+   * @param version the journal's format version
+   * @return the record
+   */
+  static String encodeHeader(RunHeader header, int version) {
+    JsonWriter out = record(new JsonWriter(512 + header.profile().length()), version, HEADER);
+    out.member("runId", header.runId().toString())
+        .member("cluster", header.cluster())
+        .constantMember("kind", header.kind().name())
+        .member("profile", header.profile())
+        .name("nodeOrder");
+    strings(out, header.nodeOrder());
+    out.name("quorumPolicy").value(header.quorumPolicy().name());
+    out.name("rollout").beginObject().member("name", header.rollout().name());
+    out.name("parameters").beginObject();
+    header.rollout().parameters().forEach((name, value) -> out.name(name).value(value));
+    out.endObject().endObject();
+    return out.member("startedAt", header.startedAt()).endObject().toString();
+  }
+
+  /**
+   * Encodes an entry as a record that stands on its own, in format {@value #FORMAT_VERSION}: a
+   * snapshot it holds is written whole.
    *
    * @param entry the entry
    * @return the record, one line of JSON
    */
   public static String encodeEntry(JournalEntry entry) {
-    return CompactJsonWriter.write(
-        record(ENTRY).put("sequence", entry.sequence()).put("input", input(entry.input())).members);
+    return encodeEntry(entry, FORMAT_VERSION, SnapshotBase.NONE);
+  }
+
+  /**
+   * Encodes an entry of a journal, after the entries the base was moved past, into a new buffer.
+   *
+   * @param entry the entry
+   * @param version the journal's format version
+   * @param base the journal's latest snapshot before the entry
+   * @return the record
+   */
+  static String encodeEntry(JournalEntry entry, int version, SnapshotBase base) {
+    return encodeEntry(entry, version, base, new StringBuilder(256));
+  }
+
+  /**
+   * Encodes an entry of a journal, after the entries the base was moved past.
+   *
+   * @param entry the entry
+   * @param version the journal's format version; from 2, a snapshot of an {@code "observed"}
+   *     result is written as its changes from the base
+   * @param base the journal's latest snapshot before the entry
+   * @param buffer where to write the record, emptied first; a journal keeps one for its records
+   * @return the record
+   */
+  static String encodeEntry(JournalEntry entry, int version, SnapshotBase base, StringBuilder buffer) {
+    JsonWriter out =
+        record(new JsonWriter(buffer), version, ENTRY)
+            .member("sequence", entry.sequence())
+            .name("input");
+    input(out, entry.input(), version, base);
+    return out.endObject().toString();
   }
 
   /**
@@ -132,204 +176,125 @@ public final class JournalCodec {
    * @return the record, one line of JSON
    */
   public static String encodeResult(RunResult result) {
-    return CompactJsonWriter.write(
-        record(RESULT)
-            .put("runId", result.runId().toString())
-            .put("cluster", result.cluster())
-            .put("status", result.status().name())
-            .put("startedAt", result.startedAt().toString())
-            .put("finishedAt", result.finishedAt().toString())
-            .put("nodeResults", map(result.nodeResults(), JournalCodec::nodeResult))
-            .put("reason", result.reason())
-            .put("coordinators", result.coordinators())
-            .members);
+    JsonWriter out = record(new JsonWriter(1024), FORMAT_VERSION, RESULT)
+        .member("runId", result.runId().toString())
+        .member("cluster", result.cluster())
+        .constantMember("status", result.status().name())
+        .member("startedAt", result.startedAt())
+        .member("finishedAt", result.finishedAt())
+        .name("nodeResults")
+        .beginArray();
+    result.nodeResults().forEach(nodeResult -> nodeResult(out, nodeResult));
+    out.endArray().member("reason", result.reason()).name("coordinators");
+    strings(out, result.coordinators());
+    return out.endObject().toString();
   }
 
-  private static Members record(String type) {
-    return new Members().put("v", FORMAT_VERSION).put("type", type);
+  private static JsonWriter record(JsonWriter out, int version, String type) {
+    return out.beginObject().member("v", version).constantMember("type", type);
   }
 
-  private static Map<String, Object> input(RunInput input) {
+  private static void input(JsonWriter out, RunInput input, int version, SnapshotBase base) {
+    out.beginObject();
     if (input instanceof RunInput.Started started) {
-      return new Members()
-          .put("type", STARTED)
-          .put("snapshot", snapshot(started.snapshot()))
-          .put("coordinator", started.coordinator())
-          .put("at", started.at().toString())
-          .members;
+      out.constantMember("type", STARTED).name("snapshot");
+      SnapshotCodec.write(out, started.snapshot());
+      out.member("coordinator", started.coordinator());
+    } else if (input instanceof RunInput.CallCompleted completed) {
+      out.constantMember("type", CALL_COMPLETED)
+          .member("token", completed.token())
+          .member("node", completed.node())
+          .name("result");
+      callResult(out, completed.result(), version, base);
+    } else if (input instanceof RunInput.TimerFired fired) {
+      out.constantMember("type", TIMER_FIRED).member("token", fired.token());
+    } else if (input instanceof RunInput.CancelRequested cancel) {
+      out.constantMember("type", CANCEL_REQUESTED).member("reason", cancel.reason());
+    } else {
+      RunInput.Resumed resumed = (RunInput.Resumed) input;
+      out.constantMember("type", RESUMED).member("coordinator", resumed.coordinator());
     }
-    if (input instanceof RunInput.CallCompleted completed) {
-      return new Members()
-          .put("type", CALL_COMPLETED)
-          .put("token", completed.token())
-          .put("node", completed.node())
-          .put("result", callResult(completed.result()))
-          .put("at", completed.at().toString())
-          .members;
-    }
-    if (input instanceof RunInput.TimerFired fired) {
-      return new Members()
-          .put("type", TIMER_FIRED)
-          .put("token", fired.token())
-          .put("at", fired.at().toString())
-          .members;
-    }
-    if (input instanceof RunInput.CancelRequested cancel) {
-      return new Members()
-          .put("type", CANCEL_REQUESTED)
-          .put("reason", cancel.reason())
-          .put("at", cancel.at().toString())
-          .members;
-    }
-    RunInput.Resumed resumed = (RunInput.Resumed) input;
-    return new Members()
-        .put("type", RESUMED)
-        .put("coordinator", resumed.coordinator())
-        .put("at", resumed.at().toString())
-        .members;
+    out.member("at", input.at()).endObject();
   }
 
-  private static Map<String, Object> callResult(CallResult result) {
+  private static void callResult(JsonWriter out, CallResult result, int version, SnapshotBase base) {
+    out.beginObject();
     if (result instanceof CallResult.Scanned scanned) {
-      return new Members()
-          .put("type", SCANNED)
-          .put("plugin", scanned.plugin())
-          .put("updates", map(scanned.updates(), JournalCodec::update))
-          .putIf(scanned.restartsNodeItself(), "restartsNodeItself", true)
-          .members;
+      out.constantMember("type", SCANNED).member("plugin", scanned.plugin()).name("updates").beginArray();
+      scanned.updates().forEach(update -> update(out, update));
+      out.endArray();
+      if (scanned.restartsNodeItself()) {
+        out.member("restartsNodeItself", true);
+      }
+    } else if (result instanceof CallResult.Installed installed) {
+      out.constantMember("type", INSTALLED).member("plugin", installed.plugin()).name("results").beginArray();
+      installed.results().forEach(installResult -> installResult(out, installResult));
+      out.endArray();
+    } else if (result instanceof CallResult.ScriptEnded ended) {
+      out.constantMember("type", SCRIPT_ENDED)
+          .member("exitCode", ended.outcome().exitCode())
+          .member("detail", ended.outcome().detail());
+    } else if (result instanceof CallResult.Ready ready) {
+      out.constantMember("type", READY).member("ready", ready.ready());
+    } else if (result instanceof CallResult.Observed observed) {
+      out.constantMember("type", OBSERVED);
+      if (version >= 2 && SnapshotCodec.canWriteChanges(observed.snapshot(), base)) {
+        SnapshotCodec.writeChanges(out.name("changes"), observed.snapshot(), base);
+      } else {
+        SnapshotCodec.write(out.name("snapshot"), observed.snapshot());
+      }
+    } else if (result instanceof CallResult.Done) {
+      out.constantMember("type", DONE);
+    } else if (result instanceof CallResult.Restarted restarted) {
+      out.constantMember("type", RESTARTED).constantMember("mode", restarted.mode().name());
+    } else {
+      CallResult.Failed failed = (CallResult.Failed) result;
+      out.constantMember("type", FAILED)
+          .member("message", failed.message())
+          .member("storageDegraded", failed.storageDegraded());
     }
-    if (result instanceof CallResult.Installed installed) {
-      return new Members()
-          .put("type", INSTALLED)
-          .put("plugin", installed.plugin())
-          .put("results", map(installed.results(), JournalCodec::installResult))
-          .members;
-    }
-    if (result instanceof CallResult.ScriptEnded ended) {
-      return new Members()
-          .put("type", SCRIPT_ENDED)
-          .put("exitCode", ended.outcome().exitCode())
-          .put("detail", ended.outcome().detail())
-          .members;
-    }
-    if (result instanceof CallResult.Ready ready) {
-      return new Members().put("type", READY).put("ready", ready.ready()).members;
-    }
-    if (result instanceof CallResult.Observed observed) {
-      return new Members()
-          .put("type", OBSERVED)
-          .put("snapshot", snapshot(observed.snapshot()))
-          .members;
-    }
-    if (result instanceof CallResult.Done) {
-      return new Members().put("type", DONE).members;
-    }
-    if (result instanceof CallResult.Restarted restarted) {
-      return new Members().put("type", RESTARTED).put("mode", restarted.mode().name()).members;
-    }
-    CallResult.Failed failed = (CallResult.Failed) result;
-    return new Members()
-        .put("type", FAILED)
-        .put("message", failed.message())
-        .put("storageDegraded", failed.storageDegraded())
-        .members;
+    out.endObject();
   }
 
-  private static Map<String, Object> snapshot(ClusterSnapshot snapshot) {
-    return new Members()
-        .put("name", snapshot.name())
-        .put("nodes", map(snapshot.nodes(), JournalCodec::node))
-        .put(
-            "witness",
-            new Members()
-                .put("kind", snapshot.witness().kind().name())
-                .put("state", snapshot.witness().state().name())
-                .members)
-        .put("roles", map(snapshot.roles(), JournalCodec::role))
-        .put(
-            "storage",
-            new Members()
-                .put("status", snapshot.storage().status().name())
-                .put("runningRepairJobs", snapshot.storage().runningRepairJobs())
-                .members)
-        .members;
+  private static void update(JsonWriter out, Update update) {
+    out.beginObject()
+        .member("id", update.id())
+        .member("title", update.title())
+        .member("description", update.description())
+        .endObject();
   }
 
-  private static Map<String, Object> node(NodeSnapshot node) {
-    FaultDomain domain = node.faultDomain();
-    return new Members()
-        .put("name", node.name())
-        .put("state", node.state().name())
-        .put("voteWeight", node.voteWeight())
-        .put(
-            "faultDomain",
-            new Members()
-                .put("site", domain.site())
-                .put("rack", domain.rack())
-                .put("chassis", domain.chassis())
-                .members)
-        .putIf(node.knowsBootId(), "bootId", node.bootId())
-        .members;
+  private static void installResult(JsonWriter out, InstallResult result) {
+    out.beginObject().name("update");
+    update(out, result.update());
+    out.constantMember("code", result.code().name())
+        .member("errorCode", result.errorCode())
+        .member("rebootRequired", result.rebootRequired())
+        .member("timestamp", result.timestamp())
+        .endObject();
   }
 
-  private static Map<String, Object> role(ClusteredRole role) {
-    return new Members()
-        .put("name", role.name())
-        .put("ownerNode", role.ownerNode())
-        .put("possibleOwners", role.possibleOwners())
-        .put("state", role.state().name())
-        .members;
-  }
-
-  private static Map<String, Object> update(Update update) {
-    return new Members()
-        .put("id", update.id())
-        .put("title", update.title())
-        .put("description", update.description())
-        .members;
-  }
-
-  private static Map<String, Object> installResult(InstallResult result) {
-    return new Members()
-        .put("update", update(result.update()))
-        .put("code", result.code().name())
-        .put("errorCode", result.errorCode())
-        .put("rebootRequired", result.rebootRequired())
-        .put("timestamp", result.timestamp().toString())
-        .members;
-  }
-
-  private static Map<String, Object> nodeResult(NodeResult result) {
+  private static void nodeResult(JsonWriter out, NodeResult result) {
     RebootMode bootType = result.bootType();
-    return new Members()
-        .put("node", result.node())
-        .put("status", result.status().name())
-        .put("installResults", map(result.installResults(), JournalCodec::installResult))
-        .put("attempts", result.attempts())
-        .put("restarts", result.restarts())
-        .put("bootType", bootType == null ? null : bootType.name())
-        .put("restartPending", result.restartPending())
-        .put("reason", result.reason())
-        .members;
+    out.beginObject()
+        .member("node", result.node())
+        .constantMember("status", result.status().name())
+        .name("installResults")
+        .beginArray();
+    result.installResults().forEach(installResult -> installResult(out, installResult));
+    out.endArray()
+        .member("attempts", result.attempts())
+        .member("restarts", result.restarts())
+        .member("bootType", bootType == null ? null : bootType.name())
+        .member("restartPending", result.restartPending())
+        .member("reason", result.reason())
+        .endObject();
   }
 
-  private static <T> List<Object> map(List<T> values, Function<T, Object> encoder) {
-    return values.stream().map(encoder).toList();
-  }
-
-  /** The members of a JSON object being written, in order; {@code null} becomes JSON null. */
-  private static final class Members {
-    final Map<String, Object> members = new LinkedHashMap<>();
-
-    Members put(String name, @Nullable Object value) {
-      members.put(name, value == null ? JsonReader.NULL : value);
-      return this;
-    }
-
-    /** Puts a member only when it is wanted: members later formats added are left out when default. */
-    Members putIf(boolean wanted, String name, Object value) {
-      return wanted ? put(name, value) : this;
-    }
+  private static void strings(JsonWriter out, List<String> values) {
+    out.beginArray();
+    values.forEach(out::value);
+    out.endArray();
   }
 
   // ---------------------------------------------------------------------------------- decoding
@@ -367,9 +332,12 @@ public final class JournalCodec {
                 fields.instant("startedAt")));
   }
 
-  /** The header's rollout policy; a journal written before policies were journaled names none. */
+  /**
+   * The header's rollout policy; a journal of format 1 written before policies were journaled
+   * names none, and ran CAU's policy for its kind.
+   */
   private static RolloutDescriptor rollout(JsonFields header) {
-    if (!header.has("rollout")) {
+    if (!header.has("rollout") && version(header) == 1) {
       return RolloutDescriptor.of(header.enumValue("kind", RunHeader.RunKind.class) == RunHeader.RunKind.OFFLINE
           ? "cau.offline-all-at-once" : "cau.one-node-at-a-time");
     }
@@ -383,20 +351,56 @@ public final class JournalCodec {
   }
 
   /**
-   * Decodes an entry of a run journal.
+   * Returns the format version of a journal from its header.
    *
-   * @param record a record {@link #encodeEntry} wrote
+   * @param record the journal's first record, a header {@link #encodeHeader} wrote
+   * @return the version, from {@value #OLDEST_FORMAT_VERSION} to {@value #FORMAT_VERSION}
+   * @throws JournalFormatException if the record is not a header of a version this class reads
+   */
+  static int formatVersion(String record) {
+    return version(open(record, HEADER));
+  }
+
+  /**
+   * Decodes an entry that stands on its own, such as {@link #encodeEntry(JournalEntry)} writes:
+   * one that holds no snapshot written as changes.
+   *
+   * @param record the record
    * @return the entry
-   * @throws JournalFormatException if the record is not a valid entry
+   * @throws JournalFormatException if the record is not a valid entry, or holds a snapshot written
+   *     as changes from an earlier entry (read those with the journal, as {@link
+   *     StoredRunJournal#open} does)
    */
   public static JournalEntry decodeEntry(String record) {
+    return decodeEntry(record, ANY_VERSION, SnapshotBase.NONE);
+  }
+
+  /**
+   * Decodes an entry of a journal, after the entries the base was moved past.
+   *
+   * @param record the record
+   * @param version the journal's format version, which the record must have
+   * @param base the journal's latest snapshot before the entry
+   * @return the entry
+   * @throws JournalFormatException if the record is not a valid entry of the journal
+   */
+  static JournalEntry decodeEntry(String record, int version, SnapshotBase base) {
     JsonFields fields = open(record, ENTRY);
+    int recordVersion = version(fields);
+    if (version != ANY_VERSION && recordVersion != version) {
+      throw JsonFields.fail(
+          "v",
+          "is format version "
+              + recordVersion
+              + ", but the journal's header says its records are format version "
+              + version);
+    }
     fields.only("v", "type", "sequence", "input");
     long sequence = fields.longValue("sequence");
     if (sequence < 1) {
       throw JsonFields.fail("sequence", "must be at least 1, but was " + sequence);
     }
-    RunInput input = input(fields.object("input"));
+    RunInput input = input(fields.object("input"), recordVersion, base);
     return fields.build(() -> new JournalEntry(sequence, input));
   }
 
@@ -436,19 +440,29 @@ public final class JournalCodec {
   private static JsonFields open(String record, String type) {
     JsonFields fields = JsonFields.of(JsonReader.read(record, MAX_RECORD_LENGTH, MAX_DEPTH), "");
     long version = fields.longValue("v");
-    if (version < 1 || version > FORMAT_VERSION) {
+    if (version < OLDEST_FORMAT_VERSION || version > FORMAT_VERSION) {
       throw JsonFields.fail(
           "v",
           "is format version "
               + version
-              + ", which this reader does not know; it reads versions 1 to "
-              + FORMAT_VERSION);
+              + ", which this reader does not know; it reads versions "
+              + OLDEST_FORMAT_VERSION
+              + " to "
+              + FORMAT_VERSION
+              + (version > FORMAT_VERSION
+                  ? ": the run was written by a newer cau4j, read or resume it with that version"
+                  : ""));
     }
     fields.type("type", type);
     return fields;
   }
 
-  private static RunInput input(JsonFields fields) {
+  /** The record's format version, which {@link #open} checked. */
+  private static int version(JsonFields record) {
+    return (int) record.longValue("v");
+  }
+
+  private static RunInput input(JsonFields fields, int version, SnapshotBase base) {
     String type =
         fields.type("type", STARTED, CALL_COMPLETED, TIMER_FIRED, CANCEL_REQUESTED, RESUMED);
     switch (type) {
@@ -457,7 +471,7 @@ public final class JournalCodec {
         return fields.build(
             () ->
                 new RunInput.Started(
-                    snapshot(fields.object("snapshot")),
+                    SnapshotCodec.read(fields.object("snapshot")),
                     fields.string("coordinator"),
                     fields.instant("at")));
       }
@@ -468,7 +482,7 @@ public final class JournalCodec {
                 new RunInput.CallCompleted(
                     fields.intValue("token"),
                     fields.string("node"),
-                    callResult(fields.object("result")),
+                    callResult(fields.object("result"), version, base),
                     fields.instant("at")));
       }
       case TIMER_FIRED -> {
@@ -489,7 +503,7 @@ public final class JournalCodec {
     }
   }
 
-  private static CallResult callResult(JsonFields fields) {
+  private static CallResult callResult(JsonFields fields, int version, SnapshotBase base) {
     String type =
         fields.type(
             "type", SCANNED, INSTALLED, SCRIPT_ENDED, READY, OBSERVED, DONE, RESTARTED, FAILED);
@@ -521,8 +535,12 @@ public final class JournalCodec {
         return new CallResult.Ready(fields.bool("ready"));
       }
       case OBSERVED -> {
+        if (version >= 2 && fields.has("changes")) {
+          fields.only("type", "changes");
+          return new CallResult.Observed(SnapshotCodec.readChanges(fields.object("changes"), base));
+        }
         fields.only("type", "snapshot");
-        return new CallResult.Observed(snapshot(fields.object("snapshot")));
+        return new CallResult.Observed(SnapshotCodec.read(fields.object("snapshot")));
       }
       case DONE -> {
         fields.only("type");
@@ -538,57 +556,6 @@ public final class JournalCodec {
             () -> new CallResult.Failed(fields.string("message"), fields.bool("storageDegraded")));
       }
     }
-  }
-
-  private static ClusterSnapshot snapshot(JsonFields fields) {
-    fields.only("name", "nodes", "witness", "roles", "storage");
-    JsonFields witness = fields.object("witness").only("kind", "state");
-    JsonFields storage = fields.object("storage").only("status", "runningRepairJobs");
-    return fields.build(
-        () ->
-            new ClusterSnapshot(
-                fields.string("name"),
-                fields.list("nodes", JournalCodec::node),
-                witness.build(
-                    () ->
-                        new Witness(
-                            witness.enumValue("kind", WitnessKind.class),
-                            witness.enumValue("state", WitnessState.class))),
-                fields.list("roles", JournalCodec::role),
-                storage.build(
-                    () ->
-                        new StorageHealth(
-                            storage.enumValue("status", StorageHealthStatus.class),
-                            storage.intValue("runningRepairJobs")))));
-  }
-
-  private static NodeSnapshot node(Object value, String path) {
-    JsonFields fields =
-        JsonFields.of(value, path).only("name", "state", "voteWeight", "faultDomain", "bootId");
-    JsonFields domain = fields.object("faultDomain").only("site", "rack", "chassis");
-    return fields.build(
-        () ->
-            new NodeSnapshot(
-                fields.string("name"),
-                fields.enumValue("state", NodeState.class),
-                fields.intValue("voteWeight"),
-                new FaultDomain(
-                    domain.nullableString("site"),
-                    domain.nullableString("rack"),
-                    domain.nullableString("chassis")),
-                fields.has("bootId") ? fields.string("bootId") : ""));
-  }
-
-  private static ClusteredRole role(Object value, String path) {
-    JsonFields fields =
-        JsonFields.of(value, path).only("name", "ownerNode", "possibleOwners", "state");
-    return fields.build(
-        () ->
-            new ClusteredRole(
-                fields.string("name"),
-                fields.string("ownerNode"),
-                fields.strings("possibleOwners"),
-                fields.enumValue("state", RoleState.class)));
   }
 
   private static Update update(Object value, String path) {

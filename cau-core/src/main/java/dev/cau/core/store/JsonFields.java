@@ -178,6 +178,16 @@ final class JsonFields {
     return members.containsKey(name);
   }
 
+  /**
+   * Returns a member's value as it was read, for a decoder that takes a value and its path.
+   *
+   * @param name the member
+   * @return the value
+   */
+  Object value(String name) {
+    return get(name);
+  }
+
   JsonFields object(String name) {
     return of(get(name), pathOf(name));
   }

@@ -17,22 +17,41 @@ import org.jspecify.annotations.Nullable;
  * A run journal kept in a {@link RunStore}, so that another coordinator can resume the run.
  *
  * <p>Record 1 of the stored journal is the run's {@link RunHeader}; record {@code n + 1} is entry
- * {@code n}. Each is encoded by {@link JournalCodec}. {@link #append} returns once the store has
- * made the entry durable.
+ * {@code n}. Each is encoded by {@link JournalCodec}, in the format version the header names: a
+ * new journal in {@link JournalCodec#FORMAT_VERSION}, and a journal opened from a store in the
+ * version it was started in, so that a run started by an older coordinator is carried on in the
+ * format that coordinator reads. In format 2 an entry may hold a cluster snapshot as its changes
+ * from the latest snapshot before it; such a record depends only on the intact records before it,
+ * which {@link #open} reads from the start. {@link #append} returns once the store has made the
+ * entry durable.
  *
  * <p>The journal is thread-safe; the engine appends from one thread at a time.
  */
 public final class StoredRunJournal implements RunJournal {
   private final RunStore store;
   private final RunHeader header;
+  private final int formatVersion;
   private final @Nullable String damage;
   private final List<JournalEntry> entries;
 
+  /** The latest snapshot of the entries so far, which the next one may be written as changes to. */
+  private SnapshotBase base;
+
+  /** Where each entry is encoded, kept from one to the next. */
+  private final StringBuilder buffer = new StringBuilder(1024);
+
   private StoredRunJournal(
-      RunStore store, RunHeader header, List<JournalEntry> entries, @Nullable String damage) {
+      RunStore store,
+      RunHeader header,
+      int formatVersion,
+      List<JournalEntry> entries,
+      SnapshotBase base,
+      @Nullable String damage) {
     this.store = store;
     this.header = header;
+    this.formatVersion = formatVersion;
     this.entries = new ArrayList<>(entries);
+    this.base = base;
     this.damage = damage;
   }
 
@@ -57,7 +76,8 @@ public final class StoredRunJournal implements RunJournal {
               + " records; open it instead of creating it");
     }
     store.append(header.runId(), JournalCodec.encodeHeader(header));
-    return new StoredRunJournal(store, header, List.of(), stored.damage());
+    return new StoredRunJournal(
+        store, header, JournalCodec.FORMAT_VERSION, List.of(), SnapshotBase.NONE, stored.damage());
   }
 
   /**
@@ -67,8 +87,9 @@ public final class StoredRunJournal implements RunJournal {
    * @param runId the run
    * @return the journal, or empty if the store holds no records of the run
    * @throws JournalFormatException if a record the store read intact cannot be decoded, is not a
-   *     header where one is expected, belongs to another run, or has an entry out of sequence; the
-   *     message names the run and the record's number
+   *     header where one is expected, belongs to another run, is of another format version than
+   *     the header, or has an entry out of sequence; the message names the run and the record's
+   *     number
    */
   public static Optional<StoredRunJournal> open(RunStore store, RunId runId) {
     Objects.requireNonNull(store, "store");
@@ -79,6 +100,7 @@ public final class StoredRunJournal implements RunJournal {
       return Optional.empty();
     }
     RunHeader header = decode(runId, 1, () -> JournalCodec.decodeHeader(records.get(0)));
+    int version = JournalCodec.formatVersion(records.get(0));
     if (!header.runId().equals(runId)) {
       throw new JournalFormatException(
           "Record 1 of the journal of run \""
@@ -90,10 +112,13 @@ public final class StoredRunJournal implements RunJournal {
           null);
     }
     List<JournalEntry> entries = new ArrayList<>(records.size() - 1);
+    SnapshotBase base = SnapshotBase.NONE;
     for (int i = 1; i < records.size(); i++) {
       String record = records.get(i);
       int number = i + 1;
-      JournalEntry entry = decode(runId, number, () -> JournalCodec.decodeEntry(record));
+      SnapshotBase before = base;
+      JournalEntry entry =
+          decode(runId, number, () -> JournalCodec.decodeEntry(record, version, before));
       if (entry.sequence() != i) {
         throw new JournalFormatException(
             "Record "
@@ -109,8 +134,10 @@ public final class StoredRunJournal implements RunJournal {
             null);
       }
       entries.add(entry);
+      base = base.after(entry);
     }
-    return Optional.of(new StoredRunJournal(store, header, entries, stored.damage()));
+    return Optional.of(
+        new StoredRunJournal(store, header, version, entries, base, stored.damage()));
   }
 
   private static <T> T decode(RunId runId, int number, Supplier<T> decoder) {
@@ -136,6 +163,17 @@ public final class StoredRunJournal implements RunJournal {
    */
   public RunHeader header() {
     return header;
+  }
+
+  /**
+   * Returns the format version the journal is written in, as its header names it: entries
+   * appended to it are written in the same version.
+   *
+   * @return the version, from {@link JournalCodec#OLDEST_FORMAT_VERSION} to {@link
+   *     JournalCodec#FORMAT_VERSION}
+   */
+  public int formatVersion() {
+    return formatVersion;
   }
 
   /**
@@ -167,8 +205,11 @@ public final class StoredRunJournal implements RunJournal {
               + header.runId()
               + "\"");
     }
-    store.append(header.runId(), JournalCodec.encodeEntry(entry));
+    store.append(header.runId(), JournalCodec.encodeEntry(entry, formatVersion, base, buffer));
+    // Only an entry the store took moves the base on: the next record never depends on one that
+    // failed to be written.
     entries.add(entry);
+    base = base.after(entry);
   }
 
   @Override

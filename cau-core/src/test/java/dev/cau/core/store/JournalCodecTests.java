@@ -21,8 +21,11 @@ import org.junit.jupiter.api.Test;
 
 class JournalCodecTests {
   private static final String TIMER =
-      "{\"v\":1,\"type\":\"entry\",\"sequence\":7,"
+      "{\"v\":2,\"type\":\"entry\",\"sequence\":7,"
           + "\"input\":{\"type\":\"timerFired\",\"token\":3,\"at\":\"2026-03-01T09:15:00Z\"}}";
+
+  /** The same entry as format 1 wrote it. */
+  private static final String TIMER_FORMAT_1 = TIMER.replace("\"v\":2", "\"v\":1");
 
   private static final String NODE =
       "{\"name\":\"NODE1\",\"state\":\"UP\",\"voteWeight\":1,"
@@ -115,11 +118,12 @@ class JournalCodecTests {
     JournalEntry timer = new JournalEntry(7, new RunInput.TimerFired(3, Samples.START));
     assertThat(JournalCodec.encodeEntry(timer)).isEqualTo(TIMER);
     assertThat(JournalCodec.decodeEntry(TIMER)).isEqualTo(timer);
+    assertThat(JournalCodec.decodeEntry(TIMER_FORMAT_1)).isEqualTo(timer);
     assertThat(JournalCodec.encodeHeader(Samples.header()))
         .startsWith(
-            "{\"v\":1,\"type\":\"header\",\"runId\":\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"");
+            "{\"v\":2,\"type\":\"header\",\"runId\":\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"");
     assertThat(JournalCodec.encodeResult(Samples.result()))
-        .startsWith("{\"v\":1,\"type\":\"result\"");
+        .startsWith("{\"v\":2,\"type\":\"result\"");
     for (JournalEntry entry : Samples.entries()) {
       assertThat(JournalCodec.encodeEntry(entry))
           .doesNotContain("\n", "\r", "\u2028", "\u2029", "\u0000");
@@ -268,9 +272,15 @@ class JournalCodecTests {
   @Test
   void aNewerFormatVersionOrAnotherRecordTypeIsRefused() {
     JournalFormatException e =
-        decodingFails(() -> JournalCodec.decodeEntry(TIMER.replace("\"v\":1", "\"v\":2")));
+        decodingFails(() -> JournalCodec.decodeEntry(TIMER.replace("\"v\":2", "\"v\":3")));
     assertThat(e.field()).contains("v");
-    assertThat(e).hasMessageContaining("format version 2");
+    assertThat(e)
+        .hasMessageContaining("format version 3")
+        .hasMessageContaining("reads versions 1 to 2")
+        .hasMessageContaining("written by a newer cau4j, read or resume it with that version");
+
+    e = decodingFails(() -> JournalCodec.decodeEntry(TIMER.replace("\"v\":2", "\"v\":0")));
+    assertThat(e).hasMessageContaining("format version 0");
 
     e = decodingFails(() -> JournalCodec.decodeHeader(TIMER));
     assertThat(e.field()).contains("type");

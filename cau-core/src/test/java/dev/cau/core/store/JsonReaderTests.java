@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -161,33 +160,5 @@ class JsonReaderTests {
     assertThatThrownBy(() -> read("1e99999999999"))
         .isInstanceOf(JournalFormatException.class)
         .hasMessageContaining("out of range");
-  }
-
-  @Test
-  void theWriterEscapesEveryCharacterThatCouldBreakTheLineAndTheReaderRestoresIt() {
-    for (int c = 0; c <= 0xFFFF; c++) {
-      String text = "a" + (char) c + "b";
-      String json = CompactJsonWriter.write(text);
-      for (int i = 0; i < json.length(); i++) {
-        char written = json.charAt(i);
-        boolean raw =
-            written < 0x20
-                || written == 0x7F
-                || written == 0x2028
-                || written == 0x2029
-                || Character.isSurrogate(written);
-        assertThat(raw).as("character U+%04X is written as %s", c, json).isFalse();
-      }
-      assertThat(JsonReader.read(json, 100, 1)).as("character U+%04X", c).isEqualTo(text);
-    }
-  }
-
-  @Test
-  void theWriterWritesCompactJson() {
-    Map<String, Object> members = new LinkedHashMap<>();
-    members.put("a", List.of(1L, true, JsonReader.NULL, "x\ny"));
-    members.put("b", Map.of());
-    assertThat(CompactJsonWriter.write(members))
-        .isEqualTo("{\"a\":[1,true,null,\"x\\ny\"],\"b\":{}}");
   }
 }

@@ -118,25 +118,125 @@ final class RandomValues {
     int nodeCount = random.nextInt(7);
     List<NodeSnapshot> nodes = new ArrayList<>();
     for (int i = 0; i < nodeCount; i++) {
-      nodes.add(
-          new NodeSnapshot(
-              "N" + i + string(),
-              constant(NodeState.class),
-              random.nextInt(2),
-              new FaultDomain(nullableString(), nullableString(), nullableString())));
+      nodes.add(node("N" + i + string()));
     }
-    List<ClusteredRole> roles =
-        list(
-            5,
-            () ->
-                new ClusteredRole(
-                    string(), string(), list(3, this::string), constant(RoleState.class)));
-    return new ClusterSnapshot(
-        string(),
-        nodes,
-        new Witness(constant(WitnessKind.class), constant(WitnessState.class)),
-        roles,
-        new StorageHealth(constant(StorageHealthStatus.class), random.nextInt(Integer.MAX_VALUE)));
+    return new ClusterSnapshot(string(), nodes, witness(), list(5, this::role), storage());
+  }
+
+  private NodeSnapshot node(String name) {
+    return new NodeSnapshot(
+        name,
+        constant(NodeState.class),
+        random.nextInt(2),
+        new FaultDomain(nullableString(), nullableString(), nullableString()),
+        random.nextBoolean() ? "" : "boot-" + string());
+  }
+
+  private ClusteredRole role() {
+    return new ClusteredRole(string(), string(), list(3, this::string), constant(RoleState.class));
+  }
+
+  private Witness witness() {
+    return new Witness(constant(WitnessKind.class), constant(WitnessState.class));
+  }
+
+  private StorageHealth storage() {
+    return new StorageHealth(constant(StorageHealthStatus.class), random.nextInt(Integer.MAX_VALUE));
+  }
+
+  /**
+   * Generates what a cluster may look like after another snapshot: usually the same cluster with a
+   * few nodes or roles changed, added or removed, the witness or storage changed; sometimes the
+   * very same snapshot, an equal copy, or another cluster altogether.
+   *
+   * @param before the earlier snapshot
+   * @return the later snapshot
+   */
+  ClusterSnapshot snapshotAfter(ClusterSnapshot before) {
+    switch (random.nextInt(12)) {
+      case 0 -> {
+        return before;
+      }
+      case 1 -> {
+        return new ClusterSnapshot(before.name(), new ArrayList<>(before.nodes()), before.witness(),
+            new ArrayList<>(before.roles()), before.storage());
+      }
+      case 2 -> {
+        return snapshot();
+      }
+      default -> {
+        List<NodeSnapshot> nodes = new ArrayList<>(before.nodes());
+        for (int i = random.nextInt(3); i > 0 && !nodes.isEmpty(); i--) {
+          int at = random.nextInt(nodes.size());
+          NodeSnapshot node = nodes.get(at);
+          nodes.set(at, random.nextBoolean()
+              ? new NodeSnapshot(node.name(), constant(NodeState.class), node.voteWeight(), node.faultDomain(),
+                  node.bootId())
+              : node(node.name()));
+        }
+        if (random.nextInt(4) == 0 && !nodes.isEmpty()) {
+          nodes.remove(random.nextInt(nodes.size()));
+        }
+        for (int i = random.nextInt(4) == 0 ? random.nextInt(3) : 0; i > 0; i--) {
+          nodes.add(node("added-" + random.nextInt(1_000_000) + "-" + nodes.size() + string()));
+        }
+        if (nodes.stream().map(NodeSnapshot::name).distinct().count() != nodes.size()) {
+          nodes = new ArrayList<>(before.nodes());
+        }
+        List<ClusteredRole> roles = new ArrayList<>(before.roles());
+        for (int i = random.nextInt(3); i > 0 && !roles.isEmpty(); i--) {
+          int at = random.nextInt(roles.size());
+          ClusteredRole role = roles.get(at);
+          roles.set(at, random.nextBoolean()
+              ? new ClusteredRole(role.name(), string(), role.possibleOwners(), constant(RoleState.class))
+              : role());
+        }
+        if (random.nextInt(4) == 0 && !roles.isEmpty()) {
+          roles.remove(random.nextInt(roles.size()));
+        }
+        if (random.nextInt(4) == 0) {
+          roles.addAll(list(2, this::role));
+        }
+        return new ClusterSnapshot(
+            before.name(),
+            nodes,
+            random.nextInt(4) == 0 ? witness() : before.witness(),
+            roles,
+            random.nextInt(4) == 0 ? storage() : before.storage());
+      }
+    }
+  }
+
+  /**
+   * Generates the entries of one run's journal, in sequence from 1: the run starts, and every
+   * snapshot it observes follows from the one before it, as a cluster's do.
+   *
+   * @param maxEntries the most entries
+   * @return the entries
+   */
+  List<JournalEntry> journal(int maxEntries) {
+    int count = 1 + random.nextInt(maxEntries);
+    List<JournalEntry> entries = new ArrayList<>(count);
+    ClusterSnapshot latest = snapshot();
+    entries.add(new JournalEntry(1, new RunInput.Started(latest, string(), instant())));
+    for (long sequence = 2; sequence <= count; sequence++) {
+      RunInput input;
+      if (random.nextInt(3) == 0) {
+        latest = snapshotAfter(latest);
+        input = new RunInput.CallCompleted(
+            anyInt(), string(), new CallResult.Observed(latest), instant());
+      } else {
+        input = input();
+        if (input instanceof RunInput.Started started) {
+          latest = started.snapshot();
+        } else if (input instanceof RunInput.CallCompleted completed
+            && completed.result() instanceof CallResult.Observed observed) {
+          latest = observed.snapshot();
+        }
+      }
+      entries.add(new JournalEntry(sequence, input));
+    }
+    return entries;
   }
 
   Update update() {
@@ -150,7 +250,7 @@ final class RandomValues {
 
   CallResult callResult() {
     return switch (random.nextInt(8)) {
-      case 0 -> new CallResult.Scanned(string(), list(4, this::update));
+      case 0 -> new CallResult.Scanned(string(), list(4, this::update), random.nextBoolean());
       case 1 -> new CallResult.Installed(string(), list(4, this::installResult));
       case 2 -> new CallResult.ScriptEnded(new ScriptOutcome(anyInt(), string()));
       case 3 -> new CallResult.Ready(random.nextBoolean());

@@ -60,6 +60,25 @@ final class Samples {
         new StorageHealth(StorageHealthStatus.DEGRADED, 3));
   }
 
+  /**
+   * The cluster of {@link #snapshot()} a little later: NODE2 resumed with its boot identity known,
+   * the SQL role back online on NODE2, the witness offline, storage repaired, and a fifth node.
+   */
+  static ClusterSnapshot laterSnapshot() {
+    ClusterSnapshot before = snapshot();
+    List<NodeSnapshot> nodes = new ArrayList<>(before.nodes());
+    nodes.set(1, new NodeSnapshot("NODE2", NodeState.UP, 1, FaultDomain.site("Berlin"), "b00t-2"));
+    nodes.add(new NodeSnapshot("NODE5 \"new\"", NodeState.JOINING, 1, FaultDomain.NONE));
+    List<ClusteredRole> roles = new ArrayList<>(before.roles());
+    roles.set(0, new ClusteredRole("SQL", "NODE2", List.of("NODE1", "NODE2"), RoleState.ONLINE));
+    return new ClusterSnapshot(
+        before.name(),
+        nodes,
+        new Witness(WitnessKind.CLOUD, WitnessState.OFFLINE),
+        roles,
+        StorageHealth.HEALTHY);
+  }
+
   static ClusterSnapshot emptySnapshot() {
     return new ClusterSnapshot("", List.of(), Witness.NONE, List.of(), StorageHealth.HEALTHY);
   }
@@ -93,6 +112,8 @@ final class Samples {
         new CallResult.Ready(true),
         new CallResult.Ready(false),
         new CallResult.Observed(snapshot()),
+        new CallResult.Observed(laterSnapshot()),
+        new CallResult.Observed(laterSnapshot()),
         new CallResult.Observed(emptySnapshot()),
         new CallResult.Done(),
         new CallResult.Restarted(RebootMode.FULL),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cau.api.RunId;
+import dev.cau.api.cluster.ClusterSnapshot;
+import dev.cau.core.journal.CallResult;
 import dev.cau.core.journal.JournalEntry;
 import dev.cau.core.journal.RunHeader;
 import dev.cau.core.journal.RunInput;
@@ -119,6 +121,53 @@ class StoredRunJournalTests {
     assertThat(reopened.damage()).isEmpty();
   }
 
+  private static JournalEntry observed(long sequence, ClusterSnapshot snapshot) {
+    return new JournalEntry(
+        sequence,
+        new RunInput.CallCompleted(
+            (int) sequence, "NODE1", new CallResult.Observed(snapshot), Samples.LATER));
+  }
+
+  @Test
+  void aSnapshotAfterATornTailIsWrittenAsChangesFromTheLastIntactOne() throws IOException {
+    StoredRunJournal journal = StoredRunJournal.create(store, Samples.header());
+    journal.append(new JournalEntry(1, new RunInput.Started(Samples.snapshot(), "c", Samples.START)));
+    journal.append(observed(2, Samples.laterSnapshot()));
+    journal.append(observed(3, Samples.snapshot()));
+    assertThat(store.journal(RUN).records().get(3)).contains("\"changes\":{\"since\":2,");
+    truncateJournal(10);
+
+    StoredRunJournal opened = StoredRunJournal.open(new FileRunStore(directory), RUN).orElseThrow();
+    assertThat(opened.entries()).hasSize(2);
+    opened.append(observed(3, Samples.snapshot()));
+    opened.append(observed(4, Samples.snapshot()));
+
+    assertThat(store.journal(RUN).records().subList(3, 5))
+        .allSatisfy(record -> assertThat(record).contains("\"changes\":{\"since\":"));
+    assertThat(StoredRunJournal.open(new FileRunStore(directory), RUN).orElseThrow().entries())
+        .isEqualTo(opened.entries())
+        .endsWith(observed(3, Samples.snapshot()), observed(4, Samples.snapshot()));
+  }
+
+  @Test
+  void anEntryTheStoreDidNotTakeIsNoBaseForTheNext() {
+    MemoryRunStore memory = new MemoryRunStore();
+    StoredRunJournal journal = StoredRunJournal.create(memory, Samples.header());
+    journal.append(new JournalEntry(1, new RunInput.Started(Samples.snapshot(), "c", Samples.START)));
+    memory.failNextAppend();
+
+    assertThatThrownBy(() -> journal.append(observed(2, Samples.laterSnapshot())))
+        .isInstanceOf(IllegalStateException.class);
+    journal.append(observed(2, Samples.snapshot()));
+    journal.append(observed(3, Samples.laterSnapshot()));
+
+    assertThat(StoredRunJournal.open(memory, RUN).orElseThrow().entries())
+        .containsExactly(
+            new JournalEntry(1, new RunInput.Started(Samples.snapshot(), "c", Samples.START)),
+            observed(2, Samples.snapshot()),
+            observed(3, Samples.laterSnapshot()));
+  }
+
   @Test
   void aRecordThatCannotBeDecodedIsNamedByRunAndNumber() {
     StoredRunJournal journal = StoredRunJournal.create(store, Samples.header());
@@ -174,12 +223,8 @@ class StoredRunJournalTests {
     for (int run = 0; run < 20; run++) {
       RunHeader header = values.header();
       StoredRunJournal journal = StoredRunJournal.create(store, header);
-      List<JournalEntry> entries = new ArrayList<>();
-      for (int i = 1; i <= 25; i++) {
-        JournalEntry entry = new JournalEntry(i, values.input());
-        journal.append(entry);
-        entries.add(entry);
-      }
+      List<JournalEntry> entries = values.journal(25);
+      entries.forEach(journal::append);
 
       StoredRunJournal opened =
           StoredRunJournal.open(new FileRunStore(directory), header.runId()).orElseThrow();

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -52,10 +54,14 @@ public final class SimulatedCluster implements ClusterController {
   private static final class Role {
     final String name;
     final List<String> possibleOwners;
+    /** The role's place in the cluster's order of roles, set when the cluster is built. */
+    int index;
     String owner;
     @Nullable String drainedFrom;
     boolean failbackAllowed;
     RoleState state = RoleState.ONLINE;
+    /** The role as the last snapshot showed it, reused while owner and state stay the same. */
+    @Nullable ClusteredRole shown;
 
     Role(String name, String owner, List<String> possibleOwners) {
       this.name = name;
@@ -66,13 +72,27 @@ public final class SimulatedCluster implements ClusterController {
     boolean canRunOn(String node) {
       return possibleOwners.isEmpty() || possibleOwners.contains(node);
     }
+
+    ClusteredRole snapshot() {
+      ClusteredRole last = shown;
+      if (last != null && last.ownerNode().equals(owner) && last.state() == state) {
+        return last;
+      }
+      ClusteredRole now = new ClusteredRole(name, owner, possibleOwners, state);
+      shown = now;
+      return now;
+    }
   }
+
+  private static final Comparator<Role> ROLE_ORDER = Comparator.comparingInt(r -> r.index);
 
   private final String name;
   private final Simulator simulator;
   private final Timings timings;
   private final Map<String, SimulatedNode> nodes = new LinkedHashMap<>();
   private final Map<String, Role> roles = new LinkedHashMap<>();
+  /** The roles each node owns, in the cluster's order of roles: a drain finds them without a scan. */
+  private final Map<String, Set<Role>> rolesByOwner = new HashMap<>();
   private final Set<String> failingScripts;
   private Witness witness;
   private Instant storageDegradedUntil;
@@ -85,6 +105,10 @@ public final class SimulatedCluster implements ClusterController {
   private final InMemoryRunLock runLock = new InMemoryRunLock();
   private final InMemoryRunStore runStore = new InMemoryRunStore();
   private long sequence;
+  /** Counts the changes of what a snapshot shows, so that an unchanged cluster reuses its snapshot. */
+  private long version;
+  private long snapshotVersion = -1;
+  private @Nullable ClusterSnapshot lastSnapshot;
 
   private SimulatedCluster(Builder b) {
     this.name = b.name;
@@ -102,6 +126,11 @@ public final class SimulatedCluster implements ClusterController {
             "Role \"" + role.name + "\" must be placed on a node that is up, not \"" + role.owner + "\"");
       }
       roles.put(role.name, role);
+    }
+    int index = 0;
+    for (Role role : roles.values()) {
+      role.index = index++;
+      ownedBy(role.owner).add(role);
     }
   }
 
@@ -138,15 +167,28 @@ public final class SimulatedCluster implements ClusterController {
     return timings;
   }
 
+  /**
+   * Returns the cluster as it is now. While nothing changed since the last call, the same
+   * immutable snapshot is returned again; nodes and roles that did not change are the same
+   * objects as in the last snapshot.
+   *
+   * @return the snapshot
+   */
   @Override
   public ClusterSnapshot snapshot() {
-    List<NodeSnapshot> nodeSnapshots = nodes.values().stream()
-        .map(n -> new NodeSnapshot(n.name(), n.state(), n.voteWeight(), n.faultDomain(), n.bootId()))
-        .toList();
-    List<ClusteredRole> roleSnapshots = roles.values().stream()
-        .map(r -> new ClusteredRole(r.name, r.owner, r.possibleOwners, r.state))
-        .toList();
-    return new ClusterSnapshot(name, nodeSnapshots, witness, roleSnapshots, storage());
+    StorageHealth storage = storage();
+    ClusterSnapshot last = lastSnapshot;
+    if (last != null && snapshotVersion == version && last.storage().equals(storage)) {
+      return last;
+    }
+    List<NodeSnapshot> nodeSnapshots = new ArrayList<>(nodes.size());
+    nodes.values().forEach(n -> nodeSnapshots.add(n.snapshot()));
+    List<ClusteredRole> roleSnapshots = new ArrayList<>(roles.size());
+    roles.values().forEach(r -> roleSnapshots.add(r.snapshot()));
+    ClusterSnapshot now = new ClusterSnapshot(name, nodeSnapshots, witness, roleSnapshots, storage);
+    lastSnapshot = now;
+    snapshotVersion = version;
+    return now;
   }
 
   /**
@@ -174,9 +216,10 @@ public final class SimulatedCluster implements ClusterController {
             .map(SimulatedNode::name).findFirst().orElse(null);
         if (target == null) {
           role.state = RoleState.FAILED;
+          version++;
           continue;
         }
-        role.owner = target;
+        move(role, target);
         changed("role \"" + role.name + "\" failed over from crashing \"" + node.name() + "\" to \"" + target + "\"");
       }
     }
@@ -326,7 +369,7 @@ public final class SimulatedCluster implements ClusterController {
         continue;
       }
       String from = role.owner;
-      role.owner = target;
+      move(role, target);
       role.state = RoleState.ONLINE;
       changed("role \"" + role.name + "\" is online on \"" + target + "\" because its owner \"" + from + "\" is not up");
     }
@@ -430,16 +473,12 @@ public final class SimulatedCluster implements ClusterController {
   }
 
   void drain(SimulatedNode node, boolean force, MigrationMode migration) {
-    List<Role> owned = roles.values().stream().filter(r -> r.owner.equals(node.name())).toList();
+    List<Role> owned = List.copyOf(ownedBy(node.name()));
     Map<String, String> targets = new LinkedHashMap<>();
-    Map<String, Integer> load = new LinkedHashMap<>();
-    nodes.values().forEach(n -> load.put(n.name(), (int) roles.values().stream().filter(r -> r.owner.equals(n.name())).count()));
+    // Each node's load: the roles it owns, and those this drain has planned to move to it.
+    Map<String, Integer> planned = new HashMap<>();
     for (Role role : owned) {
-      String target = nodes.values().stream()
-          .filter(n -> !n.name().equals(node.name()) && n.state() == NodeState.UP && role.canRunOn(n.name()))
-          .min(Comparator.comparingInt((SimulatedNode n) -> load.get(n.name())))
-          .map(SimulatedNode::name)
-          .orElse(null);
+      String target = leastLoaded(node, role, planned);
       if (target == null && !force) {
         throw new NodeOperationException(node.name(),
             "Drain of node \"" + node.name() + "\" failed: role \"" + role.name + "\" has no other node that is up and may host it");
@@ -450,19 +489,20 @@ public final class SimulatedCluster implements ClusterController {
             .filter(n -> !n.name().equals(node.name()) && n.state() == NodeState.UP)
             .map(SimulatedNode::name).findFirst().orElse(null);
         role.state = RoleState.FAILED;
+        version++;
         if (target == null) {
           changed("role \"" + role.name + "\" stopped as failed on \"" + node.name() + "\": no node can take it");
           continue;
         }
       }
       targets.put(role.name, target);
-      load.merge(target, 1, Integer::sum);
+      planned.merge(target, 1, Integer::sum);
     }
     String how = migration == MigrationMode.LIVE_MIGRATION ? "by live migration" : "by saving state";
     targets.forEach((roleName, target) -> {
       Role role = roles.get(roleName);
       if (role != null) {
-        role.owner = target;
+        move(role, target);
         role.drainedFrom = node.name();
         changed("role \"" + roleName + "\" moved from \"" + node.name() + "\" to \"" + target + "\" " + how
             + (role.state == RoleState.FAILED ? " as failed" : ""));
@@ -474,7 +514,7 @@ public final class SimulatedCluster implements ClusterController {
     for (Role role : roles.values()) {
       if (node.name().equals(role.drainedFrom) && (role.failbackAllowed || !onlyWhereAllowed)) {
         String from = role.owner;
-        role.owner = node.name();
+        move(role, node.name());
         role.drainedFrom = null;
         role.state = RoleState.ONLINE;
         changed("role \"" + role.name + "\" failed back from \"" + from + "\" to \"" + node.name() + "\"");
@@ -490,7 +530,41 @@ public final class SimulatedCluster implements ClusterController {
         : new ScriptOutcome(0, "");
   }
 
+  /**
+   * Finds the up node, other than the one drained, that may host a role and owns the fewest roles
+   * (counting those the drain planned to move to it); the first in the cluster's order on a tie.
+   */
+  private @Nullable String leastLoaded(SimulatedNode drained, Role role, Map<String, Integer> planned) {
+    String least = null;
+    int leastLoad = Integer.MAX_VALUE;
+    for (SimulatedNode candidate : nodes.values()) {
+      if (candidate == drained || candidate.state() != NodeState.UP || !role.canRunOn(candidate.name())) {
+        continue;
+      }
+      Set<Role> owned = rolesByOwner.get(candidate.name());
+      int load = (owned == null ? 0 : owned.size()) + planned.getOrDefault(candidate.name(), 0);
+      if (load < leastLoad) {
+        least = candidate.name();
+        leastLoad = load;
+      }
+    }
+    return least;
+  }
+
+  /** Moves a role to another owner, keeping the roles indexed by owner. */
+  private void move(Role role, String to) {
+    ownedBy(role.owner).remove(role);
+    role.owner = to;
+    ownedBy(to).add(role);
+    version++;
+  }
+
+  private Set<Role> ownedBy(String node) {
+    return rolesByOwner.computeIfAbsent(node, n -> new TreeSet<>(ROLE_ORDER));
+  }
+
   void changed(String description) {
+    version++;
     history.add(new ClusterChange(sequence++, simulator.now(), description));
     observers.forEach(o -> o.accept(this));
   }

@@ -8,6 +8,7 @@ import dev.cau.api.cluster.DrainMode;
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.FaultDomain;
 import dev.cau.api.cluster.NodeController;
+import dev.cau.api.cluster.NodeSnapshot;
 import dev.cau.api.cluster.NodeState;
 import dev.cau.api.cluster.PendingRestart;
 import dev.cau.api.cluster.RebootMode;
@@ -56,6 +57,7 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   /** An installed update needs a restart that has not happened yet. */
   private boolean restartPending;
   private Instant readyAt = Instant.MIN;
+  private @Nullable NodeSnapshot shown;
 
   SimulatedNode(SimulatedCluster cluster, SimulatedCluster.NodeSpec spec) {
     this.cluster = cluster;
@@ -103,6 +105,18 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
 
   FaultDomain faultDomain() {
     return faultDomain;
+  }
+
+  /** The node as a cluster snapshot shows it; the same object while its state stays the same. */
+  NodeSnapshot snapshot() {
+    NodeSnapshot last = shown;
+    String boot = bootId();
+    if (last != null && last.state() == state && last.bootId().equals(boot)) {
+      return last;
+    }
+    NodeSnapshot now = new NodeSnapshot(name, state, voteWeight, faultDomain, boot);
+    shown = now;
+    return now;
   }
 
   /**
