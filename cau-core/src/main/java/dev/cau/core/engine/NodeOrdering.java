@@ -54,8 +54,12 @@ public final class NodeOrdering {
       ClusterSnapshot snapshot, List<String> requested, java.util.function.Predicate<NodeSnapshot> in) {
     List<String> result = new ArrayList<>();
     requested.stream().map(name -> snapshot.node(name).orElseThrow()).filter(in).forEach(n -> result.add(n.name()));
-    List<NodeSnapshot> rest = new ArrayList<>(snapshot.nodes().stream().filter(in).filter(n -> !result.contains(n.name())).toList());
-    rest.sort(Comparator.comparingInt(n -> snapshot.rolesOwnedBy(n.name()).size()));
+    Set<String> taken = new java.util.HashSet<>(result);
+    List<NodeSnapshot> rest = new ArrayList<>(snapshot.nodes().stream().filter(in).filter(n -> !taken.contains(n.name())).toList());
+    // Count each node's roles once: the sort compares N log N times.
+    java.util.Map<String, Integer> roles = new java.util.HashMap<>();
+    snapshot.roles().forEach(r -> roles.merge(r.ownerNode(), 1, Integer::sum));
+    rest.sort(Comparator.comparingInt(n -> roles.getOrDefault(n.name(), 0)));
     rest.forEach(n -> result.add(n.name()));
     return result;
   }

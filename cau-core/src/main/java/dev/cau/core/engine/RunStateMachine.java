@@ -165,6 +165,11 @@ public final class RunStateMachine implements RunMachine {
     return result;
   }
 
+  /** Where a node is, for tests of the machine. */
+  NodePhase phaseOf(String node) {
+    return node(node).phase();
+  }
+
   // ---------------------------------------------------------------- start and takeover
 
   private void start(ClusterSnapshot snapshot) {

@@ -1,0 +1,179 @@
+package dev.cau.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cau.api.cluster.NodeState;
+import dev.cau.api.cluster.RebootMode;
+import dev.cau.api.event.NodeStep;
+import dev.cau.api.plugin.InstallResult;
+import dev.cau.core.journal.CallResult;
+import dev.cau.core.journal.RunHeader.RunKind;
+import dev.cau.core.journal.RunInput;
+import dev.cau.core.options.RunOptions;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The node workflow as tables: for each phase, an answer to the node's call, the calls the
+ * machine makes next, the steps it publishes and the phase the node moves to. Read top to bottom,
+ * the first table is one node's rolling update. The machine is driven directly, with no driver
+ * and no simulator ({@link MachineHarness}).
+ */
+class NodeWorkflowTableTests {
+  private static final Instant T = Instant.parse("2026-01-20T03:00:00Z");
+
+  /** One row: in phase {@code from}, the node's call gets {@code answer}; then {@code calls}, {@code steps}, {@code to}. */
+  private record Row(NodePhase from, String answerIs, Function<MachineHarness, CallResult> answer,
+      List<String> calls, List<NodeStep> steps, NodePhase to) {}
+
+  private static Row row(NodePhase from, String answerIs, Function<MachineHarness, CallResult> answer,
+      List<String> calls, List<NodeStep> steps, NodePhase to) {
+    return new Row(from, answerIs, answer, calls, steps, to);
+  }
+
+  private static CallResult done(MachineHarness h) {
+    return new CallResult.Done();
+  }
+
+  private static CallResult observed(MachineHarness h) {
+    return new CallResult.Observed(h.snapshot());
+  }
+
+  private static CallResult installedNeedingRestart(MachineHarness h) {
+    return new CallResult.Installed(MachineHarness.PLUGIN, List.of(InstallResult.succeeded(MachineHarness.KB1, true, T)));
+  }
+
+  private static void check(MachineHarness h, Row row) {
+    String given = "in " + row.from() + ", answered " + row.answerIs();
+    assertThat(h.phase("n1")).as(given + ": the phase before").isEqualTo(row.from());
+    h.answer("n1", row.answer().apply(h));
+    assertThat(h.calledNow()).as(given + ": the calls made").isEqualTo(row.calls());
+    assertThat(h.stepsNow()).as(given + ": the steps published").isEqualTo(row.steps());
+    assertThat(h.phase("n1")).as(given + ": the phase after").isEqualTo(row.to());
+  }
+
+  @Test
+  void aRollingUpdateOfOneNodeStepByStep() {
+    MachineHarness h = MachineHarness.rolling().start().reach("n1", NodePhase.FIREWALL_CHECK);
+    List<Row> table = List.of(
+        row(NodePhase.FIREWALL_CHECK, "rule on", NodeWorkflowTableTests::done,
+            List.of("StageUpdates"), List.of(NodeStep.STAGING), NodePhase.STAGING),
+        row(NodePhase.STAGING, "staged", NodeWorkflowTableTests::done,
+            List.of("ObserveCluster"), List.of(), NodePhase.CLEARING),
+        row(NodePhase.CLEARING, "a healthy cluster", NodeWorkflowTableTests::observed,
+            List.of("Suspend"), List.of(NodeStep.SUSPENDING), NodePhase.SUSPENDING),
+        row(NodePhase.SUSPENDING, "drained", h1 -> {
+              h1.setState("n1", NodeState.PAUSED);
+              return new CallResult.Done();
+            },
+            List.of("InstallUpdates"), List.of(NodeStep.INSTALLING), NodePhase.INSTALLING),
+        row(NodePhase.INSTALLING, "installed, restart needed", NodeWorkflowTableTests::installedNeedingRestart,
+            List.of("ObserveCluster"), List.of(), NodePhase.CLEARING),
+        row(NodePhase.CLEARING, "still healthy", NodeWorkflowTableTests::observed,
+            List.of("Restart"), List.of(NodeStep.RESTARTING), NodePhase.RESTARTING),
+        row(NodePhase.RESTARTING, "restart started", h1 -> new CallResult.Restarted(RebootMode.FULL),
+            List.of("AwaitReady"), List.of(NodeStep.WAITING_FOR_NODE), NodePhase.AWAITING_READY),
+        row(NodePhase.AWAITING_READY, "ready", h1 -> new CallResult.Ready(true),
+            List.of("ScanUpdates"), List.of(NodeStep.RESCANNING), NodePhase.RESCANNING),
+        row(NodePhase.RESCANNING, "nothing more", h1 -> new CallResult.Scanned(MachineHarness.PLUGIN, List.of()),
+            List.of("Resume"), List.of(NodeStep.RESUMING), NodePhase.RESUMING),
+        row(NodePhase.RESUMING, "resumed", NodeWorkflowTableTests::done,
+            List.of("ObserveCluster"), List.of(), NodePhase.DONE)); // the run waits for storage before n2
+    table.forEach(row -> check(h, row));
+  }
+
+  @Test
+  void whenThingsGoWrong() {
+    List<Row> table = List.of(
+        row(NodePhase.FIREWALL_CHECK, "the rule is off and may not be enabled", h -> CallResult.Failed.of("rule off"),
+            List.of("CheckRemoteShutdown"), List.of(), NodePhase.DONE), // n1 failed, untouched; n2's turn
+        row(NodePhase.CLEARING, "two of three nodes down", h -> {
+              h.setState("n2", NodeState.DOWN);
+              h.setState("n3", NodeState.DOWN);
+              return observed(h);
+            },
+            List.of(), List.of(), NodePhase.DONE),
+        row(NodePhase.SUSPENDING, "refused: storage degraded", h -> new CallResult.Failed("degraded", true),
+            List.of(), List.of(), NodePhase.SUSPENDING), // tried again after the poll interval
+        row(NodePhase.INSTALLING, "the plug-in failed", h -> CallResult.Failed.of("boom"),
+            List.of("Resume"), List.of(NodeStep.RESUMING), NodePhase.RESUMING), // back to service, then a retry
+        row(NodePhase.AWAITING_READY, "not ready in time", h -> new CallResult.Ready(false),
+            List.of("ObserveCluster"), List.of(), NodePhase.DONE), // left suspended, failed; storage, before n2
+        row(NodePhase.RESCANNING, "the update again", h -> new CallResult.Scanned(MachineHarness.PLUGIN, List.of(MachineHarness.KB1)),
+            List.of("InstallUpdates"), List.of(NodeStep.INSTALLING), NodePhase.INSTALLING)); // a second pass
+    for (Row row : table) {
+      check(MachineHarness.rolling().start().reach("n1", row.from()), row);
+    }
+  }
+
+  @Test
+  void aRetriedAttemptStartsWithANewScanOnceTheNodeIsBackInService() {
+    MachineHarness h = MachineHarness.rolling().start().reach("n1", NodePhase.INSTALLING);
+    h.answer("n1", CallResult.Failed.of("boom"));
+    h.answer("n1", new CallResult.Done()); // resumed
+
+    assertThat(h.calledNow()).containsExactly("ScanUpdates");
+    assertThat(h.phase("n1")).isEqualTo(NodePhase.SCANNING);
+  }
+
+  @Test
+  void aTakeoverCountsALostRestartAsDoneWhenTheBootIdentityChanged() {
+    MachineHarness h = MachineHarness.rolling().start().reach("n1", NodePhase.RESTARTING);
+    Operation restart = h.pending("n1", o -> o instanceof Operation.Restart).operation();
+    assertThat(restart).isInstanceOf(Operation.Restart.class);
+    h.happyAnswer(h.pending("n1", o -> true)); // the node restarts, and the answer is lost with the coordinator
+
+    h.apply(new RunInput.Resumed("second", T.plusSeconds(7200)));
+    assertThat(h.calledNow()).containsExactly("ObserveCluster");
+    h.answer("n1", observed(h));
+
+    assertThat(h.calledNow()).containsExactly("AwaitReady");
+    assertThat(h.stepsNow()).containsExactly(NodeStep.WAITING_FOR_NODE);
+    assertThat(h.phase("n1")).isEqualTo(NodePhase.AWAITING_READY);
+  }
+
+  @Test
+  void aTakeoverClearsAndRepeatsALostRestartThatDidNotHappen() {
+    MachineHarness h = MachineHarness.rolling().start().reach("n1", NodePhase.RESTARTING);
+
+    h.apply(new RunInput.Resumed("second", T.plusSeconds(7200)));
+    h.answer("n1", observed(h)); // same boot, still paused: the restart never reached the node
+
+    assertThat(h.calledNow()).containsExactly("Restart");
+    assertThat(h.stepsNow()).containsExactly(NodeStep.RESTARTING);
+  }
+
+  @Test
+  void anOfflineUpdateHoldsItsNodesUntilTheClusterStopsAndReadsEachBootIdentityBeforeARestart() {
+    MachineHarness h = new MachineHarness(RunKind.OFFLINE, RunOptions.builder().plugin(MachineHarness.PLUGIN).build()).start();
+    for (String node : List.of("n1", "n2", "n3")) {
+      h.reach(node, NodePhase.PREPARED);
+    }
+    assertThat(h.calledNow()).containsExactly("StopCluster");
+    h.answer("lab", new CallResult.Done());
+    assertThat(h.calledNow()).containsExactly("InstallUpdates", "InstallUpdates", "InstallUpdates");
+
+    h.answer("n1", installedNeedingRestart(h));
+    assertThat(h.calledNow()).containsExactly("ObserveCluster");
+    assertThat(h.phase("n1")).isEqualTo(NodePhase.CLEARING);
+    h.answer("n1", observed(h));
+    assertThat(h.calledNow()).containsExactly("Restart");
+  }
+
+  @Test
+  void theTransitionTableIsClosedAndAnIllegalMoveNamesTheRunTheNodeAndBothPhases() {
+    assertThat(NodePhase.DONE).satisfies(done ->
+        assertThat(List.of(NodePhase.values())).noneMatch(done::canMoveTo));
+    assertThat(NodePhase.PENDING.canMoveTo(NodePhase.INSTALLING)).isFalse();
+    assertThat(NodePhase.SCANNED.canMoveTo(NodePhase.RESTARTING)).as("a restart is always cleared first").isFalse();
+    assertThat(List.of(NodePhase.values())).filteredOn(p -> p != NodePhase.DONE)
+        .allSatisfy(p -> assertThat(p.canMoveTo(NodePhase.DONE)).as(p + " may end").isTrue());
+
+    IllegalTransitionException e = new IllegalTransitionException(
+        new dev.cau.api.RunId(new java.util.UUID(0, 7)), "n1", NodePhase.PENDING, NodePhase.INSTALLING);
+    assertThat(e.getMessage()).contains("00000000-0000-0000-0000-000000000007").contains("\"n1\"")
+        .contains("PENDING").contains("INSTALLING");
+  }
+}
