@@ -36,7 +36,7 @@ public record ClusterSnapshot(
     Objects.requireNonNull(storage, "storage");
     nodes = List.copyOf(nodes);
     roles = List.copyOf(roles);
-    Set<String> seen = new HashSet<>();
+    Set<String> seen = new HashSet<>(nodes.size() * 2);
     for (NodeSnapshot node : nodes) {
       if (!seen.add(node.name())) {
         throw new IllegalArgumentException(

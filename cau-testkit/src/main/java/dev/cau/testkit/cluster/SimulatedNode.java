@@ -54,6 +54,7 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   private int restarts;
   /** Counts the node's boots: a new one each time it comes up from down. */
   private int boots = 1;
+  private String currentBoot;
   /** An installed update needs a restart that has not happened yet. */
   private boolean restartPending;
   private Instant readyAt = Instant.MIN;
@@ -72,6 +73,7 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
     this.crashesWhileInstalling = spec.crashesWhileInstalling;
     this.remoteShutdownAllowed = spec.remoteShutdownAllowed;
     this.state = spec.state;
+    this.currentBoot = name + "/boot-1";
   }
 
   @Override
@@ -96,7 +98,7 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
    * @return the boot identity, or {@code ""}
    */
   public String bootId() {
-    return state == NodeState.DOWN || state == NodeState.UNKNOWN ? "" : name + "/boot-" + boots;
+    return state == NodeState.DOWN || state == NodeState.UNKNOWN ? "" : currentBoot;
   }
 
   int voteWeight() {
@@ -355,6 +357,7 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
     boolean wasDown = this.state == NodeState.DOWN || this.state == NodeState.UNKNOWN;
     if (wasDown && (state == NodeState.UP || state == NodeState.PAUSED)) {
       boots++;
+      currentBoot = name + "/boot-" + boots;
       restartPending = false;
     }
     this.state = state;
