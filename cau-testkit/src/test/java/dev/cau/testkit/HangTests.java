@@ -2,7 +2,6 @@ package dev.cau.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cau.api.event.NodeFinished;
 import dev.cau.api.event.NodeStep;
 import dev.cau.api.event.NodeStepStarted;
 import dev.cau.api.result.NodeResult;
@@ -27,16 +26,6 @@ class HangTests {
         .build();
   }
 
-  private static Instant at(SimulationResult outcome, String node, NodeStep step) {
-    return outcome.events().stream().filter(e -> e instanceof NodeStepStarted s && s.node().equals(node) && s.step() == step)
-        .findFirst().orElseThrow().at();
-  }
-
-  private static Instant finished(SimulationResult outcome, String node) {
-    return outcome.events().stream().filter(e -> e instanceof NodeFinished f && f.result().node().equals(node))
-        .findFirst().orElseThrow().at();
-  }
-
   @Test
   void aHungInstallFailsItsNodeAtTheOperationTimeoutAndTheRunGoesOn() {
     SimulationResult outcome = Simulation.run(withHungInstall(),
@@ -46,7 +35,7 @@ class HangTests {
     assertThat(n1.status()).isEqualTo(SummaryStatus.FAILED);
     assertThat(n1.reason()).contains("did not return within the operation timeout of 120 minutes")
         .contains("left as it was").contains("paused by the run");
-    assertThat(Duration.between(at(outcome, "n1", NodeStep.INSTALLING), finished(outcome, "n1"))).isEqualTo(Duration.ofHours(2));
+    assertThat(Duration.between(Moments.stepStart(outcome, "n1", NodeStep.INSTALLING), Moments.finished(outcome, "n1"))).isEqualTo(Duration.ofHours(2));
     assertThat(outcome.result().nodeResult("n2").orElseThrow().status()).isEqualTo(SummaryStatus.SUCCEEDED);
     assertThat(outcome.result().status()).isEqualTo(SummaryStatus.PARTIALLY_FAILED);
   }

@@ -2,7 +2,6 @@ package dev.cau.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cau.api.event.NodeFinished;
 import dev.cau.api.event.NodeStep;
 import dev.cau.api.event.NodeStepStarted;
 import dev.cau.api.plugin.UpdatePluginProvider;
@@ -14,7 +13,6 @@ import dev.cau.testkit.cluster.SimulatedUpdate;
 import dev.cau.testkit.cluster.StepRecord;
 import dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -48,16 +46,6 @@ class PluginManagedRestartTests {
     return RunOptions.builder().plugin(UPGRADE).rebootTimeout(REBOOT_TIMEOUT).maxFailedNodes(1).build();
   }
 
-  private static Instant stepStart(SimulationResult outcome, String node, NodeStep step) {
-    return outcome.events().stream().filter(e -> e instanceof NodeStepStarted s && s.node().equals(node) && s.step() == step)
-        .findFirst().orElseThrow().at();
-  }
-
-  private static Instant finished(SimulationResult outcome, String node) {
-    return outcome.events().stream().filter(e -> e instanceof NodeFinished f && f.result().node().equals(node))
-        .findFirst().orElseThrow().at();
-  }
-
   @Test
   void aNodeThatTheUpgradeRestartsThreeTimesIsWaitedForNotRestartedAgain() {
     SimulatedCluster cluster = cluster(n -> {});
@@ -72,7 +60,7 @@ class PluginManagedRestartTests {
     assertThat(engineRestarts).as("restarts the engine asked for").isEmpty();
     assertThat(outcome.events()).noneMatch(e -> e instanceof NodeStepStarted s && s.step() == NodeStep.RESTARTING);
     // The wait for the node spans all three restarts, far beyond the single-restart timeout.
-    Duration waited = Duration.between(stepStart(outcome, "n1", NodeStep.WAITING_FOR_NODE), stepStart(outcome, "n1", NodeStep.RESCANNING));
+    Duration waited = Duration.between(Moments.stepStart(outcome, "n1", NodeStep.WAITING_FOR_NODE), Moments.stepStart(outcome, "n1", NodeStep.RESCANNING));
     assertThat(waited).isEqualTo(Duration.ofMinutes(18)).isGreaterThan(REBOOT_TIMEOUT);
   }
 
@@ -83,7 +71,7 @@ class PluginManagedRestartTests {
     SimulationResult outcome = Simulation.run(cluster, options, PLUGINS);
 
     assertThat(outcome.result().status()).isEqualTo(SummaryStatus.SUCCEEDED);
-    assertThat(stepStart(outcome, "n1", NodeStep.SUSPENDING)).isBefore(stepStart(outcome, "n1", NodeStep.INSTALLING));
+    assertThat(Moments.stepStart(outcome, "n1", NodeStep.SUSPENDING)).isBefore(Moments.stepStart(outcome, "n1", NodeStep.INSTALLING));
   }
 
   @Test
@@ -95,7 +83,7 @@ class PluginManagedRestartTests {
     assertThat(n1.status()).isEqualTo(SummaryStatus.FAILED);
     assertThat(n1.reason()).contains("did not come back within PluginRestartTimeoutMinutes (180 minutes)")
         .contains("\"" + UPGRADE + "\"");
-    assertThat(Duration.between(stepStart(outcome, "n1", NodeStep.WAITING_FOR_NODE), finished(outcome, "n1")))
+    assertThat(Duration.between(Moments.stepStart(outcome, "n1", NodeStep.WAITING_FOR_NODE), Moments.finished(outcome, "n1")))
         .isEqualTo(Duration.ofHours(3));
     assertThat(outcome.result().nodeResult("n2").orElseThrow().status()).isEqualTo(SummaryStatus.SUCCEEDED);
   }

@@ -20,50 +20,17 @@ public interface RolloutPolicy {
    * CAU's policy: once every node has been scanned, one node at a time, in the run's node order.
    * The run stops when the quorum guard refuses a node.
    */
-  RolloutPolicy CAU = new RolloutPolicy() {
-    private final RolloutDescriptor descriptor = RolloutDescriptor.of("cau.one-node-at-a-time");
-
-    @Override
-    public RolloutDescriptor descriptor() {
-      return descriptor;
-    }
-
-    @Override
-    public List<String> admit(RolloutView view) {
-      if (view.scanning() > 0 || !view.inFlight().isEmpty() || view.waiting().isEmpty()) {
-        return List.of();
-      }
-      return List.of(view.waiting().get(0));
-    }
-
-    @Override
-    public String toString() {
-      return descriptor.toString();
-    }
-  };
+  RolloutPolicy CAU = new NamedRolloutPolicy(RolloutDescriptor.of("cau.one-node-at-a-time"),
+      view -> view.scanning() > 0 || !view.inFlight().isEmpty() || view.waiting().isEmpty()
+          ? List.of()
+          : List.of(view.waiting().get(0)));
 
   /**
    * The offline update's policy: every node as soon as it is scanned, since the cluster is
    * stopped for all of them at once.
    */
-  RolloutPolicy ALL_AT_ONCE = new RolloutPolicy() {
-    private final RolloutDescriptor descriptor = RolloutDescriptor.of("cau.offline-all-at-once");
-
-    @Override
-    public RolloutDescriptor descriptor() {
-      return descriptor;
-    }
-
-    @Override
-    public List<String> admit(RolloutView view) {
-      return view.waiting();
-    }
-
-    @Override
-    public String toString() {
-      return descriptor.toString();
-    }
-  };
+  RolloutPolicy ALL_AT_ONCE = new NamedRolloutPolicy(RolloutDescriptor.of("cau.offline-all-at-once"),
+      RolloutView::waiting);
 
   /**
    * Returns the policy's name and parameters, as the journal header records them.
