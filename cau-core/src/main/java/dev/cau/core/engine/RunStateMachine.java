@@ -81,6 +81,7 @@ public final class RunStateMachine implements RunMachine {
   private @Nullable ClusterSnapshot lastSeen;
   private int maxFailedNodes;
   private int failedNodes;
+  private int finishedNodes;
   private Bracket bracket = Bracket.OPEN;
   private boolean waitingForStorage;
   private Instant storageWaitSince = Instant.EPOCH;
@@ -249,7 +250,7 @@ public final class RunStateMachine implements RunMachine {
     }
     if (shape.stopsCluster()) {
       settleBracket();
-    } else if (inFlight.isEmpty() && !waitingForStorage && nodes.values().stream().allMatch(NodeWorkflow::isDone)) {
+    } else if (inFlight.isEmpty() && !waitingForStorage && finishedNodes == nodes.size()) {
       finishRun();
     }
   }
@@ -747,6 +748,7 @@ public final class RunStateMachine implements RunMachine {
       if (nodeResult.status() == SummaryStatus.FAILED) {
         failedNodes++;
       }
+      finishedNodes++;
       publish(new NodeFinished(runId, now, nodeResult));
       boolean wasInFlight = inFlight.remove(node.name);
       if (wasInFlight && !endingNodes && !finished) {

@@ -546,6 +546,9 @@ public final class SimulatedCluster implements ClusterController {
       if (load < leastLoad) {
         least = candidate.name();
         leastLoad = load;
+        if (load == 0) {
+          break; // nothing is lighter, and a tie goes to the first
+        }
       }
     }
     return least;
