@@ -34,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -114,17 +115,6 @@ public final class RunStateMachine implements RunMachine {
     this.rollout = rollout;
     this.orchestration = orchestration;
     this.plugins = options.plugins().stream().map(PluginSelection::name).toList();
-  }
-
-  /**
-   * Creates the machine of a rolling run with CAU's policies.
-   *
-   * @param runId the run
-   * @param options the run's options, already checked
-   * @return the machine
-   */
-  public static RunStateMachine rolling(RunId runId, RunOptions options) {
-    return new RunStateMachine(runId, RunKind.ROLLING, options, RolloutPolicy.CAU, OrchestrationPolicy.CAU);
   }
 
   @Override
@@ -604,7 +594,7 @@ public final class RunStateMachine implements RunMachine {
   }
 
   /** Ends several nodes at once, without each end moving the run on. */
-  private void endEach(List<NodeWorkflow> ending, java.util.function.Consumer<NodeWorkflow> end) {
+  private void endEach(List<NodeWorkflow> ending, Consumer<NodeWorkflow> end) {
     boolean before = endingNodes;
     endingNodes = true;
     try {
