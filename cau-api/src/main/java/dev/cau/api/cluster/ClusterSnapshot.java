@@ -1,10 +1,9 @@
 package dev.cau.api.cluster;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A consistent view of the cluster at one moment.
@@ -36,13 +35,31 @@ public record ClusterSnapshot(
     Objects.requireNonNull(storage, "storage");
     nodes = List.copyOf(nodes);
     roles = List.copyOf(roles);
-    Set<String> seen = new HashSet<>(nodes.size() * 2);
-    for (NodeSnapshot node : nodes) {
-      if (!seen.add(node.name())) {
-        throw new IllegalArgumentException(
-            "Cluster \"" + name + "\" lists node \"" + node.name() + "\" twice");
-      }
+    String twice = firstDuplicate(nodes);
+    if (twice != null) {
+      throw new IllegalArgumentException("Cluster \"" + name + "\" lists node \"" + twice + "\" twice");
     }
+  }
+
+  /**
+   * Finds a node name listed twice. Snapshots are made often, of every node: an open-addressing
+   * table of indexes keeps the check linear without allocating a set of entries.
+   */
+  private static @Nullable String firstDuplicate(List<NodeSnapshot> nodes) {
+    int[] slots = new int[Integer.highestOneBit(Math.max(1, nodes.size()) * 2) * 2];
+    int mask = slots.length - 1;
+    for (int i = 0; i < nodes.size(); i++) {
+      String nodeName = nodes.get(i).name();
+      int slot = nodeName.hashCode() & mask;
+      while (slots[slot] != 0) {
+        if (nodes.get(slots[slot] - 1).name().equals(nodeName)) {
+          return nodeName;
+        }
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = i + 1;
+    }
+    return null;
   }
 
   /**
