@@ -11,8 +11,10 @@ module dev.cau.api {
   requires static transitive org.jspecify;
 
   exports dev.cau.api;
+  exports dev.cau.api.capability;
   exports dev.cau.api.cluster;
   exports dev.cau.api.event;
   exports dev.cau.api.plugin;
+  exports dev.cau.api.readiness;
   exports dev.cau.api.result;
 }

@@ -109,4 +109,67 @@ public interface ClusterController {
   default Optional<RunStore> runStore() {
     return Optional.empty();
   }
+
+  /**
+   * Reads the cluster's functional level, which a rolling operating-system upgrade raises at its
+   * end. The default says the controller does not support it.
+   *
+   * @param context the call's run, cancellation signal, log and clock
+   * @return the level now and the highest the nodes support
+   * @throws ClusterActionUnsupportedException by default
+   */
+  default FunctionalLevel functionalLevel(OperationContext context) {
+    throw new ClusterActionUnsupportedException(name(), "read the cluster functional level");
+  }
+
+  /**
+   * Raises the cluster's functional level to the highest every node supports
+   * ({@code Update-ClusterFunctionalLevel}). Irreversible: afterwards nodes with the older
+   * operating system can no longer join. Every node must be up and not paused. The default says
+   * the controller does not support it.
+   *
+   * @param context the call's run, cancellation signal, log and clock
+   * @return the level afterwards
+   * @throws ClusterActionUnsupportedException by default
+   * @throws NodeOperationException if the level cannot be raised now
+   */
+  default FunctionalLevel raiseFunctionalLevel(OperationContext context) {
+    throw new ClusterActionUnsupportedException(name(), "raise the cluster functional level");
+  }
+
+  /**
+   * Reads the version of the cluster's storage pool. The default says the controller does not
+   * support it.
+   *
+   * @param context the call's run, cancellation signal, log and clock
+   * @return the pool's version
+   * @throws ClusterActionUnsupportedException by default
+   */
+  default StoragePoolVersion storagePoolVersion(OperationContext context) {
+    throw new ClusterActionUnsupportedException(name(), "read the storage pool version");
+  }
+
+  /**
+   * Upgrades the storage pool's metadata ({@code Update-StoragePool}), an online operation done
+   * after the functional level was raised. The default says the controller does not support it.
+   *
+   * @param context the call's run, cancellation signal, log and clock
+   * @return the pool's version afterwards
+   * @throws ClusterActionUnsupportedException by default
+   */
+  default StoragePoolVersion upgradeStoragePool(OperationContext context) {
+    throw new ClusterActionUnsupportedException(name(), "upgrade the storage pool");
+  }
+
+  /**
+   * Validates the cluster ({@code Test-Cluster}) and sums up the outcome. The default says the
+   * controller does not support it.
+   *
+   * @param context the call's run, cancellation signal, log and clock
+   * @return the summary
+   * @throws ClusterActionUnsupportedException by default
+   */
+  default ValidationSummary validate(OperationContext context) {
+    throw new ClusterActionUnsupportedException(name(), "validate the cluster");
+  }
 }

@@ -17,4 +17,17 @@ public interface PluginContext extends OperationContext {
    * @return the facility, or empty if the node does not offer it
    */
   <T> Optional<T> capability(Class<T> type);
+
+  /**
+   * Returns a facility the plug-in cannot work without.
+   *
+   * @param type the facility's interface
+   * @param <T> the facility's type
+   * @return the facility
+   * @throws dev.cau.api.MissingCapabilityException naming the node and the capability if the
+   *     node does not offer it
+   */
+  default <T> T require(Class<T> type) {
+    return capability(type).orElseThrow(() -> new dev.cau.api.MissingCapabilityException(nodeName(), type));
+  }
 }

@@ -1,5 +1,6 @@
 package dev.cau.api.plugin;
 
+import dev.cau.api.readiness.ReadinessRule;
 import java.util.List;
 
 /**
@@ -60,5 +61,28 @@ public interface UpdatePlugin {
    */
   default boolean restartsNodeItself() {
     return false;
+  }
+
+  /**
+   * Names the node capabilities the plug-in cannot work without, such as
+   * {@link dev.cau.api.capability.ProgramRunner}. A readiness check fails for every node that
+   * does not offer one, and a run refuses to start, before any node is touched. The default
+   * needs none.
+   *
+   * @return the capability interfaces
+   */
+  default List<Class<?>> requiredCapabilities() {
+    return List.of();
+  }
+
+  /**
+   * Contributes readiness rules, checked by {@code testSetup} beside the engine's, and before
+   * every run: a failed rule of {@link dev.cau.api.readiness.Severity#ERROR error} severity
+   * refuses the run before any node is touched. The default contributes none.
+   *
+   * @return the rules
+   */
+  default List<ReadinessRule> readinessRules() {
+    return List.of();
   }
 }

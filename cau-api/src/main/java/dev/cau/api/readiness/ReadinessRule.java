@@ -1,0 +1,99 @@
+package dev.cau.api.readiness;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A rule a cluster must meet before it is updated. A plug-in contributes its own through
+ * {@link dev.cau.api.plugin.UpdatePlugin#readinessRules()}.
+ *
+ * <p>{@link #check} only reads. It may throw: the engine reports an exception as a
+ * {@link FindingState#NOT_CHECKED not checked} finding with the exception's message.
+ */
+public interface ReadinessRule {
+  /**
+   * Returns the rule's stable identifier, unique within its source.
+   *
+   * @return for example {@code RaidFirmwarePlugin.agent}
+   */
+  String id();
+
+  /**
+   * Returns what the rule demands, as a sentence.
+   *
+   * @return the title
+   */
+  String title();
+
+  /**
+   * Returns how much a failure matters.
+   *
+   * @return the severity
+   */
+  Severity severity();
+
+  /**
+   * Returns what an administrator does to make the rule pass.
+   *
+   * @return the resolution
+   */
+  String resolution();
+
+  /**
+   * Checks the cluster.
+   *
+   * @param context the cluster and its nodes' capabilities
+   * @return what the check found
+   */
+  RuleOutcome check(ReadinessContext context);
+
+  /**
+   * Creates a rule from its parts.
+   *
+   * @param id the stable identifier
+   * @param title what the rule demands
+   * @param severity how much a failure matters
+   * @param resolution what to do when it fails
+   * @param check the check
+   * @return the rule
+   */
+  static ReadinessRule of(String id, String title, Severity severity, String resolution,
+      Function<ReadinessContext, RuleOutcome> check) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(resolution, "resolution");
+    Objects.requireNonNull(check, "check");
+    return new ReadinessRule() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public String title() {
+        return title;
+      }
+
+      @Override
+      public Severity severity() {
+        return severity;
+      }
+
+      @Override
+      public String resolution() {
+        return resolution;
+      }
+
+      @Override
+      public RuleOutcome check(ReadinessContext context) {
+        return check.apply(context);
+      }
+
+      @Override
+      public String toString() {
+        return "ReadinessRule[" + id + "]";
+      }
+    };
+  }
+}
