@@ -24,8 +24,10 @@ module dev.cau.core {
   exports dev.cau.core.policy;
   exports dev.cau.core.profile;
   exports dev.cau.core.quorum;
+  exports dev.cau.core.readiness;
   exports dev.cau.core.report;
   exports dev.cau.core.role;
+  exports dev.cau.core.scan;
   exports dev.cau.core.schedule;
   exports dev.cau.core.status;
   exports dev.cau.core.store;

@@ -20,7 +20,7 @@ final class RunHeaders {
 
   /** The header of a run with these options; the profile holds no secret plug-in argument. */
   static RunHeader of(RunId runId, String cluster, RunHeader.RunKind kind, RunOptions options, RolloutPolicy rollout,
-      PluginRegistry plugins, Instant startedAt) {
+      PluginRegistry plugins, Instant startedAt, List<String> scanReviewers) {
     StringWriter profile = new StringWriter();
     try {
       RunProfile.write(options, profile, plugins);
@@ -28,7 +28,7 @@ final class RunHeaders {
       throw new UncheckedIOException(e); // a StringWriter does not fail
     }
     return new RunHeader(runId, cluster, kind, profile.toString(), options.nodeOrder(), options.quorumPolicy(),
-        rollout.descriptor(), startedAt);
+        rollout.descriptor(), startedAt, scanReviewers);
   }
 
   /**

@@ -33,7 +33,7 @@ final class RunMachines {
   static RunMachine forHeader(RunHeader header, RunOptions options, RolloutPolicy configured,
       OrchestrationPolicy orchestration) {
     RolloutPolicy rollout = journaled(header, configured);
-    return new RunStateMachine(header.runId(), header.kind(), options, rollout, orchestration);
+    return new RunStateMachine(header.runId(), header.kind(), options, rollout, orchestration, header.scanReviewers());
   }
 
   private static RolloutPolicy journaled(RunHeader header, RolloutPolicy configured) {

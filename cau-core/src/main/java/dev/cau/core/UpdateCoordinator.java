@@ -6,7 +6,25 @@ import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.cluster.ClusterSnapshot;
 import dev.cau.api.cluster.ClusteredRole;
 import dev.cau.api.event.RunListener;
+import dev.cau.api.CancellationSignal;
+import dev.cau.api.CauException;
+import dev.cau.api.OperationContext;
+import dev.cau.api.OperationLog;
+import dev.cau.api.plugin.InitialScanReview;
 import dev.cau.api.plugin.PluginArguments;
+import dev.cau.api.readiness.Finding;
+import dev.cau.api.readiness.ReadinessContext;
+import dev.cau.api.readiness.ReadinessRule;
+import dev.cau.api.readiness.RuleOutcome;
+import dev.cau.api.readiness.Severity;
+import dev.cau.core.engine.ReadContext;
+import dev.cau.core.readiness.CauRules;
+import dev.cau.core.readiness.ClusterNotReadyException;
+import dev.cau.core.readiness.PluginRules;
+import dev.cau.core.readiness.ReadinessCheck;
+import dev.cau.core.readiness.ReadinessReport;
+import dev.cau.core.scan.ScanReport;
+import java.time.Instant;
 import dev.cau.api.plugin.UpdatePlugin;
 import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.core.engine.NodeOrdering;
@@ -85,6 +103,14 @@ public final class UpdateCoordinator implements AutoCloseable {
    */
   public static final Duration DEFAULT_INTERRUPT_GRACE_PERIOD = RunDriver.DEFAULT_INTERRUPT_GRACE_PERIOD;
 
+  /**
+   * How many nodes a scan preview scans at once by default: 8. CAU scans every node at once;
+   * cau4j bounds it so that a large cluster does not open a session to every node and send every
+   * node to the update source (WSUS, a share) at the same moment, while most clusters (up to 8
+   * nodes) are still scanned in one round.
+   */
+  public static final int DEFAULT_SCAN_PARALLELISM = 8;
+
   private static final Logger LOG = LoggerFactory.getLogger(UpdateCoordinator.class);
   private static final int HEARTBEATS_PER_EXPIRY = 4;
 
@@ -98,6 +124,7 @@ public final class UpdateCoordinator implements AutoCloseable {
   private final RolloutPolicy rollout;
   private final CoordinatorIdentity identity;
   private final RunRecords records;
+  private final @Nullable RunStore store;
   private final @Nullable CoordinatorLock lock;
   private final @Nullable SystemThreads ownThreads;
   private final Duration interruptGracePeriod;
@@ -129,7 +156,7 @@ public final class UpdateCoordinator implements AutoCloseable {
     this.identity = builder.identity != null
         ? builder.identity
         : CoordinatorIdentity.remote("cau4j-" + UUID.randomUUID(), "pid-" + ProcessHandle.current().pid());
-    RunStore store = builder.runStore != null ? builder.runStore : cluster.runStore().orElse(null);
+    this.store = builder.runStore != null ? builder.runStore : cluster.runStore().orElse(null);
     this.records = new RunRecords(store, builder.journals);
     this.lock = cluster.runLock()
         .map(l -> new CoordinatorLock(l, cluster.name(), execution.clock(), builder.leaseExpiry))
@@ -256,6 +283,141 @@ public final class UpdateCoordinator implements AutoCloseable {
     Started started = begin(options, interrupted.get());
     started.driver().cancel("ForceRecovery ended the interrupted run");
     return Optional.of(started.run());
+  }
+
+  /**
+   * Previews the updates a run with these options would install, as {@code Invoke-CauScan} does:
+   * every node is scanned through the selected plug-ins, {@value #DEFAULT_SCAN_PARALLELISM} nodes
+   * at a time, each node's scans under the {@code OperationTimeout}. Nothing on any node changes,
+   * and no run lock is taken: a preview may run while a run updates the cluster, and says so in
+   * {@link ScanReport#runHoldingLock()}. A node that is not up, or whose scan fails or times out,
+   * has its error in the report; the others are scanned all the same.
+   *
+   * @param options the run's options: its plug-ins and their arguments, and the operation timeout
+   * @return the report, once every node's scan has ended
+   * @throws dev.cau.api.InvalidOptionsException if a plug-in argument is not allowed
+   * @throws dev.cau.api.PluginNotFoundException if a plug-in name is unknown
+   */
+  public CompletableFuture<ScanReport> scan(RunOptions options) {
+    return scan(options, DEFAULT_SCAN_PARALLELISM);
+  }
+
+  /**
+   * Previews the updates a run with these options would install, scanning at most
+   * {@code parallelism} nodes at a time.
+   *
+   * @param options the run's options
+   * @param parallelism how many nodes are scanned at once, at least 1
+   * @return the report, once every node's scan has ended
+   * @throws IllegalArgumentException if {@code parallelism} is below 1
+   * @throws dev.cau.api.InvalidOptionsException if a plug-in argument is not allowed
+   * @throws dev.cau.api.PluginNotFoundException if a plug-in name is unknown
+   * @see #scan(RunOptions)
+   */
+  public CompletableFuture<ScanReport> scan(RunOptions options, int parallelism) {
+    Objects.requireNonNull(options, "options");
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+    }
+    refuseIfClosed();
+    Prepared prepared = createPlugins(options);
+    ClusterSnapshot snapshot = cluster.snapshot();
+    RunId holder = lock == null ? null : lock.holder().map(CoordinatorLease::runId).orElse(null);
+    return new ScanPreview(cluster, execution, prepared.plugins(), new SecretScrubber(prepared.secrets()),
+        options.operationTimeout(), runIds.get(), parallelism, snapshot, holder).start();
+  }
+
+  /**
+   * Checks that the cluster is ready to be updated with these options, as {@code Test-CauSetup}
+   * does: CAU's Best Practices Analyzer rules ({@link CauRules}), then each plug-in's capability
+   * rule and own rules. Only reads; a rule that cannot be checked is reported so, with the reason.
+   * A cluster that cannot be read fails rule {@code CAU-01} and leaves every other rule not
+   * checked; options or plug-in arguments that are not valid fail rule {@code CAU-15}.
+   *
+   * @param options the options a run would be given
+   * @return one finding per rule
+   */
+  public ReadinessReport testSetup(RunOptions options) {
+    Objects.requireNonNull(options, "options");
+    refuseIfClosed();
+    Instant at = execution.clock().instant();
+    RunId checkId = runIds.get();
+    String optionsProblem = null;
+    Prepared prepared = null;
+    try {
+      prepared = createPlugins(options);
+    } catch (CauException e) {
+      optionsProblem = e.getMessage();
+    }
+    SecretScrubber scrubber = new SecretScrubber(prepared == null ? List.of() : prepared.secrets());
+    List<ReadinessRule> cauRules = CauRules.rules(cluster, options, optionsProblem, store, plugins);
+    ClusterSnapshot snapshot;
+    try {
+      snapshot = cluster.snapshot();
+    } catch (RuntimeException e) {
+      ReadinessCheck check = new ReadinessCheck(readiness(checkId, null), scrubber::scrub);
+      check.check(CauRules.SOURCE, List.of(ReadinessRule.of(CauRules.id(1), cauRules.get(0).title(), Severity.ERROR,
+          cauRules.get(0).resolution(), c -> RuleOutcome.failed("The cluster could not be read: " + e.getMessage()))));
+      check.skip(CauRules.SOURCE, cauRules.subList(1, cauRules.size()), "The cluster could not be read");
+      return new ReadinessReport(cluster.name(), at, check.findings());
+    }
+    if (optionsProblem == null) {
+      try {
+        checkAgainstCluster(options, snapshot);
+      } catch (CauException e) {
+        optionsProblem = e.getMessage();
+        cauRules = CauRules.rules(cluster, options, optionsProblem, store, plugins);
+      }
+    }
+    ReadinessCheck check = new ReadinessCheck(readiness(checkId, snapshot), scrubber::scrub).check(CauRules.SOURCE, cauRules);
+    if (prepared != null) {
+      prepared.plugins().forEach((name, plugin) -> check.check(name, PluginRules.of(name, plugin)));
+    }
+    return new ReadinessReport(cluster.name(), at, check.findings());
+  }
+
+  /** What readiness rules read: one snapshot for the whole check, and the nodes' capabilities. */
+  private ReadinessContext readiness(RunId checkId, @Nullable ClusterSnapshot snapshot) {
+    return new ReadinessContext() {
+      @Override
+      public ClusterSnapshot snapshot() {
+        if (snapshot == null) {
+          throw new IllegalStateException("The cluster could not be read");
+        }
+        return snapshot;
+      }
+
+      @Override
+      public <T> Optional<T> capability(String node, Class<T> type) {
+        return cluster.node(node).capability(type);
+      }
+
+      @Override
+      public OperationContext callContext(String node) {
+        return new ReadContext(checkId, node, CancellationSignal.NEVER, new OperationLog() {
+          @Override
+          public void info(String message) {
+            LOG.info("Readiness check {} [{}] {}", checkId, node, message);
+          }
+
+          @Override
+          public void warn(String message) {
+            LOG.warn("Readiness check {} [{}] {}", checkId, node, message);
+          }
+        }, execution.clock(), cluster.node(node));
+      }
+    };
+  }
+
+  /** Refuses a run whose plug-ins' error-severity rules fail, before anything is touched. */
+  private void refuseIfPluginsNotReady(Prepared prepared, ClusterSnapshot snapshot) {
+    SecretScrubber scrubber = new SecretScrubber(prepared.secrets());
+    ReadinessCheck check = new ReadinessCheck(readiness(runIds.get(), snapshot), scrubber::scrub);
+    prepared.plugins().forEach((name, plugin) -> check.check(name, PluginRules.of(name, plugin)));
+    List<Finding> blocking = check.findings().stream().filter(Finding::isBlocking).toList();
+    if (!blocking.isEmpty()) {
+      throw new ClusterNotReadyException(cluster.name(), blocking);
+    }
   }
 
   /**
@@ -418,6 +580,7 @@ public final class UpdateCoordinator implements AutoCloseable {
     refuseIfClosed();
     ClusterSnapshot snapshot = cluster.snapshot();
     Prepared prepared = prepare(options, snapshot);
+    refuseIfPluginsNotReady(prepared, snapshot);
     RunId runId = runIds.get();
     HeldLease lease = lock == null ? null : lock.acquire(identity, runId);
     if (lock == null) {
@@ -425,7 +588,7 @@ public final class UpdateCoordinator implements AutoCloseable {
     }
     try {
       refuseIfInterrupted();
-      RunHeader header = header(runId, kind, options);
+      RunHeader header = header(runId, kind, options, reviewers(prepared));
       RunJournal journal = records.create(header);
       RunDriver driver = driver(header, options, prepared, journal, lease);
       driver.start(snapshot, identity.name());
@@ -450,7 +613,7 @@ public final class UpdateCoordinator implements AutoCloseable {
     ClusterSnapshot snapshot = cluster.snapshot();
     Prepared prepared = prepare(options, snapshot);
     RunHeader.RunKind kind = stored.kind();
-    RunHeaders.checkSameOptions(stored, header(runId, kind, options));
+    RunHeaders.checkSameOptions(stored, header(runId, kind, options, stored.scanReviewers()));
     HeldLease lease = lock == null ? null : lock.takeOver(identity, runId, snapshot);
     try {
       RunDriver driver = driver(stored, options, prepared, journal, lease);
@@ -529,6 +692,11 @@ public final class UpdateCoordinator implements AutoCloseable {
   private Prepared prepare(RunOptions options, ClusterSnapshot snapshot) {
     checkAgainstCluster(options, snapshot);
     checkSelfUpdatingRole(snapshot);
+    return createPlugins(options);
+  }
+
+  /** Looks the plug-ins up, checks their arguments, and creates them. */
+  private Prepared createPlugins(RunOptions options) {
     Map<String, UpdatePlugin> instances = new LinkedHashMap<>();
     List<String> secrets = new ArrayList<>();
     for (PluginSelection selection : options.plugins()) {
@@ -597,9 +765,15 @@ public final class UpdateCoordinator implements AutoCloseable {
     }
   }
 
-  private RunHeader header(RunId runId, RunHeader.RunKind kind, RunOptions options) {
+  private RunHeader header(RunId runId, RunHeader.RunKind kind, RunOptions options, List<String> scanReviewers) {
     return RunHeaders.of(runId, cluster.name(), kind, options, RunMachines.rolloutFor(kind, rollout), plugins,
-        execution.clock().instant());
+        execution.clock().instant(), scanReviewers);
+  }
+
+  /** The plug-ins that review every node's first scan before any node is touched. */
+  private static List<String> reviewers(Prepared prepared) {
+    return prepared.plugins().entrySet().stream().filter(e -> e.getValue() instanceof InitialScanReview)
+        .map(Map.Entry::getKey).toList();
   }
 
   /** Configures an {@link UpdateCoordinator}. Not thread-safe. */

@@ -232,6 +232,11 @@ final class NodeWorkflow {
     return attempt.callsOutstanding == 0 && attempt.callQueue.isEmpty();
   }
 
+  /** What a plug-in's first scan offered, while the node waits for its turn in {@code SCANNED}. */
+  List<Update> firstScanOf(String plugin) {
+    return pendingOf(plugin);
+  }
+
   private List<Update> pendingOf(String plugin) {
     return attempt.pending.getOrDefault(plugin, List.of());
   }

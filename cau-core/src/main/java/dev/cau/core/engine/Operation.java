@@ -7,6 +7,7 @@ import dev.cau.api.cluster.SuspendRequest;
 import dev.cau.api.plugin.Update;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** A blocking call the state machine asks the driver to make into the SPI. */
 public sealed interface Operation {
@@ -53,6 +54,15 @@ public sealed interface Operation {
 
   /** Starts the cluster again after an offline update. A call for the cluster, not for one node. */
   record StartCluster() implements Operation {}
+
+  /**
+   * Shows every node's first scan to the plug-ins that review it, before any node is touched. A
+   * call for the cluster, not for one node; it ends {@code Done}, or {@code Failed} with the
+   * refusal.
+   *
+   * @param scans by reviewing plug-in, what its scan offered each scanned node, in node order
+   */
+  record ReviewInitialScan(Map<String, Map<String, List<Update>>> scans) implements Operation {}
 
   /**
    * Pauses and drains the node.

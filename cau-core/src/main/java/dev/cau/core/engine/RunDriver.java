@@ -18,6 +18,7 @@ import dev.cau.api.event.RunEvent;
 import dev.cau.api.event.RunListener;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.Update;
+import dev.cau.api.plugin.InitialScanReview;
 import dev.cau.api.plugin.UpdatePlugin;
 import dev.cau.api.result.RunResult;
 import dev.cau.core.AbandonedCall;
@@ -35,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -446,6 +448,8 @@ public final class RunDriver {
       } else if (operation instanceof Operation.StartCluster) {
         cluster.startCluster(clusterContext(call.node()));
         return new CallResult.Done();
+      } else if (operation instanceof Operation.ReviewInitialScan review) {
+        return reviewInitialScan(review);
       }
       NodeController node = cluster.node(call.node());
       CallContext context = new CallContext(
@@ -517,6 +521,25 @@ public final class RunDriver {
     });
     ordered.addAll(results.values()); // what the plug-in reported beyond what was asked
     return new CallResult.Installed(install.plugin(), ordered);
+  }
+
+  /** Asks each reviewing plug-in about every node's first scan; the first refusal stops the run. */
+  private CallResult reviewInitialScan(Operation.ReviewInitialScan review) {
+    for (Map.Entry<String, Map<String, List<Update>>> scans : review.scans().entrySet()) {
+      String name = scans.getKey();
+      if (!(plugin(name) instanceof InitialScanReview reviewer)) {
+        throw new IllegalStateException("Plug-in \"" + name + "\" was recorded as a reviewer of the first scans,"
+            + " but this coordinator's instance of it does not implement InitialScanReview");
+      }
+      Optional<String> refusal = reviewer.reviewInitialScan(scans.getValue());
+      if (refusal.isPresent()) {
+        String message = scrubber.scrub("Plug-in \"" + name + "\" refused the run after the first scan of every node,"
+            + " before any node was touched: " + refusal.get());
+        LOG.warn("Run {}: {}", runId, message);
+        return CallResult.Failed.of(message);
+      }
+    }
+    return new CallResult.Done();
   }
 
   private OperationContext clusterContext(String clusterName) {

@@ -13,6 +13,7 @@ import dev.cau.api.event.OperationMessage;
 import dev.cau.api.event.RunEvent;
 import dev.cau.api.event.RunFinished;
 import dev.cau.api.event.RunStarted;
+import dev.cau.api.plugin.Update;
 import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
@@ -68,6 +69,7 @@ public final class RunStateMachine implements RunMachine {
   private final RolloutPolicy rollout;
   private final OrchestrationPolicy orchestration;
   private final List<String> plugins;
+  private final List<String> scanReviewers;
   private final Host host = new Host();
   private final Map<String, NodeWorkflow> nodes = new LinkedHashMap<>();
   private final Set<String> inFlight = new LinkedHashSet<>();
@@ -85,6 +87,8 @@ public final class RunStateMachine implements RunMachine {
   private int finishedNodes;
   private Bracket bracket = Bracket.OPEN;
   private boolean waitingForStorage;
+  private boolean scansReviewed;
+  private boolean reviewingScans;
   private Instant storageWaitSince = Instant.EPOCH;
   /** The node after which the run waits for storage, or {@code null} after the cluster started again. */
   private @Nullable String storageWaitAfter;
@@ -109,12 +113,29 @@ public final class RunStateMachine implements RunMachine {
    */
   public RunStateMachine(RunId runId, RunKind kind, RunOptions options, RolloutPolicy rollout,
       OrchestrationPolicy orchestration) {
+    this(runId, kind, options, rollout, orchestration, List.of());
+  }
+
+  /**
+   * Creates the machine of one run whose plug-ins review the first scans.
+   *
+   * @param runId the run
+   * @param kind a rolling run or an offline update
+   * @param options the run's options, already checked
+   * @param rollout which waiting nodes the run takes when; an offline update takes every node at once
+   * @param orchestration the decisions to take at the engine's decision points
+   * @param scanReviewers the plug-ins shown every node's first scan before any node is touched
+   */
+  public RunStateMachine(RunId runId, RunKind kind, RunOptions options, RolloutPolicy rollout,
+      OrchestrationPolicy orchestration, List<String> scanReviewers) {
     this.runId = runId;
     this.options = options;
     this.shape = RunShape.of(kind);
     this.rollout = rollout;
     this.orchestration = orchestration;
     this.plugins = options.plugins().stream().map(PluginSelection::name).toList();
+    this.scanReviewers = List.copyOf(scanReviewers);
+    this.scansReviewed = scanReviewers.isEmpty();
   }
 
   @Override
@@ -262,6 +283,10 @@ public final class RunStateMachine implements RunMachine {
     if (waiting.isEmpty() || cluster == null) {
       return;
     }
+    if (!scansReviewed) {
+      reviewScans(scanning);
+      return;
+    }
     List<String> chosen = rollout.admit(new RolloutView(cluster, waiting, inFlight, scanning));
     Set<String> seen = new HashSet<>();
     for (String name : chosen) {
@@ -281,6 +306,31 @@ public final class RunStateMachine implements RunMachine {
         node.begin();
       }
     }
+  }
+
+  /** Once every node has been scanned, shows the first scans to the plug-ins that review them; no node is taken before. */
+  private void reviewScans(int scanning) {
+    if (scanning > 0 || reviewingScans) {
+      return;
+    }
+    reviewingScans = true;
+    Map<String, Map<String, List<Update>>> scans = new LinkedHashMap<>();
+    for (String plugin : scanReviewers) {
+      Map<String, List<Update>> byNode = new LinkedHashMap<>();
+      inPhase(NodePhase.SCANNED).forEach(node -> byNode.put(node.name, node.firstScanOf(plugin)));
+      scans.put(plugin, byNode);
+    }
+    clusterCall(new Operation.ReviewInitialScan(scans));
+  }
+
+  private void onScansReviewed(CallResult callResult) {
+    reviewingScans = false;
+    if (callResult instanceof CallResult.Failed refused) {
+      stop(refused.message());
+      return;
+    }
+    scansReviewed = true;
+    settle();
   }
 
   private void afterNodeFinished(NodeWorkflow node) {
@@ -387,6 +437,8 @@ public final class RunStateMachine implements RunMachine {
       } else {
         onClusterStarted();
       }
+    } else if (operation instanceof Operation.ReviewInitialScan) {
+      onScansReviewed(callResult);
     } else if (operation instanceof Operation.ObserveCluster) {
       onStorageObserved(callResult);
     } else {

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param quorumPolicy the run's quorum policy, which a profile does not hold
  * @param rollout the run's rollout policy: which waiting nodes may be taken out of service when
  * @param startedAt when the run started
+ * @param scanReviewers the plug-ins that review every node's first scan before any node is
+ *     touched ({@link dev.cau.api.plugin.InitialScanReview}); empty for most runs
  */
 public record RunHeader(
     RunId runId,
@@ -28,7 +30,8 @@ public record RunHeader(
     List<String> nodeOrder,
     QuorumPolicy quorumPolicy,
     RolloutDescriptor rollout,
-    Instant startedAt) {
+    Instant startedAt,
+    List<String> scanReviewers) {
   /**
    * Checks the components and copies the list.
    *
@@ -40,6 +43,7 @@ public record RunHeader(
    * @param quorumPolicy the quorum policy
    * @param rollout the rollout policy
    * @param startedAt when the run started
+   * @param scanReviewers the plug-ins that review the first scans
    */
   public RunHeader {
     Objects.requireNonNull(runId, "runId");
@@ -50,6 +54,24 @@ public record RunHeader(
     Objects.requireNonNull(rollout, "rollout");
     Objects.requireNonNull(startedAt, "startedAt");
     nodeOrder = List.copyOf(nodeOrder);
+    scanReviewers = List.copyOf(scanReviewers);
+  }
+
+  /**
+   * Creates the header of a run whose plug-ins do not review the first scans.
+   *
+   * @param runId the run
+   * @param cluster the cluster's name
+   * @param kind the kind of run
+   * @param profile the options as a profile
+   * @param nodeOrder the node order
+   * @param quorumPolicy the quorum policy
+   * @param rollout the rollout policy
+   * @param startedAt when the run started
+   */
+  public RunHeader(RunId runId, String cluster, RunKind kind, String profile, List<String> nodeOrder,
+      QuorumPolicy quorumPolicy, RolloutDescriptor rollout, Instant startedAt) {
+    this(runId, cluster, kind, profile, nodeOrder, quorumPolicy, rollout, startedAt, List.of());
   }
 
   /** The kind of run a journal records. */

@@ -3,7 +3,9 @@ package dev.cau.core.store;
 import dev.cau.api.cluster.RebootMode;
 import dev.cau.api.cluster.ScriptOutcome;
 import dev.cau.api.plugin.InstallResult;
+import dev.cau.api.plugin.RestartBehavior;
 import dev.cau.api.plugin.Update;
+import dev.cau.api.plugin.UpdateFacts;
 import dev.cau.api.plugin.UpdateResultCode;
 import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.RunResult;
@@ -17,6 +19,7 @@ import dev.cau.core.quorum.QuorumPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns run journal headers, journal entries and run results into stored records and back.
@@ -124,7 +127,12 @@ public final class JournalCodec {
     out.name("parameters").beginObject();
     header.rollout().parameters().forEach((name, value) -> out.name(name).value(value));
     out.endObject().endObject();
-    return out.member("startedAt", header.startedAt()).endObject().toString();
+    out.member("startedAt", header.startedAt());
+    if (!header.scanReviewers().isEmpty()) {
+      out.name("scanReviewers");
+      strings(out, header.scanReviewers());
+    }
+    return out.endObject().toString();
   }
 
   /**
@@ -260,8 +268,42 @@ public final class JournalCodec {
     out.beginObject()
         .member("id", update.id())
         .member("title", update.title())
-        .member("description", update.description())
-        .endObject();
+        .member("description", update.description());
+    if (!update.facts().isEmpty()) {
+      facts(out.name("facts"), update.facts());
+    }
+    out.endObject();
+  }
+
+  /** Writes an update's facts; only those a plug-in gave, so simple plug-ins' journals stay as small as before. */
+  private static void facts(JsonWriter out, UpdateFacts facts) {
+    out.beginObject();
+    if (!facts.kbArticles().isEmpty()) {
+      out.name("kbArticles").beginArray();
+      facts.kbArticles().forEach(out::value);
+      out.endArray();
+    }
+    optionalMember(out, "guid", facts.guid());
+    optionalMember(out, "classification", facts.classification());
+    if (facts.sizeBytes() != UpdateFacts.UNKNOWN_SIZE) {
+      out.member("sizeBytes", facts.sizeBytes());
+    }
+    if (facts.restart() != RestartBehavior.UNKNOWN) {
+      out.constantMember("restart", facts.restart().name());
+    }
+    if (facts.installAlone()) {
+      out.member("installAlone", true);
+    }
+    optionalMember(out, "targetVersion", facts.targetVersion());
+    optionalMember(out, "targetBuild", facts.targetBuild());
+    optionalMember(out, "contentSha256", facts.contentSha256());
+    out.endObject();
+  }
+
+  private static void optionalMember(JsonWriter out, String name, @Nullable String value) {
+    if (value != null) {
+      out.member(name, value);
+    }
   }
 
   private static void installResult(JsonWriter out, InstallResult result) {
@@ -270,8 +312,9 @@ public final class JournalCodec {
     out.constantMember("code", result.code().name())
         .member("errorCode", result.errorCode())
         .member("rebootRequired", result.rebootRequired())
-        .member("timestamp", result.timestamp())
-        .endObject();
+        .member("timestamp", result.timestamp());
+    optionalMember(out, "installedSha256", result.installedSha256());
+    out.endObject();
   }
 
   private static void nodeResult(JsonWriter out, NodeResult result) {
@@ -318,7 +361,8 @@ public final class JournalCodec {
         "nodeOrder",
         "quorumPolicy",
         "rollout",
-        "startedAt");
+        "startedAt",
+        "scanReviewers");
     return fields.build(
         () ->
             new RunHeader(
@@ -329,7 +373,8 @@ public final class JournalCodec {
                 fields.strings("nodeOrder"),
                 fields.enumValue("quorumPolicy", QuorumPolicy.class),
                 rollout(fields),
-                fields.instant("startedAt")));
+                fields.instant("startedAt"),
+                fields.has("scanReviewers") ? fields.strings("scanReviewers") : List.of()));
   }
 
   /**
@@ -563,16 +608,34 @@ public final class JournalCodec {
   }
 
   private static Update update(JsonFields fields) {
-    fields.only("id", "title", "description");
+    fields.only("id", "title", "description", "facts");
+    UpdateFacts facts = fields.has("facts") ? facts(fields.object("facts")) : UpdateFacts.NONE;
     return fields.build(
         () ->
-            new Update(fields.string("id"), fields.string("title"), fields.string("description")));
+            new Update(fields.string("id"), fields.string("title"), fields.string("description"), facts));
+  }
+
+  private static UpdateFacts facts(JsonFields fields) {
+    fields.only("kbArticles", "guid", "classification", "sizeBytes", "restart", "installAlone", "targetVersion",
+        "targetBuild", "contentSha256");
+    return fields.build(
+        () ->
+            new UpdateFacts(
+                fields.has("kbArticles") ? fields.strings("kbArticles") : List.of(),
+                fields.has("guid") ? fields.string("guid") : null,
+                fields.has("classification") ? fields.string("classification") : null,
+                fields.has("sizeBytes") ? fields.longValue("sizeBytes") : UpdateFacts.UNKNOWN_SIZE,
+                fields.has("restart") ? fields.enumValue("restart", RestartBehavior.class) : RestartBehavior.UNKNOWN,
+                fields.has("installAlone") && fields.bool("installAlone"),
+                fields.has("targetVersion") ? fields.string("targetVersion") : null,
+                fields.has("targetBuild") ? fields.string("targetBuild") : null,
+                fields.has("contentSha256") ? fields.string("contentSha256") : null));
   }
 
   private static InstallResult installResult(Object value, String path) {
     JsonFields fields =
         JsonFields.of(value, path)
-            .only("update", "code", "errorCode", "rebootRequired", "timestamp");
+            .only("update", "code", "errorCode", "rebootRequired", "timestamp", "installedSha256");
     Update update = update(fields.object("update"));
     return fields.build(
         () ->
@@ -581,7 +644,8 @@ public final class JournalCodec {
                 fields.enumValue("code", UpdateResultCode.class),
                 fields.intValue("errorCode"),
                 fields.bool("rebootRequired"),
-                fields.instant("timestamp")));
+                fields.instant("timestamp"),
+                fields.has("installedSha256") ? fields.string("installedSha256") : null));
   }
 
   private static NodeResult nodeResult(Object value, String path) {
