@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
     description = "Cluster-Aware Updating for the JVM: updates the nodes of a failover cluster one"
         + " by one while the cluster keeps its roles running and its quorum.",
     subcommands = {
-      RunCommand.class, StatusCommand.class, ReportCommand.class, ExportCommand.class, HelpCommand.class
+      RunCommand.class, ScanCommand.class, TestSetupCommand.class, PluginsCommand.class, StatusCommand.class,
+      ReportCommand.class, ExportCommand.class, HelpCommand.class
     })
 public final class CauCommand implements Callable<Integer> {
   @Spec
@@ -80,6 +81,10 @@ public final class CauCommand implements Callable<Integer> {
       public <K> K create(Class<K> type) throws Exception {
         if (type == RunCommand.class) {
           return type.cast(new RunCommand(clusters));
+        } else if (type == ScanCommand.class) {
+          return type.cast(new ScanCommand(clusters));
+        } else if (type == TestSetupCommand.class) {
+          return type.cast(new TestSetupCommand(clusters));
         } else if (type == StatusCommand.class) {
           return type.cast(new StatusCommand(clusters));
         } else if (type == RunCommand.FailbackModeConverter.class) {

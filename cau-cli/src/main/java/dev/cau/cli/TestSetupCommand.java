@@ -1,0 +1,116 @@
+package dev.cau.cli;
+
+import dev.cau.api.readiness.Finding;
+import dev.cau.api.readiness.FindingState;
+import dev.cau.core.readiness.ReadinessReport;
+import dev.cau.core.report.PreviewJson;
+import dev.cau.core.store.FileRunStore;
+import dev.cau.testkit.Simulation;
+import dev.cau.testkit.cluster.SimulatedCluster;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cau test-setup}: whether the cluster is ready to be updated, like {@code Test-CauSetup}. */
+@Command(
+    name = "test-setup",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Checks that the cluster is ready to be updated, like Test-CauSetup: CAU's Best Practices Analyzer"
+          + " rules and the plug-ins' own rules. Only reads. It checks the built-in simulated cluster \""
+          + DemoCluster.NAME + "\".",
+      "Each rule ends Passed, Failed, NotApplicable or NotChecked (with the reason); a failed rule shows"
+          + " how to resolve it."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no rule of Error severity failed",
+      "1:a rule of Error severity failed",
+      "2:bad usage or an invalid option value; nothing was read"
+    })
+final class TestSetupCommand implements Callable<Integer> {
+  private final Function<Instant, SimulatedCluster> clusters;
+
+  @Spec
+  private @Nullable CommandSpec spec;
+
+  @Option(
+      names = "--store",
+      paramLabel = "<dir>",
+      description = "The run store that keeps the self-updating role's configuration, for the rules about the"
+          + " role (CAU-11, 12, 16, 19). Without it those rules are not checked.")
+  private @Nullable Path store;
+
+  @Option(names = "--json", description = "Print the findings as JSON (its shape is in docs/scan-and-readiness.md).")
+  private boolean json;
+
+  TestSetupCommand(Function<Instant, SimulatedCluster> clusters) {
+    this.clusters = Objects.requireNonNull(clusters, "clusters");
+  }
+
+  @Override
+  public Integer call() {
+    CommandSpec command = Objects.requireNonNull(spec, "picocli injects the command spec");
+    PrintWriter out = command.commandLine().getOut();
+    FileRunStore runStore;
+    try {
+      runStore = store == null ? null : Stores.existing(store);
+    } catch (InputRefused e) {
+      return e.report(command, "Nothing was read.");
+    }
+    SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
+    ReadinessReport report = DemoRuns.coordinator(cluster, runStore).coordinator().testSetup(Simulation.options().build());
+    if (json) {
+      try {
+        PreviewJson.readiness(report, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    } else {
+      print(report, out);
+    }
+    out.flush();
+    return report.isReady() ? ExitCode.OK : ExitCode.SOFTWARE;
+  }
+
+  private static void print(ReadinessReport report, PrintWriter out) {
+    out.println("Readiness of cluster " + report.cluster() + ": "
+        + (report.isReady() ? "ready" : "NOT ready, " + Counts.of(report.blocking().size(), "error") + " failed"));
+    out.println();
+    TextTable table = new TextTable(List.of("Rule", "Severity", "State", "Title"), Set.of());
+    for (Finding finding : report.findings()) {
+      table.add(finding.ruleId(), pascal(finding.severity().name()), pascal(finding.state().name()), finding.title());
+    }
+    table.print(out);
+    for (Finding finding : report.findings()) {
+      if (finding.state() == FindingState.FAILED) {
+        out.println();
+        out.println(finding.ruleId() + " failed: " + finding.detail());
+        out.println("  Resolution: " + finding.resolution());
+      }
+    }
+  }
+
+  private static String pascal(String constant) {
+    StringBuilder text = new StringBuilder();
+    for (String word : constant.split("_")) {
+      text.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+    }
+    return text.toString();
+  }
+}
