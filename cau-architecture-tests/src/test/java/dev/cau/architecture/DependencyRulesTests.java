@@ -108,6 +108,15 @@ class DependencyRulesTests {
           .because("plug-ins are independent modules")
           .allowEmptyShould(true);
 
+  static final ArchRule NO_JSON_DATA_BINDING =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("com.fasterxml.jackson.databind..", "tools.jackson.databind..", "com.google.gson..",
+              "jakarta.json..", "org.json..")
+          .because("JSON from nodes is read with jackson-core's bounded streaming parser only: one parser"
+              + " for every plug-in, transport and backend, and no data binding that builds objects from input");
+
   static final ArchRule ENGINE_IS_USED_ONLY_BY_THE_CORE_ENTRY_PACKAGE =
       noClasses()
           .that()
@@ -119,8 +128,13 @@ class DependencyRulesTests {
               "the run's state machine is internal (dev.cau.core.engine is not exported): only"
                   + " dev.cau.core, the package of UpdateCoordinator, drives it");
 
+  /**
+   * What a plug-in may use: the JDK, JSpecify, slf4j, cau-api, and jackson-core's streaming parser,
+   * the one JSON parser for data written on nodes (data binding, which instantiates classes from
+   * input, is not allowed; see {@link #NO_JSON_DATA_BINDING}).
+   */
   private static final List<String> PLUGIN_ALLOWED_PACKAGES =
-      List.of("java", "org.jspecify", "org.slf4j", "dev.cau.api");
+      List.of("java", "org.jspecify", "org.slf4j", "dev.cau.api", "com.fasterxml.jackson.core");
 
   private static final String PLUGIN_BASE_PACKAGE = "dev.cau.plugin";
 
@@ -184,13 +198,18 @@ class DependencyRulesTests {
     ENGINE_IS_USED_ONLY_BY_THE_CORE_ENTRY_PACKAGE.check(ProductionClasses.all());
   }
 
+  @Test
+  void nothingBindsJson() {
+    NO_JSON_DATA_BINDING.check(ProductionClasses.all());
+  }
+
   /**
    * Accepts a dependency of a plug-in class on the JDK, JSpecify, SLF4J, cau-api or the plug-in's
    * own package tree ({@code dev.cau.plugin.<name>..}), and nothing else.
    */
   private static DescribedPredicate<Dependency> targetIsJdkJspecifySlf4jApiOrOwnPlugin() {
     return DescribedPredicate.describe(
-        "the target resides in java.., org.jspecify.., org.slf4j.., dev.cau.api.. or the"
+        "the target resides in java.., org.jspecify.., org.slf4j.., dev.cau.api.., com.fasterxml.jackson.core.. or the"
             + " origin's own plug-in package dev.cau.plugin.<name>..",
         dependency -> {
           String target = dependency.getTargetClass().getPackageName();

@@ -1,0 +1,180 @@
+package dev.cau.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.cau.api.cluster.NodeState;
+import dev.cau.testkit.cluster.SimulatedCluster;
+import dev.cau.testkit.cluster.SimulatedUpdate;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** cau scan, cau test-setup and cau plugins on the demo cluster, as text and as JSON. */
+class PreviewCommandsTests {
+  @Test
+  void scanListsEachNodesFirstOrderUpdatesAndChangesNothing() {
+    Cau.Outcome outcome = Cau.execute("scan");
+
+    assertThat(outcome.exitCode()).isZero();
+    assertThat(outcome.err()).isEmpty();
+    assertThat(outcome.outLines()).startsWith("Scan of cluster demo-cluster: 4 nodes, 8 at a time", "", "node-1: 4 updates");
+    assertThat(outcome.out()).contains("node-3: 2 updates")
+        .contains("  KB5046059  Cumulative Update 17 for SQL Server 2022 (KB5046059)")
+        .doesNotContain("KB5052093"); // second-order: only a run finds it
+  }
+
+  @Test
+  void scanAsJsonHasOneEntryPerNodeWithItsUpdates() throws IOException {
+    Cau.Outcome outcome = Cau.execute("scan", "--json", "--parallelism", "2");
+
+    assertThat(outcome.exitCode()).isZero();
+    Map<String, Object> report = object(outcome.out());
+    assertThat(report).containsEntry("cluster", "demo-cluster").containsEntry("parallelism", 2L)
+        .containsEntry("startedAt", "2026-01-20T03:00:00Z").containsEntry("finishedAt", "2026-01-20T03:04:00Z")
+        .containsEntry("runHoldingLock", null);
+    List<Object> nodes = list(report.get("nodes"));
+    assertThat(nodes).hasSize(4);
+    Map<String, Object> node1 = map(nodes.get(0));
+    assertThat(node1.get("node")).isEqualTo("node-1");
+    Map<String, Object> scan = map(list(node1.get("plugins")).get(0));
+    assertThat(scan.get("plugin")).isEqualTo("Cau4j.InMemoryUpdatePlugin");
+    assertThat(scan.get("error")).isNull();
+    assertThat(list(scan.get("updates"))).extracting(u -> map(u).get("id"))
+        .containsExactly("KB5051987", "KB5050187", "KB2267602", "KB5046059");
+  }
+
+  @Test
+  void scanExitsOneWhenANodeCouldNotBeScannedAndListsTheOthers() {
+    Cau.Outcome outcome = Cau.execute(start -> SimulatedCluster.builder("two").startingAt(start)
+        .node("a", n -> n.updates(SimulatedUpdate.of("KB1", "One")))
+        .node("b", n -> n.state(NodeState.DOWN))
+        .build(), "scan");
+
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(outcome.out()).contains("a: 1 update", "  KB1  One", "b: scan failed",
+        "Node \"b\" was down when the preview began; it was not scanned");
+  }
+
+  @Test
+  void scanRefusesAParallelismBelowOne() {
+    Cau.Outcome outcome = Cau.execute("scan", "--parallelism", "0");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.errLines()).containsExactly(
+        "cau scan: invalid option: \"--parallelism\" must be 1 or more, but was 0",
+        "No node was scanned. See 'cau scan --help'.");
+  }
+
+  @Test
+  void testSetupOnTheDemoClusterIsReady() {
+    Cau.Outcome outcome = Cau.execute("test-setup");
+
+    assertThat(outcome.exitCode()).isZero();
+    assertThat(outcome.outLines().get(0)).isEqualTo("Readiness of cluster demo-cluster: ready");
+    assertThat(outcome.out()).containsPattern("CAU-01 +Error +Passed +The failover cluster must be available")
+        .containsPattern("CAU-02 +Error +NotChecked")
+        .containsPattern("CAU-PENDING-RESTART +Warning +Passed");
+  }
+
+  @Test
+  void testSetupAsJsonListsEveryRule() throws IOException {
+    Cau.Outcome outcome = Cau.execute("test-setup", "--json");
+
+    assertThat(outcome.exitCode()).isZero();
+    Map<String, Object> report = object(outcome.out());
+    assertThat(report).containsEntry("cluster", "demo-cluster").containsEntry("ready", true);
+    List<Object> findings = list(report.get("findings"));
+    assertThat(findings).hasSize(20);
+    assertThat(map(findings.get(5))).containsEntry("ruleId", "CAU-06").containsEntry("source", "cau")
+        .containsEntry("severity", "Warning").containsEntry("state", "Passed")
+        .containsKeys("title", "detail", "resolution");
+  }
+
+  @Test
+  void testSetupExitsOneWhenAnErrorRuleFails() {
+    // A cluster that reports no node fails CAU-01, a rule of Error severity.
+    Cau.Outcome outcome = Cau.execute(start -> SimulatedCluster.builder("empty").startingAt(start).build(), "test-setup");
+
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(outcome.outLines().get(0)).startsWith("Readiness of cluster empty: NOT ready, 1 error failed");
+    assertThat(outcome.out()).contains("CAU-01 failed: ");
+  }
+
+  @Test
+  void pluginsListsTheSimulatedPluginWithItsArguments() throws IOException {
+    Cau.Outcome text = Cau.execute("plugins");
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.outLines()).startsWith("1 plug-in found", "", "Cau4j.InMemoryUpdatePlugin");
+    assertThat(text.out()).contains("  Arguments: none");
+
+    Cau.Outcome json = Cau.execute("plugins", "--json");
+    assertThat(json.exitCode()).isZero();
+    List<Object> plugins = list(object(json.out()).get("plugins"));
+    assertThat(plugins).singleElement().satisfies(p -> assertThat(map(p))
+        .containsEntry("name", "Cau4j.InMemoryUpdatePlugin").containsEntry("arguments", List.of())
+        .containsKeys("module", "location"));
+  }
+
+  /** Reads a JSON object with jackson-core's streaming parser into maps, lists, strings, longs and booleans. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(String json) throws IOException {
+    try (JsonParser parser = new JsonFactory().createParser(json)) {
+      parser.nextToken();
+      Object value = value(parser);
+      assertThat(parser.nextToken()).as("nothing after the object").isNull();
+      return (Map<String, Object>) value;
+    }
+  }
+
+  private static Object value(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT -> {
+        Map<String, Object> object = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          parser.nextToken();
+          object.put(name, value(parser));
+        }
+        return object;
+      }
+      case START_ARRAY -> {
+        List<Object> array = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(value(parser));
+        }
+        return array;
+      }
+      case VALUE_STRING -> {
+        return parser.getText();
+      }
+      case VALUE_NUMBER_INT -> {
+        return parser.getLongValue();
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return parser.getBooleanValue();
+      }
+      case VALUE_NULL -> {
+        return null;
+      }
+      default -> throw new IOException("Unexpected " + token);
+    }
+  }
+
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Object value) {
+    return (List<Object>) value;
+  }
+}
