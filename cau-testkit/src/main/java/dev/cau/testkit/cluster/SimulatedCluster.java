@@ -65,7 +65,7 @@ import org.jspecify.annotations.Nullable;
 public final class SimulatedCluster implements ClusterController {
   private static final class Role {
     final String name;
-    final List<String> possibleOwners;
+    List<String> possibleOwners;
     /** The role's place in the cluster's order of roles, set when the cluster is built. */
     int index;
     String owner;
@@ -497,6 +497,29 @@ public final class SimulatedCluster implements ClusterController {
    */
   public void writeOnEveryNode(String path, String content) {
     nodes.values().forEach(n -> n.files().write(path, content));
+  }
+
+  /**
+   * Changes which nodes may own a role, as {@code Set-ClusterOwnerNode} does, for example to
+   * leave the CAU role with a single possible owner after its configuration was added. The role
+   * stays where it is.
+   *
+   * @param roleName a role of the cluster
+   * @param nodeNames the nodes that may own it; empty for all
+   * @throws IllegalArgumentException if the cluster has no such role or one of the nodes is not
+   *     in the cluster
+   */
+  public void possibleOwners(String roleName, List<String> nodeNames) {
+    Role role = roles.get(roleName);
+    if (role == null) {
+      throw new IllegalArgumentException("Cluster \"" + name + "\" has no role \"" + roleName + "\"");
+    }
+    for (String nodeName : nodeNames) {
+      node(nodeName);
+    }
+    role.possibleOwners = List.copyOf(nodeNames);
+    role.shown = null;
+    changed("possible owners of role \"" + roleName + "\" are " + (nodeNames.isEmpty() ? "all nodes" : nodeNames));
   }
 
   // ---------------------------------------------------------------- post-upgrade actions
