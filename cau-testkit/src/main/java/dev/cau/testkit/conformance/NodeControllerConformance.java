@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a product's {@link NodeController} against the rules the engine relies on when it
@@ -36,6 +37,7 @@ import java.util.function.Supplier;
  * @Test
  * void myNodeControllerConforms() {
  *   NodeControllerConformance.of(myClusterController, "node-1")
+ *       .contexts(() -> NodeControllerConformance.context("node-1", Clock.systemUTC()))
  *       .readyTimeout(Duration.ofMinutes(20))
  *       .assertConforms();
  * }
@@ -45,14 +47,14 @@ import java.util.function.Supplier;
  * run it against a lab node that is up and not paused, in a cluster where its roles can move.
  * It reads the node's state, boot identity and the roles' owners from
  * {@link ClusterController#snapshot()}. Every call gets a context from the
- * {@linkplain #contexts supplier}; by default one about the node with the system clock, a log
- * that keeps nothing and a signal that is never raised. It leaves the node resumed when it can.
- * An instance is not thread-safe.
+ * {@linkplain #contexts supplier}, which is required: the product's own contexts, or
+ * {@link #context(String, Clock)} with the clock the controller should read. It leaves the node
+ * resumed when it can. An instance is not thread-safe.
  */
 public final class NodeControllerConformance {
   private final ClusterController cluster;
   private final String node;
-  private Supplier<? extends OperationContext> contexts;
+  private @Nullable Supplier<? extends OperationContext> contexts;
   private Duration readyTimeout = RunOptions.DEFAULT_REBOOT_TIMEOUT;
   private RebootMode restartMode = RebootMode.FULL;
   private SuspendRequest suspendRequest = SuspendRequest.DEFAULT;
@@ -61,7 +63,6 @@ public final class NodeControllerConformance {
   private NodeControllerConformance(ClusterController cluster, String node) {
     this.cluster = cluster;
     this.node = node;
-    this.contexts = () -> context(node, Clock.systemUTC());
   }
 
   /**
@@ -124,6 +125,7 @@ public final class NodeControllerConformance {
 
   /**
    * Sets where the contexts of the calls come from, such as contexts on a simulation's clock.
+   * Required.
    *
    * @param contexts gives a context for each call
    * @return this kit
@@ -185,11 +187,16 @@ public final class NodeControllerConformance {
    * Runs every check on the node.
    *
    * @return one finding per check
-   * @throws IllegalStateException if the node is not up and not paused at the start, or the
-   *     snapshot has no such node
+   * @throws IllegalStateException if no context supplier was set, the node is not up and not
+   *     paused at the start, or the snapshot has no such node
    */
   public NodeControllerReport check() {
-    return new Run().run();
+    Supplier<? extends OperationContext> given = contexts;
+    if (given == null) {
+      throw new IllegalStateException("No context supplier was set: call contexts(...), for example with"
+          + " () -> NodeControllerConformance.context(\"" + node + "\", clock)");
+    }
+    return new Run(given).run();
   }
 
   /**
@@ -211,6 +218,11 @@ public final class NodeControllerConformance {
     private final Map<NodeControllerCheck, NodeControllerFinding> findings = new EnumMap<>(NodeControllerCheck.class);
     private final List<String> bootProblems = new ArrayList<>();
     private final NodeController controller = cluster.node(node);
+    private final Supplier<? extends OperationContext> contexts;
+
+    Run(Supplier<? extends OperationContext> contexts) {
+      this.contexts = contexts;
+    }
 
     NodeControllerReport run() {
       NodeSnapshot start = snapshot();

@@ -142,6 +142,12 @@ class NodeControllerConformanceTests {
   }
 
   @Test
+  void theContextsMustBeGiven() {
+    assertThatThrownBy(() -> NodeControllerConformance.of(cluster, "n1").check())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("contexts(");
+  }
+
+  @Test
   void theNodeMustBeUpAtTheStart() {
     cluster.node("n1").suspend(SuspendRequest.DEFAULT, NodeControllerConformance.context("n1",
         cluster.simulator().clock()));
