@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * as the same separator; any other path is compared exactly, with {@code /} as its separator.
  * Writing a path creates its parent directories. A new path gets the default access list:
  * {@code BUILTIN\Administrators} and {@code NT AUTHORITY\SYSTEM} with full control, and
- * {@code Everyone} with read and execute.
+ * {@code Everyone} with read and execute. A listing gives a directory's entries in the order
+ * they were created; a path's last-modified time is the virtual time it was written.
  *
  * <p>Every call of the {@link NodeFiles} methods records a step ({@code files stat <path>},
  * {@code files list <path>}, {@code files read <path>}, {@code files sha256 <path>},

@@ -94,6 +94,21 @@ class SimulatedRollingRunTests {
   }
 
   @Test
+  void firmwareThatRunsAtOnceNeedsNoRestart() {
+    agents.values().forEach(agent -> agent.exitCode("R-4200", "7.2.0", RaidControllerAgent.EXIT_SUCCESS)
+        .exitCode("R-4200", "8.0.0", RaidControllerAgent.EXIT_SUCCESS));
+
+    SimulationResult outcome = Simulation.run(cluster, options(), List.of(new RaidFirmwarePluginProvider()));
+
+    assertThat(outcome.result().status()).isEqualTo(SummaryStatus.SUCCEEDED);
+    for (SimulatedNode node : cluster.nodes()) {
+      assertThat(agents.get(node.name()).flashed()).as(node.name())
+          .containsExactly("ctrl0/7.2.0", "ctrl1/3.1.0", "ctrl0/8.0.0");
+      assertThat(node.restarts()).as(node.name()).isZero();
+    }
+  }
+
+  @Test
   void aNodeWhoseAgentIsWithdrawnFailsNamingTheCapabilityAndTheOthersAreUpdated() {
     cluster.node("n2").withdraw(RaidControllerAgent.class);
 
