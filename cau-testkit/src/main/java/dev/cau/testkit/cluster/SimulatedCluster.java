@@ -2,7 +2,11 @@ package dev.cau.testkit.cluster;
 
 import dev.cau.api.NodeOperationException;
 import dev.cau.api.OperationContext;
+import dev.cau.api.cluster.ClusterActionUnsupportedException;
 import dev.cau.api.cluster.ClusterController;
+import dev.cau.api.cluster.FunctionalLevel;
+import dev.cau.api.cluster.StoragePoolVersion;
+import dev.cau.api.cluster.ValidationSummary;
 import dev.cau.api.cluster.RunLock;
 import dev.cau.api.cluster.RunStore;
 import dev.cau.api.cluster.ClusterSnapshot;
@@ -49,11 +53,19 @@ import org.jspecify.annotations.Nullable;
  * keep running, and {@link #startCluster} brings the roles online again on their owners (or, for
  * an owner that is not up, on another node that may host them). Clustered storage resyncs once the
  * cluster has started when nodes restarted while it was stopped.
+ *
+ * <p>It models the cluster-wide post-upgrade actions. Unless a test configures them, the cluster
+ * is at functional level 11 with 11 the highest its nodes support, its storage pool
+ * {@code S2D on <cluster>} is at version {@code 1} with no upgrade available, and validation
+ * passes 40 tests. Raising the level takes {@link #FUNCTIONAL_LEVEL_RAISE}, upgrading the pool
+ * {@link #STORAGE_POOL_UPGRADE} and validating {@link #VALIDATION}; reading takes no time. Each
+ * is recorded as a step of the cluster. {@link #postUpgradeActionsUnsupported()} makes them
+ * behave like a controller that does not support them.
  */
 public final class SimulatedCluster implements ClusterController {
   private static final class Role {
     final String name;
-    final List<String> possibleOwners;
+    List<String> possibleOwners;
     /** The role's place in the cluster's order of roles, set when the cluster is built. */
     int index;
     String owner;
@@ -84,6 +96,18 @@ public final class SimulatedCluster implements ClusterController {
     }
   }
 
+  /** How long raising the functional level takes: 30 seconds. */
+  public static final Duration FUNCTIONAL_LEVEL_RAISE = Duration.ofSeconds(30);
+
+  /** How long upgrading the storage pool takes: 1 minute. */
+  public static final Duration STORAGE_POOL_UPGRADE = Duration.ofMinutes(1);
+
+  /** How long validating the cluster takes: 5 minutes. */
+  public static final Duration VALIDATION = Duration.ofMinutes(5);
+
+  /** Where the validation report of a cluster that was not given another summary is. */
+  public static final String DEFAULT_VALIDATION_REPORT = "C:\\Windows\\Cluster\\Reports\\Validation Report.htm";
+
   private static final Comparator<Role> ROLE_ORDER = Comparator.comparingInt(r -> r.index);
 
   private final String name;
@@ -104,6 +128,10 @@ public final class SimulatedCluster implements ClusterController {
   private final List<Consumer<SimulatedCluster>> observers = new ArrayList<>();
   private final InMemoryRunLock runLock = new InMemoryRunLock();
   private final InMemoryRunStore runStore = new InMemoryRunStore();
+  private FunctionalLevel functionalLevel = new FunctionalLevel(11, 11);
+  private StoragePoolVersion storagePool;
+  private ValidationSummary validation = new ValidationSummary(40, 0, 0, List.of(), DEFAULT_VALIDATION_REPORT);
+  private boolean postUpgradeActionsSupported = true;
   private long sequence;
   /** Counts the changes of what a snapshot shows, so that an unchanged cluster reuses its snapshot. */
   private long version;
@@ -117,6 +145,7 @@ public final class SimulatedCluster implements ClusterController {
     this.witness = b.witness;
     this.failingScripts = Set.copyOf(b.failingScripts);
     this.storageDegradedUntil = b.start.plus(b.storageDegradedAtStart);
+    this.storagePool = new StoragePoolVersion("S2D on " + b.name, "1", false);
     b.crashes.forEach((node, after) -> simulator.schedule(b.start.plus(after), () -> crash(node(node))));
     b.nodes.forEach(spec -> nodes.put(spec.name, new SimulatedNode(this, spec)));
     for (Role role : b.roles) {
@@ -460,11 +489,192 @@ public final class SimulatedCluster implements ClusterController {
     return List.copyOf(steps);
   }
 
+  /**
+   * Writes the same text file on every node, as a script shared by copying it to each.
+   *
+   * @param path the file's path
+   * @param content its text
+   */
+  public void writeOnEveryNode(String path, String content) {
+    nodes.values().forEach(n -> n.files().write(path, content));
+  }
+
+  /**
+   * Changes which nodes may own a role, as {@code Set-ClusterOwnerNode} does, for example to
+   * leave the CAU role with a single possible owner after its configuration was added. The role
+   * stays where it is.
+   *
+   * @param roleName a role of the cluster
+   * @param nodeNames the nodes that may own it; empty for all
+   * @throws IllegalArgumentException if the cluster has no such role or one of the nodes is not
+   *     in the cluster
+   */
+  public void possibleOwners(String roleName, List<String> nodeNames) {
+    Role role = roles.get(roleName);
+    if (role == null) {
+      throw new IllegalArgumentException("Cluster \"" + name + "\" has no role \"" + roleName + "\"");
+    }
+    for (String nodeName : nodeNames) {
+      node(nodeName);
+    }
+    role.possibleOwners = List.copyOf(nodeNames);
+    role.shown = null;
+    changed("possible owners of role \"" + roleName + "\" are " + (nodeNames.isEmpty() ? "all nodes" : nodeNames));
+  }
+
+  // ---------------------------------------------------------------- post-upgrade actions
+
+  /**
+   * Sets the cluster's functional level.
+   *
+   * @param current the level now
+   * @param highestSupported the highest every node supports
+   */
+  public void functionalLevel(int current, int highestSupported) {
+    functionalLevel = new FunctionalLevel(current, highestSupported);
+  }
+
+  /**
+   * Sets the cluster's storage pool.
+   *
+   * @param pool the pool's name
+   * @param version its metadata version
+   * @param upgradeAvailable whether an upgrade is available
+   */
+  public void storagePool(String pool, String version, boolean upgradeAvailable) {
+    storagePool = new StoragePoolVersion(pool, version, upgradeAvailable);
+  }
+
+  /**
+   * Sets what validating the cluster finds.
+   *
+   * @param summary the summary {@link #validate} returns
+   */
+  public void validationResult(ValidationSummary summary) {
+    validation = Objects.requireNonNull(summary, "summary");
+  }
+
+  /**
+   * Makes the post-upgrade actions behave as the SPI's defaults do for a controller that does not
+   * support them: each throws {@link ClusterActionUnsupportedException}.
+   */
+  public void postUpgradeActionsUnsupported() {
+    postUpgradeActionsSupported = false;
+  }
+
+  /**
+   * Reads the functional level; recorded as the step {@code read functional level}.
+   *
+   * @param context the call's context
+   * @return the level
+   */
+  @Override
+  public FunctionalLevel functionalLevel(OperationContext context) {
+    requireSupported("read the cluster functional level");
+    record(name, "read functional level", Duration.ZERO);
+    return functionalLevel;
+  }
+
+  /**
+   * Raises the functional level to the highest the nodes support; recorded as the step
+   * {@code raise functional level}. Raising a level that is at its highest changes nothing.
+   *
+   * @param context the call's context
+   * @return the level afterwards
+   * @throws NodeOperationException if a node is not up (down, paused or unknown) or the cluster
+   *     is stopped
+   */
+  @Override
+  public FunctionalLevel raiseFunctionalLevel(OperationContext context) {
+    requireSupported("raise the cluster functional level");
+    record(name, "raise functional level", FUNCTIONAL_LEVEL_RAISE);
+    List<String> notUp = nodes.values().stream().filter(n -> n.state() != NodeState.UP)
+        .map(n -> n.name() + " is " + n.state()).toList();
+    if (!notUp.isEmpty() || !running) {
+      throw new NodeOperationException(name, "Cluster \"" + name + "\" cannot raise its functional level: "
+          + (running ? "every node must be up and not paused, but " + String.join(", ", notUp) : "it is stopped"));
+    }
+    if (functionalLevel.canRaise()) {
+      functionalLevel = new FunctionalLevel(functionalLevel.highestSupported(), functionalLevel.highestSupported());
+      changed("functional level of cluster \"" + name + "\" raised to " + functionalLevel.current());
+    }
+    return functionalLevel;
+  }
+
+  /**
+   * Reads the storage pool's version; recorded as the step {@code read storage pool version}.
+   *
+   * @param context the call's context
+   * @return the version
+   */
+  @Override
+  public StoragePoolVersion storagePoolVersion(OperationContext context) {
+    requireSupported("read the storage pool version");
+    record(name, "read storage pool version", Duration.ZERO);
+    return storagePool;
+  }
+
+  /**
+   * Upgrades the storage pool when an upgrade is available: a numeric version goes up by one,
+   * another gets {@code -upgraded} appended; recorded as the step {@code upgrade storage pool}.
+   *
+   * @param context the call's context
+   * @return the version afterwards
+   */
+  @Override
+  public StoragePoolVersion upgradeStoragePool(OperationContext context) {
+    requireSupported("upgrade the storage pool");
+    record(name, "upgrade storage pool", STORAGE_POOL_UPGRADE);
+    if (storagePool.upgradeAvailable()) {
+      String version = storagePool.version();
+      String next;
+      try {
+        next = Long.toString(Long.parseLong(version) + 1);
+      } catch (NumberFormatException e) {
+        next = version + "-upgraded";
+      }
+      storagePool = new StoragePoolVersion(storagePool.pool(), next, false);
+      changed("storage pool \"" + storagePool.pool() + "\" upgraded to version " + next);
+    }
+    return storagePool;
+  }
+
+  /**
+   * Validates the cluster; recorded as the step {@code validate}.
+   *
+   * @param context the call's context
+   * @return the summary set with {@link #validationResult}, or 40 passed tests
+   */
+  @Override
+  public ValidationSummary validate(OperationContext context) {
+    requireSupported("validate the cluster");
+    record(name, "validate", VALIDATION);
+    return validation;
+  }
+
+  private void requireSupported(String action) {
+    if (!postUpgradeActionsSupported) {
+      throw new ClusterActionUnsupportedException(name, action);
+    }
+  }
+
   // ---------------------------------------------------------------- used by nodes
 
   void record(String node, String step, Duration duration) {
     steps.add(new StepRecord(sequence++, node, step, simulator.now(), duration));
     simulator.charge(duration);
+  }
+
+  /** Records a step whose duration is known only when it ends; returns its place for {@link #end}. */
+  int begin(String node, String step) {
+    steps.add(new StepRecord(sequence++, node, step, simulator.now(), Duration.ZERO));
+    return steps.size() - 1;
+  }
+
+  /** Sets the duration of a step {@link #begin} recorded; the time was charged as it passed. */
+  void end(int index, Duration duration) {
+    StepRecord started = steps.get(index);
+    steps.set(index, new StepRecord(started.sequence(), started.node(), started.step(), started.start(), duration));
   }
 
   void changeState(SimulatedNode node, NodeState state) {

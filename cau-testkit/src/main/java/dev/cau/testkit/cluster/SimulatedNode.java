@@ -16,6 +16,8 @@ import dev.cau.api.cluster.RemoteShutdownFirewall;
 import dev.cau.api.cluster.ScriptOutcome;
 import dev.cau.api.cluster.ScriptRequest;
 import dev.cau.api.cluster.SuspendRequest;
+import dev.cau.api.capability.NodeFiles;
+import dev.cau.api.capability.ProgramRunner;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.Update;
 import dev.cau.api.plugin.UpdateResultCode;
@@ -27,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +37,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A node of a {@link SimulatedCluster}: its controller and its update catalogue. Every call
  * charges its simulated duration to the cluster's simulator and records a {@link StepRecord}.
+ *
+ * <p>Its {@linkplain #capability(Class) capabilities} are its {@link UpdateCatalog}, a
+ * {@link RemoteShutdownFirewall} when the node was given a firewall rule, its
+ * {@linkplain #files() files} as {@link NodeFiles}, its {@linkplain #programs() programs} as
+ * {@link ProgramRunner}, and whatever a test {@linkplain #offer offers}; a test
+ * {@linkplain #withdraw withdraws} any of them to plant a node that lacks one.
  */
 public final class SimulatedNode implements NodeController, UpdateCatalog {
   private final SimulatedCluster cluster;
@@ -59,6 +68,11 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   private boolean restartPending;
   private Instant readyAt = Instant.MIN;
   private @Nullable NodeSnapshot shown;
+  private final SimulatedFiles files;
+  private final SimulatedPrograms programs;
+  private final Map<Class<?>, Object> offered = new HashMap<>();
+  private final Set<Class<?>> withdrawn = new java.util.HashSet<>();
+  private final List<Runnable> bootActions = new ArrayList<>();
 
   SimulatedNode(SimulatedCluster cluster, SimulatedCluster.NodeSpec spec) {
     this.cluster = cluster;
@@ -74,6 +88,98 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
     this.remoteShutdownAllowed = spec.remoteShutdownAllowed;
     this.state = spec.state;
     this.currentBoot = name + "/boot-1";
+    this.files = new SimulatedFiles(this, cluster);
+    this.programs = new SimulatedPrograms(this, cluster);
+  }
+
+  /**
+   * Makes the node offer a capability of a type, for plug-ins to ask for with
+   * {@code context.capability(type)}; replaces what it offered for that type before, including
+   * its own {@link NodeFiles} and {@link ProgramRunner}, and undoes a {@link #withdraw} of it.
+   *
+   * @param type the capability's interface
+   * @param capability the object that implements it
+   * @param <T> the capability's type
+   * @return this node
+   * @throws IllegalArgumentException for {@link UpdateCatalog} and
+   *     {@link RemoteShutdownFirewall}, which the node models itself (give a firewall rule with
+   *     {@link SimulatedCluster.NodeSpec#remoteShutdownRule(boolean)})
+   */
+  public <T> SimulatedNode offer(Class<T> type, T capability) {
+    Objects.requireNonNull(type, "type");
+    if (type == UpdateCatalog.class || type == RemoteShutdownFirewall.class) {
+      throw new IllegalArgumentException("Node \"" + name + "\" models its own " + type.getSimpleName()
+          + "; it cannot be replaced");
+    }
+    offered.put(type, type.cast(Objects.requireNonNull(capability, "capability")));
+    withdrawn.remove(type);
+    return this;
+  }
+
+  /**
+   * Makes the node stop offering a capability, its own ones included, so that a plug-in that
+   * needs it is refused on this node.
+   *
+   * @param type the capability's interface
+   * @return this node
+   */
+  public SimulatedNode withdraw(Class<?> type) {
+    withdrawn.add(Objects.requireNonNull(type, "type"));
+    return this;
+  }
+
+  /**
+   * Returns the files the node sees, to plant files, links, access lists and shares. The node
+   * offers them as its {@link NodeFiles} capability unless another was offered or it was
+   * withdrawn.
+   *
+   * @return the node's files
+   */
+  public SimulatedFiles files() {
+    return files;
+  }
+
+  /**
+   * Returns the programs the node runs, to define them and look at what ran. The node offers
+   * them as its {@link ProgramRunner} capability unless another was offered or it was withdrawn.
+   *
+   * @return the node's programs
+   */
+  public SimulatedPrograms programs() {
+    return programs;
+  }
+
+  /**
+   * Adds an action run every time the node comes up again after a restart, such as a fake agent
+   * activating firmware flashed before it.
+   *
+   * @param action what booting does
+   * @return this node
+   */
+  public SimulatedNode onBoot(Runnable action) {
+    bootActions.add(Objects.requireNonNull(action, "action"));
+    return this;
+  }
+
+  /**
+   * Leaves a restart pending on the node, as something outside the run would (an update
+   * installed by hand): {@link #pendingRestart} reports it until the node restarts.
+   *
+   * @return this node
+   */
+  public SimulatedNode plantPendingRestart() {
+    restartPending = true;
+    return this;
+  }
+
+  /**
+   * Tells whether the node has a restart pending: an update installed by the run, or planted,
+   * needs a restart that has not happened yet.
+   *
+   * @return whether a restart is pending
+   */
+  public boolean restartPending() {
+    return restartPending;
   }
 
   @Override
@@ -229,6 +335,8 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
         ? (readyAt.isAfter(now) ? Duration.between(now, readyAt) : Duration.ZERO)
         : Duration.between(now, deadline);
     cluster.record(name, "await ready", waited);
+    // Called directly by a test rather than by the engine: let the node come back now.
+    cluster.simulator().runDue();
     return ready;
   }
 
@@ -247,6 +355,19 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
 
   @Override
   public <T> Optional<T> capability(Class<T> type) {
+    if (withdrawn.contains(type)) {
+      return Optional.empty();
+    }
+    Object given = offered.get(type);
+    if (given != null) {
+      return Optional.of(type.cast(given));
+    }
+    if (type == NodeFiles.class) {
+      return Optional.of(type.cast(files));
+    }
+    if (type == ProgramRunner.class) {
+      return Optional.of(type.cast(programs));
+    }
     if (type == UpdateCatalog.class) {
       return Optional.of(type.cast(this));
     }
@@ -347,7 +468,7 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
     }
   }
 
-  private void requireRunning(String what) {
+  void requireRunning(String what) {
     if (state == NodeState.DOWN || state == NodeState.UNKNOWN) {
       throw new NodeOperationException(name, "Cannot " + what + " on node \"" + name + "\": it is " + state);
     }
@@ -359,6 +480,9 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
       boots++;
       currentBoot = name + "/boot-" + boots;
       restartPending = false;
+      this.state = state;
+      bootActions.forEach(Runnable::run);
+      return;
     }
     this.state = state;
   }

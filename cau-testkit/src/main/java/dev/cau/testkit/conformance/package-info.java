@@ -10,6 +10,11 @@
  * failed in terms of what the plug-in did. {@link dev.cau.testkit.conformance.ConformanceContext}
  * is the test-side {@link dev.cau.api.plugin.PluginContext} the kit calls the plug-in with; a
  * plug-in's own unit tests can use it too.
+ *
+ * <p>{@link dev.cau.testkit.conformance.NodeControllerConformance} checks a product's
+ * {@link dev.cau.api.cluster.NodeController} against the rules the engine relies on when it
+ * resumes a run; {@link dev.cau.testkit.conformance.ClusterStateConformance} checks its run lock
+ * and run store.
  */
 @NullMarked
 package dev.cau.testkit.conformance;
