@@ -83,7 +83,7 @@ class ModuleDescriptorTests {
   }
 
   @Test
-  void apiExportsExactlyItsFivePackages() {
+  void apiExportsExactlyItsSevenPackages() {
     ModuleDescriptor api = module(API);
 
     assertThat(api.exports())
@@ -92,9 +92,11 @@ class ModuleDescriptorTests {
         .extracting(Exports::source)
         .containsExactlyInAnyOrder(
             "dev.cau.api",
+            "dev.cau.api.capability",
             "dev.cau.api.cluster",
             "dev.cau.api.event",
             "dev.cau.api.plugin",
+            "dev.cau.api.readiness",
             "dev.cau.api.result");
   }
 

@@ -64,36 +64,45 @@ public interface ReadinessRule {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(resolution, "resolution");
     Objects.requireNonNull(check, "check");
-    return new ReadinessRule() {
-      @Override
-      public String id() {
-        return id;
-      }
+    return new Defined(id, title, severity, resolution, check);
+  }
 
-      @Override
-      public String title() {
-        return title;
-      }
+  /**
+   * A rule made of its parts by {@link #of}.
+   *
+   * @param id the stable identifier
+   * @param title what the rule demands
+   * @param severity how much a failure matters
+   * @param resolution what to do when it fails
+   * @param checker the check
+   */
+  record Defined(String id, String title, Severity severity, String resolution,
+      Function<ReadinessContext, RuleOutcome> checker) implements ReadinessRule {
+    /**
+     * Checks the components.
+     *
+     * @param id the stable identifier
+     * @param title what the rule demands
+     * @param severity how much a failure matters
+     * @param resolution what to do when it fails
+     * @param checker the check
+     */
+    public Defined {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(severity, "severity");
+      Objects.requireNonNull(resolution, "resolution");
+      Objects.requireNonNull(checker, "checker");
+    }
 
-      @Override
-      public Severity severity() {
-        return severity;
-      }
+    @Override
+    public RuleOutcome check(ReadinessContext context) {
+      return checker.apply(context);
+    }
 
-      @Override
-      public String resolution() {
-        return resolution;
-      }
-
-      @Override
-      public RuleOutcome check(ReadinessContext context) {
-        return check.apply(context);
-      }
-
-      @Override
-      public String toString() {
-        return "ReadinessRule[" + id + "]";
-      }
-    };
+    @Override
+    public String toString() {
+      return "ReadinessRule[" + id + "]";
+    }
   }
 }
