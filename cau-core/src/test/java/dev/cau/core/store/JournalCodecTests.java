@@ -7,6 +7,10 @@ import dev.cau.api.CauException;
 import dev.cau.api.RunId;
 import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
+import dev.cau.api.plugin.InstallResult;
+import dev.cau.api.plugin.RestartBehavior;
+import dev.cau.api.plugin.Update;
+import dev.cau.api.plugin.UpdateFacts;
 import dev.cau.core.journal.CallResult;
 import dev.cau.core.journal.JournalEntry;
 import dev.cau.core.journal.RolloutDescriptor;
@@ -92,6 +96,28 @@ class JournalCodecTests {
             new RolloutDescriptor("cau.offline-all-at-once", Map.of("a", Samples.AWKWARD)),
             Instant.MAX);
     assertThat(JournalCodec.decodeHeader(JournalCodec.encodeHeader(offline))).isEqualTo(offline);
+  }
+
+  @Test
+  void updateFactsInstalledHashesAndScanReviewersRoundTripAndAreLeftOutWhenAbsent() {
+    Update plain = Update.of("KB1", "Plain");
+    Update rich = new Update("FU-23H2", "Feature update to 23H2", "", UpdateFacts.NONE
+        .withKbArticles(List.of("KB5031455", "KB5031456")).withGuid("3e1f5c3a-7b8d-4f40-9a0e-5a3c2b1d0e9f")
+        .withClassification("Upgrades").withSizeBytes(4_831_838_208L).withRestart(RestartBehavior.ALWAYS)
+        .withInstallAlone(true).withTarget("23H2", "25398").withContentSha256("AB".repeat(32)));
+    Instant at = Instant.parse("2026-03-01T09:15:00Z");
+    for (CallResult result : List.of(new CallResult.Scanned("p", List.of(plain, rich)),
+        new CallResult.Installed("p", List.of(InstallResult.succeeded(rich, true, at).withInstalledSha256("cd".repeat(32)),
+            InstallResult.failed(plain, 5, at))))) {
+      JournalEntry entry = new JournalEntry(7, new RunInput.CallCompleted(3, "n1", result, at));
+      String record = JournalCodec.encodeEntry(entry);
+      assertThat(JournalCodec.decodeEntry(record)).as(record).isEqualTo(entry);
+      assertThat(record.split("\\{\"id\":\"KB1\"")[1]).as("a plain update has no facts").startsWith(",\"title\":\"Plain\",\"description\":\"\"}");
+    }
+    RunHeader reviewed = new RunHeader(Samples.header().runId(), "c", RunHeader.RunKind.ROLLING, "", List.of(),
+        QuorumPolicy.STATIC_MAJORITY, Samples.header().rollout(), at, List.of("Microsoft.RollingUpgradePlugin"));
+    assertThat(JournalCodec.decodeHeader(JournalCodec.encodeHeader(reviewed))).isEqualTo(reviewed);
+    assertThat(JournalCodec.encodeHeader(Samples.header())).doesNotContain("scanReviewers");
   }
 
   @Test
