@@ -7,6 +7,7 @@ import dev.cau.core.report.ReportFormat;
 import dev.cau.core.report.RunHistory;
 import dev.cau.core.store.FileRunStore;
 import dev.cau.core.store.JournalFormatException;
+import dev.cau.core.text.Counts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -186,7 +187,7 @@ final class ExportCommand implements Callable<Integer> {
 
   private static String unreadableNote(RunHistory history) {
     int unreadable = history.unreadable().size();
-    return unreadable == 0 ? "" : " it can read (" + unreadable + " report" + (unreadable == 1 ? " is" : "s are")
-        + " unreadable; see 'cau report')";
+    return unreadable == 0 ? "" : " it can read (" + Counts.of(unreadable, "report") + " "
+        + Counts.inNumber(unreadable, "is", "are") + " unreadable; see 'cau report')";
   }
 }

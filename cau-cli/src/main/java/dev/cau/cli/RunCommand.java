@@ -16,6 +16,7 @@ import dev.cau.core.report.ReportFormat;
 import dev.cau.core.report.RunHistory;
 import dev.cau.core.store.FileRunStore;
 import dev.cau.core.store.StoredRunJournal;
+import dev.cau.core.text.Counts;
 import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;
@@ -322,7 +323,7 @@ final class RunCommand implements Callable<Integer> {
       RunHistory history = coordinator.history();
       history.unreadable().forEach(line -> out.println("Removing unreadable report: " + line));
       int removed = history.clearUnreadable();
-      out.println("Removed " + removed + " run" + (removed == 1 ? "" : "s") + " whose report could not be read.");
+      out.println("Removed " + Counts.of(removed, "run") + " whose report could not be read.");
     }
     if (run.isEmpty()) {
       out.println("Nothing to recover: run store \"" + directory + "\" holds no interrupted run.");

@@ -11,6 +11,7 @@ import dev.cau.core.report.RunHistory;
 import dev.cau.core.status.RunState;
 import dev.cau.core.status.RunStatus;
 import dev.cau.core.store.FileRunStore;
+import dev.cau.core.text.Counts;
 import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.PrintWriter;
@@ -157,7 +158,7 @@ final class StatusCommand implements Callable<Integer> {
     }
     Instant start = cluster.simulator().now();
     out.println("Watching run " + run.runId() + " on " + cluster.name() + ", started "
-        + Timestamps.format(start, zone) + "; status every " + intervalMinutes + " minutes of virtual time:");
+        + Timestamps.format(start, zone) + "; status every " + Counts.of(intervalMinutes, "minute") + " of virtual time:");
     StatusPrinter printer = new StatusPrinter(out, cluster.simulator()::now, start, cluster.name(),
         cluster.snapshot().nodes().stream().map(NodeSnapshot::name).toList());
     CompletableFuture<RunStatus> watched =

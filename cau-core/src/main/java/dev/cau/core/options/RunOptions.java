@@ -5,6 +5,7 @@ import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.MigrationMode;
 import dev.cau.api.cluster.RebootMode;
 import dev.cau.core.quorum.QuorumPolicy;
+import dev.cau.core.text.Counts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -218,7 +219,7 @@ public final class RunOptions {
       throw new InvalidOptionsException(
           "MaxFailedNodes",
           String.valueOf(maxFailedNodes),
-          "between 0 and " + (nodeCount - 1) + " (below the cluster's " + nodeCount + " nodes)");
+          "between 0 and " + (nodeCount - 1) + " (below the cluster's " + Counts.of(nodeCount, "node") + ")");
     }
     return maxFailedNodes;
   }
