@@ -3,19 +3,30 @@ package dev.cau.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.cau.api.cluster.WitnessKind;
+import dev.cau.api.cluster.WitnessState;
+import dev.cau.testkit.cluster.SimulatedCluster;
+import dev.cau.testkit.cluster.SimulatedUpdate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The messages and exit codes a first-day user meets when a file is wrong: each says what is
- * wrong in words, names no Java class, and refuses before a run starts (exit 2) where it can.
+ * wrong in words, names no Java class, refuses before a run starts (exit 2) where it can, and
+ * states counts in the right number.
  */
 class CliMessagesTests {
+  /** A count of exactly one followed by a plural noun, as MessageWordingTests in the testkit looks for. */
+  private static final Pattern ONE_WITH_A_PLURAL = Pattern.compile(
+      "(?<![\\d.,:+-])\\b1 (nodes|updates|applicable updates|minutes|attempts|times|restarts|runs|plug-ins|reports"
+          + "|errors)\\b");
+
   @TempDir Path dir;
 
   @Test
@@ -212,5 +223,22 @@ class CliMessagesTests {
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).startsWith("cau run: \"--store\" must name a directory that can hold a run store, but \""
         + store + "\" cannot be opened: ").doesNotContain("java.", "Exception");
+  }
+
+  @Test
+  void countsOfOneAreWordedInTheSingularInTheProgressAndTheReport() {
+    // One update per node; on n2 it fails, so the run ends PartiallyFailed with one node of three.
+    Cau.Outcome outcome = Cau.execute(start -> SimulatedCluster.builder("one").startingAt(start)
+            .node("n1", n -> n.updates(SimulatedUpdate.of("KB1", "Cumulative update")))
+            .node("n2", n -> n.updates(SimulatedUpdate.of("KB1", "Cumulative update").failingWith(0x80240022)))
+            .node("n3", n -> n.updates(SimulatedUpdate.of("KB1", "Cumulative update")))
+            .witness(WitnessKind.FILE_SHARE, WitnessState.ONLINE)
+            .build(),
+        "run", "--max-retries-per-node", "1");
+
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    assertThat(outcome.out()).contains("scanned: 1 applicable update", "installed 1 of 1 update",
+        "1 of 3 nodes did not succeed");
+    assertThat(ONE_WITH_A_PLURAL.matcher(outcome.out() + outcome.err()).find()).as(outcome.out()).isFalse();
   }
 }
