@@ -19,8 +19,8 @@ powershell -NoProfile -ExecutionPolicy Bypass -Command ^
   "if ($newer) { exit 1 } else { exit 0 }"
 if not errorlevel 1 goto run
 
-echo Building cau (first run, or the sources changed); one line per module: 1>&2
 if /i not "%CAU_BUILD_OUTPUT%"=="maven" goto filtered
+echo Building cau (first run, or the sources changed): 1>&2
 pushd "%CAU_HOME%"
 call mvnw.cmd -B -ntp -DskipTests -pl cau-cli -am package 1>&2
 set "CAU_STATUS=%ERRORLEVEL%"
@@ -28,16 +28,17 @@ popd
 goto built
 
 :filtered
+echo Building cau (first run, or the sources changed); one line per module: 1>&2
 powershell -NoProfile -ExecutionPolicy Bypass -Command ^
   "$log = New-TemporaryFile; Push-Location -LiteralPath $env:CAU_HOME; $downloading = $false;" ^
-  "& (Join-Path $env:CAU_HOME 'mvnw.cmd') -B -ntp -DskipTests -pl cau-cli -am package 2>&1 | Tee-Object -FilePath $log | ForEach-Object {" ^
+  "& (Join-Path $env:CAU_HOME 'mvnw.cmd') -B -ntp -DskipTests -pl cau-cli -am package 2>&1 | Tee-Object -FilePath $log.FullName | ForEach-Object {" ^
   "  $line = [string]$_;" ^
   "  if ($line -match '^\[INFO\] Building (.+?) +\[(\d+/\d+)\] *$') { [Console]::Error.WriteLine('  [' + $Matches[2] + '] ' + $Matches[1]) }" ^
   "  elseif ($line -match '^\[INFO\] Download(ing|ed) from ' -and -not $downloading) { $downloading = $true; [Console]::Error.WriteLine('  downloading plug-ins and dependencies (once)...') }" ^
   "  elseif ($line -match '^\[INFO\] BUILD SUCCESS') { [Console]::Error.WriteLine('  built') } };" ^
   "$status = $LASTEXITCODE; Pop-Location;" ^
-  "if ($status -ne 0) { [Console]::Error.WriteLine('The build failed (exit code ' + $status + '); the end of Maven''s output:'); Get-Content -LiteralPath $log -Tail 40 | ForEach-Object { [Console]::Error.WriteLine($_) } };" ^
-  "Remove-Item -LiteralPath $log; exit $status"
+  "if ($status -ne 0) { [Console]::Error.WriteLine('The build failed (exit code ' + $status + '); the end of Maven''s output:'); Get-Content -LiteralPath $log.FullName -Tail 40 | ForEach-Object { [Console]::Error.WriteLine($_) } };" ^
+  "Remove-Item -LiteralPath $log.FullName; exit $status"
 set "CAU_STATUS=%ERRORLEVEL%"
 
 :built

@@ -126,7 +126,8 @@ class LauncherScriptsTests {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEqualTo("echo run\n");
-    assertThat(result.err()).contains("[INFO] Building cau-core 0.1.0-SNAPSHOT").contains("[INFO] BUILD SUCCESS");
+    assertThat(result.err()).startsWith("Building cau (first run, or the sources changed):\n")
+        .contains("[INFO] Building cau-core 0.1.0-SNAPSHOT").contains("[INFO] BUILD SUCCESS");
   }
 
   @Test
@@ -146,7 +147,7 @@ class LauncherScriptsTests {
     assertThat(cmd).contains("exit $status", "if not \"%CAU_STATUS%\"==\"0\" exit /b %CAU_STATUS%",
         "java -jar \"%CAU_JAR%\" %*", "exit /b %ERRORLEVEL%");
     // The directory reaches PowerShell as an environment variable, never inside its script text.
-    assertThat(cmd).contains("$env:CAU_HOME", "$env:CAU_JAR");
+    assertThat(cmd).contains("$env:CAU_HOME", "$env:CAU_JAR", "Tee-Object -FilePath $log.FullName");
     assertThat(cmd.lines().filter(l -> l.contains("\"$") || l.startsWith("  \"")))
         .noneMatch(l -> l.contains("%~dp0") || l.contains("%CAU_HOME%"));
   }
