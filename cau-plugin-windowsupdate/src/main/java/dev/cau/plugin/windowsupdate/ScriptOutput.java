@@ -19,7 +19,7 @@ sealed interface ScriptOutput {
    * @param updates what the search found, before the plug-in's filtering
    */
   record Scan(boolean rebootPending, List<AgentUpdate> updates) implements ScriptOutput {
-    Scan {
+    public Scan {
       updates = List.copyOf(updates);
     }
   }
@@ -35,7 +35,7 @@ sealed interface ScriptOutput {
    */
   record Operation(boolean rebootPending, int resultCode, int hresult, boolean rebootRequired,
       List<AgentResult> results) implements ScriptOutput {
-    Operation {
+    public Operation {
       results = List.copyOf(results);
     }
   }

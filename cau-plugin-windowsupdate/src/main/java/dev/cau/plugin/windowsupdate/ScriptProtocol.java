@@ -98,7 +98,7 @@ final class ScriptProtocol {
     try {
       document = BoundedJson.readObject(stdout.strip());
     } catch (BoundedJson.Problem e) {
-      throw malformed(node, operation, e.path(), e.getMessage(), e);
+      throw malformed(node, operation, e.path(), String.valueOf(e.getMessage()), e);
     }
     try {
       JsonFields root = new JsonFields("", document);
@@ -128,7 +128,7 @@ final class ScriptProtocol {
       assert schema == SCHEMA;
       return output;
     } catch (JsonFields.FieldProblem e) {
-      throw malformed(node, operation, e.path(), e.getMessage(), e);
+      throw malformed(node, operation, e.path(), String.valueOf(e.getMessage()), e);
     }
   }
 
