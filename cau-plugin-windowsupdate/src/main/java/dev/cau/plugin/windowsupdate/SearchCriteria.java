@@ -374,7 +374,7 @@ public final class SearchCriteria {
           at++;
         }
         String digits = text.substring(start, at);
-        if (digits.equals("-") || digits.length() > 11) {
+        if (digits.equals("-") || digits.replace("-", "").length() > 10) {
           throw fail(start + 1, "an integer of at most 10 digits was expected, but found \"" + digits + "\"");
         }
         return Long.parseLong(digits);
