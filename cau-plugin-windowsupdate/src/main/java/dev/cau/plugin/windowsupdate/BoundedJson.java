@@ -65,6 +65,7 @@ final class BoundedJson {
   }
 
   private final Deque<String> path = new ArrayDeque<>();
+  private String lastField = "(document)";
 
   private BoundedJson() {}
 
@@ -97,7 +98,10 @@ final class BoundedJson {
       }
       return document;
     } catch (JsonProcessingException e) {
-      throw new Problem(currentPath(), "is not valid JSON: " + e.getOriginalMessage(), e);
+      // Name the last field read: where a truncated or broken document stops making sense.
+      String why = String.valueOf(e.getOriginalMessage()).replaceAll("\\s*\\(start marker at .*$", "");
+      throw new Problem(lastField, "is the last field read before the document stops being valid JSON"
+          + " (truncated or broken): " + why, e);
     } catch (IOException e) {
       throw new Problem(currentPath(), "could not be read: " + e.getMessage(), e);
     }
@@ -108,6 +112,7 @@ final class BoundedJson {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       path.addLast(path.isEmpty() ? name : "." + name);
+      lastField = currentPath();
       fields.put(name, value(parser, parser.nextToken()));
       path.removeLast();
     }
@@ -128,6 +133,7 @@ final class BoundedJson {
         throw new Problem(currentPath(), "holds more than " + MAX_ARRAY_ELEMENTS + " elements", null);
       }
       path.addLast("[" + items.size() + "]");
+      lastField = currentPath();
       items.add(value(parser, token));
       path.removeLast();
     }

@@ -96,7 +96,7 @@ final class ScriptProtocol {
   static ScriptOutput parse(String node, Operation operation, String stdout) {
     Map<String, @Nullable Object> document;
     try {
-      document = BoundedJson.readObject(stdout.strip());
+      document = BoundedJson.readObject(stdout);
     } catch (BoundedJson.Problem e) {
       throw malformed(node, operation, e.path(), String.valueOf(e.getMessage()), e);
     }
