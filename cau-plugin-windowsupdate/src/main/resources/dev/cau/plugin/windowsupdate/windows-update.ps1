@@ -144,6 +144,11 @@ try {
         }
         'install' {
             $collection = Select-Requested (Find-Updates $session ([string]$parameters.criteria)) $parameters.updateIds
+            # Updates the run did not stage (those found by the re-scan after a restart) are
+            # downloaded here: the agent installs only downloaded content.
+            $missing = New-Object -ComObject 'Microsoft.Update.UpdateColl'
+            foreach ($update in $collection) { if (-not $update.IsDownloaded) { [void]$missing.Add($update) } }
+            if ($missing.Count -gt 0) { [void](Invoke-Download $session $missing) }
             $result = Invoke-Install $session $collection
             $again = $false
             for ($i = 0; $i -lt $collection.Count; $i++) {

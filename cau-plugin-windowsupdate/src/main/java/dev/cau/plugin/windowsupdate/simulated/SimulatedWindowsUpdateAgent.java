@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  * writes, from a per-node catalogue of {@link CatalogueUpdate}s.
  *
  * <p>What it models, from the agent's documentation: the search criteria (evaluated with
- * {@link SearchCriteria}; invalid ones fail with {@code WU_E_INVALID_CRITERIA}); downloads before
- * installs (an update installed without being downloaded fails with {@code WU_E_DOWNLOAD_FAILED});
+ * {@link SearchCriteria}; invalid ones fail with {@code WU_E_INVALID_CRITERIA}); downloads, and an
+ * install that first downloads what was not staged, as the script does;
  * an exclusive update installed with others fails with {@code WU_E_EXCLUSIVE_INSTALL_CONFLICT};
  * updates that fail with their HRESULT; updates that need a restart, which finish when the node
  * restarts ({@link #restart()}); updates that only apply once another is installed; the refusal of
@@ -55,7 +55,6 @@ public final class SimulatedWindowsUpdateAgent implements ProgramRunner {
   private static final int WU_E_EXCLUSIVE_INSTALL_CONFLICT = 0x80240019;
   private static final int WU_E_ALL_UPDATES_FAILED = 0x80240022;
   private static final int WU_E_INVALID_CRITERIA = 0x80240032;
-  private static final int WU_E_DOWNLOAD_FAILED = 0x80240034;
   private static final int E_ACCESSDENIED = 0x80070005;
   private static final int SUCCEEDED = 2;
   private static final int SUCCEEDED_WITH_ERRORS = 3;
@@ -328,6 +327,16 @@ public final class SimulatedWindowsUpdateAgent implements ProgramRunner {
     boolean conflict = asked.size() > 1 && asked.stream().anyMatch(CatalogueUpdate::installAlone);
     List<Result> results = new ArrayList<>();
     Duration took = Duration.ZERO;
+    // As the script does: content that was not staged is downloaded before installing.
+    List<String> missing = asked.stream().map(CatalogueUpdate::updateId).filter(id -> !downloaded.contains(id)).toList();
+    if (!missing.isEmpty()) {
+      operations.add("download during install " + missing);
+      for (CatalogueUpdate update : asked) {
+        if (downloaded.add(update.updateId())) {
+          took = took.plus(update.download());
+        }
+      }
+    }
     for (String id : ids) {
       CatalogueUpdate update = catalogue.get(id);
       if (update != null && isInstalled(update)) {
@@ -336,8 +345,6 @@ public final class SimulatedWindowsUpdateAgent implements ProgramRunner {
         results.add(new Result(id, FAILED, WU_E_NOT_APPLICABLE, false));
       } else if (conflict) {
         results.add(new Result(id, FAILED, WU_E_EXCLUSIVE_INSTALL_CONFLICT, false));
-      } else if (!downloaded.contains(id)) {
-        results.add(new Result(id, FAILED, WU_E_DOWNLOAD_FAILED, false));
       } else if (update.failingHresult() != 0) {
         took = took.plus(update.install());
         results.add(new Result(id, FAILED, update.failingHresult(), false));
