@@ -53,7 +53,12 @@ foreach ($run in $runs) {
         criteria            = $run.criteria
         updateIds           = @()
     } | ConvertTo-Json -Compress
-    $output = & powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $Script $parameters
+    # Windows PowerShell mangles double quotes in arguments to a native program, so the child
+    # decodes the JSON from Base64 and hands it to the script as its one argument.
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($parameters))
+    $scriptPath = (Resolve-Path $Script).Path.Replace("'", "''")
+    $command = "& '$scriptPath' ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('$encoded')))"
+    $output = & powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -Command $command
     $file = Join-Path $OutputDirectory ("{0}-{1}.json" -f $run.operation, $run.label)
     [System.IO.File]::WriteAllText($file, ($output -join "`n"))
     Write-Host ("{0}: exit code {1}, {2} characters" -f $file, $LASTEXITCODE, ($output -join "`n").Length)
