@@ -33,13 +33,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * manifest does not list with that hash. Stage computes each hash again on the node (CAU installs
  * from the share; nothing is copied). Install computes it a last time, then runs the rule's
  * installer through {@link ProgramRunner} as SYSTEM, with the file's path as one argument and
- * under the installer timeout, and maps the exit code through the rule's classes. An update that
+ * under the installer timeout, and maps the exit code through the rule's classes; an installer
+ * that returns no exit code (the runner stopped it at the timeout, or lost it) fails its update
+ * with {@code ERROR_TIMEOUT} when the call's clock shows the timeout elapsed, otherwise
+ * {@code ERROR_PROCESS_ABORTED}. An update that
  * succeeded, was already installed or does not apply is not offered again by this run's later
  * scans of the node. Thread-safe: state is kept per node in concurrent maps.
  */
 final class HotfixPlugin implements UpdatePlugin {
   /** The error code of an installer stopped at the timeout: ERROR_TIMEOUT (1460). */
   static final int ERROR_TIMEOUT = 1460;
+
+  /** The error code of an installer that returned no exit code: ERROR_PROCESS_ABORTED (1067). */
+  static final int ERROR_PROCESS_ABORTED = 1067;
 
   /** The error code of a file whose hash changed since the scan: TRUST_E_BAD_DIGEST (0x80096010). */
   static final int TRUST_E_BAD_DIGEST = 0x80096010;
@@ -146,15 +152,13 @@ final class HotfixPlugin implements UpdatePlugin {
     try {
       result = runner.run(request, context);
     } catch (NodeOperationException e) {
-      Duration ran = Duration.between(started, context.clock().instant());
-      if (ran.compareTo(arguments.installerTimeout()) < 0) {
-        throw new PluginFailureException("HotfixInstallerNotRun", "The installer of \"" + file.relativePath()
-            + "\" could not run on node \"" + context.nodeName() + "\": " + e.getMessage(), e);
-      }
-      context.log().warn("The installer of \"" + file.relativePath() + "\" ran longer than "
-          + HotfixPluginProvider.INSTALLER_TIMEOUT_MINUTES + " (" + arguments.installerTimeout().toMinutes()
-          + " minutes) and was stopped; the update failed");
-      return new InstallResult(update, UpdateResultCode.FAILED, ERROR_TIMEOUT, false, context.clock().instant(), actual);
+      // The runner ended the installer at the timeout, or lost it: either way no exit code came back.
+      boolean timedOut = Duration.between(started, context.clock().instant()).compareTo(arguments.installerTimeout()) >= 0;
+      context.log().warn("The installer of \"" + file.relativePath() + "\" returned no exit code (it may run at most "
+          + arguments.installerTimeout().toMinutes() + " minutes, " + HotfixPluginProvider.INSTALLER_TIMEOUT_MINUTES
+          + "); the update failed: " + e.getMessage());
+      return new InstallResult(update, UpdateResultCode.FAILED, timedOut ? ERROR_TIMEOUT : ERROR_PROCESS_ABORTED, false,
+          context.clock().instant(), actual);
     }
     ExitOutcome outcome = rule.classify(result.exitCode());
     context.log().info(file.relativePath() + ": exit code " + ExitOutcome.describe(result.exitCode()) + " is "
