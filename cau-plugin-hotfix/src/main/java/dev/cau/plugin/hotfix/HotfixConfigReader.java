@@ -177,6 +177,11 @@ final class HotfixConfigReader {
       throw fail(template, "attribute \"path\" is \"" + path + "\"; allowed: the full path of the installer, or "
           + InstallerRule.UPDATE + " to run the update file itself");
     }
+    if (!path.equals(InstallerRule.UPDATE) && !absolute(path)) {
+      throw fail(template, "attribute \"path\" is \"" + path + "\"; allowed: the installer's full path, such as"
+          + " C:\\Windows\\System32\\wusa.exe or \\\\server\\share\\tool.exe (no environment variables, which"
+          + " no node expands for us), or " + InstallerRule.UPDATE + " to run the update file itself");
+    }
     if (path.contains(InstallerRule.UPDATE) && !path.equals(InstallerRule.UPDATE)) {
       throw fail(template, "attribute \"path\" is \"" + path + "\"; allowed: an installer's path without "
           + InstallerRule.UPDATE + ", or exactly " + InstallerRule.UPDATE);
@@ -274,6 +279,12 @@ final class HotfixConfigReader {
       throw fail(element, "attribute \"code\" is \"" + text + "\"; allowed: a 32-bit exit code, in decimal"
           + " (-2147483648 to 4294967295) or as 0x and 1 to 8 hexadecimal digits");
     }
+  }
+
+  private static boolean absolute(String path) {
+    boolean drive = path.length() >= 3 && path.charAt(0) < 0x80 && Character.isLetter(path.charAt(0))
+        && path.charAt(1) == ':' && path.charAt(2) == '\\';
+    return (drive || path.startsWith("\\\\")) && path.indexOf('%') < 0 && !path.contains("\\..\\");
   }
 
   private boolean bool(XmlElement element, String attribute) {

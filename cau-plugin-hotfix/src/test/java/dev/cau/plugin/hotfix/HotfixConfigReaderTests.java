@@ -204,6 +204,18 @@ class HotfixConfigReaderTests {
   }
 
   @Test
+  void anInstallerPathThatIsNotAFullPathIsRefused() {
+    for (String path : new String[] {"wusa.exe", "%SystemRoot%\\System32\\wusa.exe", "System32\\wusa.exe",
+        "C:\\Tools\\..\\evil.exe", "\u0421:\\x.exe"}) {
+      HotfixConfigException e = refused(withFolders("<Folder name=\"F\"><Template path=\"" + path
+          + "\" parameters=\"$update$\"/><ExitConditions><Success><ExitCode code=\"0\"/></Success></ExitConditions>"
+          + "</Folder>"));
+      assertThat(e.element()).as(path).isEqualTo("Template");
+      assertThat(e).as(path).hasMessageContaining("allowed: the installer's full path");
+    }
+  }
+
+  @Test
   void updateSplicedIntoAnotherParameterIsRefused() {
     HotfixConfigException e = refused(withFolders("""
         <Folder name="Firmware">
