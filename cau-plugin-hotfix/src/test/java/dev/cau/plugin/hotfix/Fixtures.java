@@ -1,7 +1,6 @@
 package dev.cau.plugin.hotfix;
 
 import dev.cau.api.plugin.PluginArguments;
-import dev.cau.api.plugin.PluginContext;
 import dev.cau.testkit.cluster.HotfixRootFolder;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.SimulatedNode;
@@ -66,9 +65,5 @@ final class Fixtures {
   /** A plug-in context on a simulated node (its name is the conformance kit's). */
   static ConformanceContext context(SimulatedNode node) {
     return ConformanceContext.on(ConformanceNode.of(node.files(), node.programs()));
-  }
-
-  static PluginContext plain(SimulatedNode node) {
-    return context(node);
   }
 }
