@@ -76,6 +76,10 @@ final class JsonReport {
     json.name("errorCodeHex").value(ReportText.hexErrorCode(result.errorCode()));
     json.name("rebootRequired").value(result.rebootRequired());
     json.name("timestamp").value(result.timestamp().toString());
+    if (result.installedSha256() != null) {
+      // Which content ran (the hotfix plug-in's file hash); absent when a plug-in does not know it.
+      json.name("installedSha256").value(result.installedSha256());
+    }
     json.endObject();
   }
 }
