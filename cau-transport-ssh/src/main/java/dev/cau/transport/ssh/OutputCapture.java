@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  *
  * <p>Lines are split on {@code \n} bytes, which never occur inside a UTF-8 sequence; a line longer
  * than {@link #MAX_LINE_BYTES} is passed on in pieces cut at character boundaries. The kept text is
- * exactly what arrived (line ends included) up to the limit. On standard error, the first line may
- * be the process id marker the command writes; it is taken out and never kept or logged.
+ * exactly what arrived (line ends included) up to the limit. On standard error, the command's first
+ * line is the process id marker; it is taken out and never kept or logged. Lines before it come
+ * from the login (a message of the SSH server or a start-up file), not from the program: they are
+ * logged, and dropped from the kept text once the marker arrives.
  *
  * <p>The SSH library writes from its own thread while the caller reads: every method is
  * synchronized.
@@ -107,10 +109,12 @@ final class OutputCapture extends OutputStream {
     System.arraycopy(line, length, line, 0, lineLength - length);
     lineLength -= length;
     if (expectPidMarker) {
-      expectPidMarker = false;
       Matcher marker = PID_LINE.matcher(piece);
       if (marker.matches()) {
+        expectPidMarker = false;
         pid = Long.parseLong(marker.group(1));
+        kept.setLength(0);
+        truncated = false;
         return;
       }
     }

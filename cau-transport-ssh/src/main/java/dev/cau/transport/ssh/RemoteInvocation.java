@@ -31,7 +31,8 @@ record RemoteInvocation(String command, byte[] stdin, LoginShell loginShell) {
     return switch (loginShell) {
       // The SSH server made the login shell a session and process group leader, and the command
       // exec'd the program in its place: the group is the program and everything it started.
-      case POSIX -> "kill -TERM -- -" + pid + " 2>/dev/null || exit 0; sleep 1; kill -KILL -- -" + pid
+      // "kill -s SIG -- -PID" is the form dash, bash and busybox all accept for a process group.
+      case POSIX -> "kill -s TERM -- -" + pid + " 2>/dev/null || exit 0; sleep 1; kill -s KILL -- -" + pid
           + " 2>/dev/null; exit 0";
       case WINDOWS -> "taskkill /T /F /PID " + pid;
     };

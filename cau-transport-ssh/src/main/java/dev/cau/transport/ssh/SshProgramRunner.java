@@ -172,16 +172,30 @@ public final class SshProgramRunner implements ProgramRunner, AutoCloseable {
     Set<ClientChannelEvent> closed = EnumSet.of(ClientChannelEvent.CLOSED);
     while (!channel.waitFor(closed, POLL_INTERVAL).contains(ClientChannelEvent.CLOSED)) {
       if (context.cancellation().isCancellationRequested() || Thread.currentThread().isInterrupted()) {
-        String ended = endRemote(invocation, stderr.pid());
+        String ended = endRemote(invocation, reportedPid(channel, stderr, context));
         throw new OperationCanceledException("The run was canceled while " + request + " ran on node \""
             + target.nodeName() + "\"; " + ended);
       }
       if (!context.clock().instant().isBefore(deadline)) {
-        String ended = endRemote(invocation, stderr.pid());
+        String ended = endRemote(invocation, reportedPid(channel, stderr, context));
         throw new NodeOperationException(target.nodeName(), request + " did not end within " + request.timeout()
             + " on node \"" + target.nodeName() + "\"; " + ended);
       }
     }
+  }
+
+  /**
+   * Returns the process id the command reported, waiting up to {@link #KILL_TIMEOUT} for it when
+   * the command is still starting (a slow login shell).
+   */
+  private static OptionalLong reportedPid(ChannelExec channel, OutputCapture stderr, OperationContext context) {
+    Instant giveUp = context.clock().instant().plus(KILL_TIMEOUT);
+    Set<ClientChannelEvent> closed = EnumSet.of(ClientChannelEvent.CLOSED);
+    while (stderr.pid().isEmpty() && context.clock().instant().isBefore(giveUp)
+        && !channel.waitFor(closed, POLL_INTERVAL).contains(ClientChannelEvent.CLOSED)) {
+      // waiting for the first line of standard error
+    }
+    return stderr.pid();
   }
 
   /** Ends the remote process and what it started; returns what was done, for the message. */
