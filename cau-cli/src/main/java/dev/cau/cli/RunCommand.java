@@ -1,6 +1,7 @@
 package dev.cau.cli;
 
 import dev.cau.api.InvalidOptionsException;
+import dev.cau.api.PluginNotFoundException;
 import dev.cau.api.RunNeedsRecoveryException;
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.NodeSnapshot;
@@ -72,7 +73,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:the run Succeeded; with --force-recovery, the interrupted run was ended, or there was none",
       "1:the run did not succeed (PartiallyFailed, Failed or Canceled)",
-      "2:bad usage, an invalid option value, a run store holding a run that did not finish (without"
+      "2:bad usage, an invalid option value, a plug-in the cluster does not offer, a run store holding a run that did not finish (without"
           + " --resume or --force-recovery), or, with --resume, options other than the run's or no run"
           + " to resume; no node was touched"
     })
@@ -87,8 +88,9 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "<file>",
       description = "An Updating Run Profile to start from: cau4j's readable format, or CAU's own"
           + " CLIXML file (DefaultParameters.xml) when the name ends in .xml. Options given on the"
-          + " command line override it. On the simulated cluster its plug-ins are replaced by the"
-          + " simulated plug-in.")
+          + " command line override it. Its plug-ins are used as named: a plug-in that the cluster"
+          + " does not offer is an error, before any node is touched. The simulated cluster offers"
+          + " Cau4j.InMemoryUpdatePlugin and a simulated Microsoft.WindowsUpdatePlugin (CAU's default).")
   private @Nullable Path profile;
 
   @Option(
@@ -242,6 +244,11 @@ final class RunCommand implements Callable<Integer> {
       err.println("No node was touched.");
       err.flush();
       return ExitCode.USAGE;
+    } catch (PluginNotFoundException e) {
+      err.println("cau run: " + e.getMessage());
+      err.println("No node was touched. The plug-ins a run uses are the ones its profile names; see 'cau plugins'.");
+      err.flush();
+      return ExitCode.USAGE;
     } catch (InputRefused e) {
       return e.report(command, "No node was touched.");
     } catch (RunNeedsRecoveryException e) {
@@ -356,7 +363,7 @@ final class RunCommand implements Callable<Integer> {
       RunOptions fromProfile = profile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")
           ? RunProfile.importClixml(profile)
           : RunProfile.read(profile);
-      options = fromProfile.toBuilder().plugins(Simulation.options().build().plugins());
+      options = fromProfile.toBuilder();
     }
     if (maxFailedNodes != null) {
       options.maxFailedNodes(maxFailedNodes);
