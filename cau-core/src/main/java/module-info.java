@@ -33,4 +33,5 @@ module dev.cau.core {
   exports dev.cau.core.store;
 
   uses dev.cau.api.plugin.UpdatePluginProvider;
+  uses dev.cau.api.cluster.ClusterBackendProvider;
 }
