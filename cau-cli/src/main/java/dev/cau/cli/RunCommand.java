@@ -78,10 +78,17 @@ import picocli.CommandLine.Spec;
           + " to resume; no node was touched"
     })
 final class RunCommand implements Callable<Integer> {
-  private final Function<Instant, SimulatedCluster> clusters;
+  private Function<Instant, SimulatedCluster> clusters;
 
   @Spec
   private @Nullable CommandSpec spec;
+
+  @Option(
+      names = "--cluster",
+      paramLabel = "<file>",
+      description = "A cluster file (docs/clusters.md) describing the cluster to update instead of the"
+          + " built-in demo cluster. It is read and checked whole before any node is touched.")
+  private @Nullable Path clusterFile;
 
   @Option(
       names = "--profile",
@@ -213,6 +220,9 @@ final class RunCommand implements Callable<Integer> {
     FileRunStore runStore = null;
     try {
       checkRecoveryOptions();
+      if (clusterFile != null) {
+        clusters = ClusterBackendChoice.simulatedClusters(clusterFile);
+      }
       RunOptions options = options();
       if (resume || forceRecovery) {
         Path directory = Objects.requireNonNull(store, "checked: recovery needs a store");
