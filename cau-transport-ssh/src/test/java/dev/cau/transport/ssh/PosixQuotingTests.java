@@ -51,10 +51,10 @@ class PosixQuotingTests {
   void commandOfAProgramHoldsOnlyFixedTextAndQuotedValues() {
     RemoteInvocation invocation = PosixCommands.invocation(
         dev.cau.api.capability.ProgramRequest.program("/bin/echo", List.of("$(reboot)", "a'b"))
-            .withWorkingDirectory("/tmp/x y"));
+            .withWorkingDirectory("/srv/x y"));
 
     assertThat(invocation.command()).isEqualTo(
-        "echo \"cau-pid:$$\" >&2; cd -- '/tmp/x y' || exit 126; exec '/bin/echo' '$(reboot)' 'a'\\''b'");
+        "echo \"cau-pid:$$\" >&2; cd -- '/srv/x y' || exit 126; exec '/bin/echo' '$(reboot)' 'a'\\''b'");
     assertThat(invocation.stdin()).isEmpty();
   }
 
