@@ -8,6 +8,7 @@ module dev.cau.cli {
   requires dev.cau.core;
   requires dev.cau.testkit;
   requires info.picocli;
+  requires com.fasterxml.jackson.core;
   requires static org.jspecify;
 
   opens dev.cau.cli to info.picocli;

@@ -35,4 +35,5 @@ module dev.cau.core {
   exports dev.cau.core.text;
 
   uses dev.cau.api.plugin.UpdatePluginProvider;
+  uses dev.cau.api.cluster.ClusterBackendProvider;
 }

@@ -16,4 +16,6 @@ module dev.cau.testkit {
 
   provides dev.cau.api.plugin.UpdatePluginProvider with
       dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
+  provides dev.cau.api.cluster.ClusterBackendProvider with
+      dev.cau.testkit.cluster.SimulatedBackendProvider;
 }

@@ -108,6 +108,16 @@ class DependencyRulesTests {
           .because("plug-ins are independent modules")
           .allowEmptyShould(true);
 
+  static final ArchRule TRANSPORTS_NEVER_SEE_CORE_TESTKIT_CLI_OR_PLUGINS =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.cau.transport..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.cau.core..", "dev.cau.testkit..", "dev.cau.cli..", "dev.cau.plugin..")
+          .because("a transport gives node capabilities of cau-api to backends and plug-ins: it needs"
+              + " cau-api and its SSH library, never the engine, the testkit, the CLI or a plug-in");
+
   static final ArchRule NO_JSON_DATA_BINDING =
       noClasses()
           .should()
@@ -149,7 +159,7 @@ class DependencyRulesTests {
         .as("packages of the imported production classes")
         .contains("dev.cau.api", "dev.cau.core", "dev.cau.core.engine", "dev.cau.testkit",
             "dev.cau.plugin.example.firmware", "dev.cau.plugin.windowsupdate",
-            "dev.cau.plugin.hotfix")
+            "dev.cau.plugin.hotfix", "dev.cau.transport.ssh")
         .noneMatch(name -> name.startsWith("dev.cau.architecture"))
         .noneMatch(name -> name.contains("fixture"));
   }
@@ -197,6 +207,11 @@ class DependencyRulesTests {
   @Test
   void engineIsUsedOnlyByTheCoreEntryPackage() {
     ENGINE_IS_USED_ONLY_BY_THE_CORE_ENTRY_PACKAGE.check(ProductionClasses.all());
+  }
+
+  @Test
+  void transportsNeverSeeTheCoreTestkitCliOrPlugins() {
+    TRANSPORTS_NEVER_SEE_CORE_TESTKIT_CLI_OR_PLUGINS.check(ProductionClasses.all());
   }
 
   @Test

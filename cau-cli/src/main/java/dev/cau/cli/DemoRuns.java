@@ -3,14 +3,17 @@ package dev.cau.cli;
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.RunStore;
 import dev.cau.api.event.RunListener;
+import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.api.result.RunResult;
 import dev.cau.core.UpdatingRun;
 import dev.cau.core.journal.JournalEntry;
 import dev.cau.core.lock.CoordinatorIdentity;
+import dev.cau.core.options.RunOptions;
 import dev.cau.core.report.RunHistory;
 import dev.cau.core.store.StoredRunJournal;
 import dev.cau.testkit.SimulatedCoordinator;
 import dev.cau.testkit.cluster.SimulatedCluster;
+import dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -37,6 +40,14 @@ import org.jspecify.annotations.Nullable;
 final class DemoRuns {
   /** Who the command's coordinator is, as the run lock and the reports name it. */
   static final CoordinatorIdentity IDENTITY = CoordinatorIdentity.remote("cau-cli", "localhost");
+
+  /**
+   * The simulated cluster's stand-in for CAU's default plug-in, so that a profile naming no plug-in
+   * (which means Windows Update, as in CAU) runs on it; any other plug-in a profile names must be
+   * offered, or the run is refused.
+   */
+  static final UpdatePluginProvider SIMULATED_WINDOWS_UPDATE =
+      new InMemoryUpdatePluginProvider(RunOptions.DEFAULT_PLUGIN, "");
 
   /** The time of day, in UTC, of the nightly window a stored run starts in. */
   private static final LocalTime WINDOW = LocalTime.of(3, 0);
@@ -124,7 +135,8 @@ final class DemoRuns {
    * @return the coordinator, with the simulator's time and threads
    */
   static SimulatedCoordinator coordinator(SimulatedCluster cluster, @Nullable RunStore store, RunListener... listeners) {
-    SimulatedCoordinator.Builder coordinator = SimulatedCoordinator.builder(cluster, IDENTITY);
+    SimulatedCoordinator.Builder coordinator = SimulatedCoordinator.builder(cluster, IDENTITY)
+        .plugins(List.of(SIMULATED_WINDOWS_UPDATE));
     if (store != null) {
       coordinator.runStore(store).runIds(() -> new RunId(UUID.randomUUID()));
     }

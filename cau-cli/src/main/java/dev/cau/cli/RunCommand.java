@@ -1,6 +1,7 @@
 package dev.cau.cli;
 
 import dev.cau.api.InvalidOptionsException;
+import dev.cau.api.PluginNotFoundException;
 import dev.cau.api.RunNeedsRecoveryException;
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.NodeSnapshot;
@@ -72,24 +73,33 @@ import picocli.CommandLine.Spec;
       "0:the run Succeeded; with --force-recovery, the interrupted run was ended, or there was none",
       "1:the run did not succeed (PartiallyFailed, Failed or Canceled), or its --report could not be"
           + " written",
-      "2:bad usage, an invalid option value, a profile that cannot be read, a --report file that cannot"
+      "2:bad usage, an invalid option value, a profile that cannot be read, a plug-in the cluster does"
+          + " not offer, a --report file that cannot"
           + " be written, a run store holding a run that did not finish (without"
           + " --resume or --force-recovery), or, with --resume, options other than the run's or no run"
           + " to resume; no node was touched"
     })
 final class RunCommand implements Callable<Integer> {
-  private final Function<Instant, SimulatedCluster> clusters;
+  private Function<Instant, SimulatedCluster> clusters;
 
   @Spec
   private @Nullable CommandSpec spec;
+
+  @Option(
+      names = "--cluster",
+      paramLabel = "<file>",
+      description = "A cluster file (docs/clusters.md) describing the cluster to update instead of the"
+          + " built-in demo cluster. It is read and checked whole before any node is touched.")
+  private @Nullable Path clusterFile;
 
   @Option(
       names = "--profile",
       paramLabel = "<file>",
       description = "An Updating Run Profile to start from: cau4j's readable format, or CAU's own"
           + " CLIXML file (DefaultParameters.xml) when the name ends in .xml. Options given on the"
-          + " command line override it. On the simulated cluster its plug-ins are replaced by the"
-          + " simulated plug-in.")
+          + " command line override it. Its plug-ins are used as named: a plug-in that the cluster"
+          + " does not offer is an error, before any node is touched. The simulated cluster offers"
+          + " Cau4j.InMemoryUpdatePlugin and a simulated Microsoft.WindowsUpdatePlugin (CAU's default).")
   private @Nullable Path profile;
 
   @Option(
@@ -222,6 +232,9 @@ final class RunCommand implements Callable<Integer> {
     FileRunStore runStore = null;
     try {
       checkRecoveryOptions();
+      if (clusterFile != null) {
+        clusters = ClusterBackendChoice.simulatedClusters(clusterFile);
+      }
       RunOptions options = options();
       if (resume || forceRecovery) {
         Path directory = Objects.requireNonNull(store, "checked: recovery needs a store");
@@ -252,6 +265,11 @@ final class RunCommand implements Callable<Integer> {
     } catch (InvalidProfileException e) {
       err.println("cau run: invalid profile: " + e.getMessage());
       err.println("No node was touched.");
+      err.flush();
+      return ExitCode.USAGE;
+    } catch (PluginNotFoundException e) {
+      err.println("cau run: " + e.getMessage());
+      err.println("No node was touched. The plug-ins a run uses are the ones its profile names; see 'cau plugins'.");
       err.flush();
       return ExitCode.USAGE;
     } catch (InputRefused e) {
@@ -389,7 +407,7 @@ final class RunCommand implements Callable<Integer> {
       RunOptions fromProfile = profile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")
           ? RunProfile.importClixml(profile)
           : RunProfile.read(profile);
-      options = fromProfile.toBuilder().plugins(Simulation.options().build().plugins());
+      options = fromProfile.toBuilder();
     }
     if (maxFailedNodes != null) {
       options.maxFailedNodes(maxFailedNodes);

@@ -25,6 +25,18 @@ class ProfileOptionTests {
   }
 
   @Test
+  void aPluginTheClusterDoesNotOfferIsRefusedNamingItInsteadOfBeingReplaced() throws IOException {
+    Path profile = Files.writeString(dir.resolve("firmware.profile"),
+        "CauPluginName = Contoso.RaidFirmwarePlugin\n", StandardCharsets.UTF_8);
+
+    Cau.Outcome outcome = Cau.execute("run", "--profile", profile.toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("\"Contoso.RaidFirmwarePlugin\"").contains("No node was touched");
+    assertThat(outcome.out()).doesNotContain("Status:");
+  }
+
+  @Test
   void aClixmlProfileIsImported() throws IOException {
     Path profile = Files.writeString(dir.resolve("DefaultParameters.xml"), """
         <Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">

@@ -1,0 +1,193 @@
+package dev.cau.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.cau.api.InvalidOptionsException;
+import dev.cau.api.cluster.BackendSetting;
+import dev.cau.api.cluster.ClusterDescription;
+import dev.cau.api.cluster.NodeDescription;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a cluster file: JSON with the keys {@code name}, {@code backend}, {@code settings} (an
+ * object of text, number or boolean values) and {@code nodes} (an array of objects, each with a
+ * {@code name} and the backend's node settings). See {@code docs/clusters.md}.
+ *
+ * <p>The reader is jackson-core's streaming parser, bounded: the file may hold at most
+ * {@link #MAX_SIZE} bytes, nest {@link #MAX_DEPTH} levels and hold strings of
+ * {@link #MAX_STRING} characters. Every key is checked here or by the backend, and every message
+ * names the key, the value, the line and what is allowed; nothing is touched before the whole file
+ * has been read and checked.
+ */
+final class ClusterFile {
+  /** The largest cluster file read: 1 MiB. */
+  static final int MAX_SIZE = 1 << 20;
+
+  /** The deepest nesting read: the file, a node list, a node. */
+  static final int MAX_DEPTH = 4;
+
+  /** The longest string read. */
+  static final int MAX_STRING = 64 * 1024;
+
+  private static final List<String> TOP_KEYS = List.of("name", "backend", "settings", "nodes");
+
+  private final String source;
+  private final JsonParser parser;
+
+  private ClusterFile(String source, JsonParser parser) {
+    this.source = source;
+    this.parser = parser;
+  }
+
+  /**
+   * Reads and checks the file's structure; the backend checks the settings.
+   *
+   * @param file the cluster file
+   * @return the description
+   * @throws InputRefused if the file cannot be read, is too large or is not well-formed JSON
+   * @throws InvalidOptionsException if a key is unknown, missing or repeated, or a value has the
+   *     wrong type
+   */
+  static ClusterDescription read(Path file) {
+    String source = "\"" + file + "\"";
+    byte[] bytes;
+    try {
+      if (Files.size(file) > MAX_SIZE) {
+        throw new InputRefused("cluster file " + source + " is larger than " + MAX_SIZE + " bytes");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new InputRefused("cannot read cluster file " + source + ": " + e.getMessage());
+    }
+    JsonFactory json = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING).maxNumberLength(32).build())
+        .build();
+    try (JsonParser parser = json.createParser(bytes)) {
+      return new ClusterFile(source, parser).description();
+    } catch (JsonParseException e) {
+      throw new InputRefused("cluster file " + source + " is not valid JSON at line "
+          + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new InputRefused("cannot read cluster file " + source + ": " + e.getMessage());
+    }
+  }
+
+  private ClusterDescription description() throws IOException {
+    expect(parser.nextToken(), JsonToken.START_OBJECT, "the file", "an object");
+    String name = null;
+    String backend = null;
+    String backendWhere = where();
+    List<BackendSetting> settings = List.of();
+    List<NodeDescription> nodes = null;
+    Set<String> seen = new HashSet<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String key = parser.currentName();
+      String at = where();
+      if (!TOP_KEYS.contains(key)) {
+        throw new InvalidOptionsException("key", '"' + key + "\" at " + at,
+            "one of \"" + String.join("\", \"", TOP_KEYS) + "\"");
+      }
+      if (!seen.add(key)) {
+        throw new InvalidOptionsException(key, "given twice, again at " + at, "given once");
+      }
+      JsonToken value = parser.nextToken();
+      switch (key) {
+        case "name" -> name = text(key, value);
+        case "backend" -> {
+          backend = text(key, value);
+          backendWhere = at;
+        }
+        case "settings" -> settings = settings(key, value);
+        case "nodes" -> nodes = nodes(value);
+        default -> throw new IllegalStateException("unreachable: " + key);
+      }
+    }
+    if (parser.nextToken() != null) {
+      throw new InvalidOptionsException("the file", "more after the closing brace at " + where(), "one JSON object");
+    }
+    return new ClusterDescription(required("name", name), required("backend", backend) , settings,
+        required("nodes", nodes), source + " (backend at " + backendWhere + ")");
+  }
+
+  private List<NodeDescription> nodes(JsonToken token) throws IOException {
+    expect(token, JsonToken.START_ARRAY, "nodes", "an array of node objects");
+    List<NodeDescription> nodes = new ArrayList<>();
+    while (parser.nextToken() == JsonToken.START_OBJECT) {
+      String at = where();
+      String name = null;
+      List<BackendSetting> settings = new ArrayList<>();
+      Set<String> keys = new HashSet<>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        String keyAt = where();
+        if (!keys.add(key)) {
+          throw new InvalidOptionsException(key, "given twice in a node, again at " + keyAt, "given once");
+        }
+        String value = text(key, parser.nextToken());
+        if (key.equals("name")) {
+          name = value;
+        } else {
+          settings.add(new BackendSetting(key, value, keyAt));
+        }
+      }
+      if (name == null || name.isBlank()) {
+        throw new InvalidOptionsException("name", "missing in the node at " + at, "a node name");
+      }
+      nodes.add(new NodeDescription(name, settings, at));
+    }
+    expect(parser.currentToken(), JsonToken.END_ARRAY, "nodes", "an array of node objects");
+    return nodes;
+  }
+
+  private List<BackendSetting> settings(String key, JsonToken token) throws IOException {
+    expect(token, JsonToken.START_OBJECT, key, "an object of settings");
+    List<BackendSetting> settings = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      String at = where();
+      if (!keys.add(name)) {
+        throw new InvalidOptionsException(name, "given twice in settings, again at " + at, "given once");
+      }
+      settings.add(new BackendSetting(name, text(name, parser.nextToken()), at));
+    }
+    return settings;
+  }
+
+  /** Reads a text, number or boolean value as text. */
+  private String text(String key, @Nullable JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_STRING || token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_TRUE
+        || token == JsonToken.VALUE_FALSE) {
+      return parser.getText();
+    }
+    throw new InvalidOptionsException(key, String.valueOf(token) + " at " + where(), "a text, number or boolean");
+  }
+
+  private void expect(@Nullable JsonToken actual, JsonToken expected, String key, String allowed) {
+    if (actual != expected) {
+      throw new InvalidOptionsException(key, String.valueOf(actual) + " at " + where(), allowed);
+    }
+  }
+
+  private <T> T required(String key, @Nullable T value) {
+    if (value == null) {
+      throw new InvalidOptionsException(key, "missing in " + source, "given");
+    }
+    return value;
+  }
+
+  private String where() {
+    return source + " line " + parser.currentTokenLocation().getLineNr();
+  }
+}

@@ -1,0 +1,107 @@
+package dev.cau.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterFileOptionTests {
+  private static final Path EIGHT_NODES = Path.of("..", "examples", "clusters", "lab-8-nodes.json");
+
+  @TempDir Path dir;
+
+  @Test
+  void runsTheEightNodeClusterTheExampleFileDescribes() {
+    Cau.Outcome outcome = Cau.execute("run", "--cluster", EIGHT_NODES.toString());
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).contains("Status:   Succeeded")
+        .contains("hv-01", "hv-02", "hv-03", "hv-04", "hv-05", "hv-06", "hv-07", "hv-08")
+        .doesNotContain("node-1");
+  }
+
+  @Test
+  void anUnknownKeyIsRefusedWithItsLine() throws IOException {
+    Path file = write("""
+        { "name": "c", "backend": "simulated",
+          "nodes": [
+            { "name": "a" },
+            { "name": "b", "wieght": 1 }
+          ] }
+        """);
+
+    Cau.Outcome outcome = Cau.execute("run", "--cluster", file.toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("\"wieght\"").contains("line 4").contains("\"weight\"")
+        .contains("No node was touched");
+    assertThat(outcome.out()).isEmpty();
+  }
+
+  @Test
+  void aValueThatIsNotAllowedIsRefusedNamingKeyValueLineAndWhatIsAllowed() throws IOException {
+    Path file = write("""
+        { "name": "c", "backend": "simulated",
+          "nodes": [ { "name": "a",
+                       "weight": 5 } ] }
+        """);
+
+    Cau.Outcome outcome = Cau.execute("run", "--cluster", file.toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("\"weight\" must be 0 or 1, but was \"5\" at").contains("line 3");
+  }
+
+  @Test
+  void anUnknownBackendIsRefusedListingTheInstalledOnes() throws IOException {
+    Path file = write("""
+        { "name": "c",
+          "backend": "pacemaker",
+          "nodes": [ { "name": "a" } ] }
+        """);
+
+    Cau.Outcome outcome = Cau.execute("run", "--cluster", file.toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("\"backend\" must be one of \"simulated\"").contains("\"pacemaker\"")
+        .contains("line 2");
+  }
+
+  @Test
+  void aFileThatIsNotJsonIsRefusedWithItsLine() throws IOException {
+    Path file = write("{ \"name\": \"c\",\n  \"backend\": simulated }\n");
+
+    Cau.Outcome outcome = Cau.execute("run", "--cluster", file.toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("is not valid JSON at line 2");
+  }
+
+  @Test
+  void aMissingFileIsRefused() {
+    Cau.Outcome outcome = Cau.execute("run", "--cluster", dir.resolve("absent.json").toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("cannot read cluster file");
+  }
+
+  @Test
+  void aProfilePlugInTheDescribedClusterLacksIsRefusedBeforeANodeIsTouched() throws IOException {
+    Path profile = Files.writeString(dir.resolve("hotfix.profile"), "CauPluginName = Microsoft.HotfixPlugin\n",
+        StandardCharsets.UTF_8);
+
+    Cau.Outcome outcome = Cau.execute("run", "--cluster", EIGHT_NODES.toString(), "--profile", profile.toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("\"Microsoft.HotfixPlugin\"").contains("No node was touched");
+    assertThat(outcome.out()).doesNotContain("hv-01");
+  }
+
+  private Path write(String content) throws IOException {
+    return Files.writeString(dir.resolve("cluster.json"), content, StandardCharsets.UTF_8);
+  }
+}
