@@ -126,7 +126,7 @@ final class DemoRuns {
   static SimulatedCoordinator coordinator(SimulatedCluster cluster, @Nullable RunStore store, RunListener... listeners) {
     SimulatedCoordinator.Builder coordinator = SimulatedCoordinator.builder(cluster, IDENTITY);
     if (store != null) {
-      coordinator.runStore(store).runIds(() -> new RunId(UUID.randomUUID()));
+      coordinator.runStore(RecordHooks.around(store)).runIds(() -> new RunId(UUID.randomUUID()));
     }
     for (RunListener listener : listeners) {
       coordinator.listener(listener);

@@ -153,6 +153,16 @@ public final class FileRunStore implements RunStore, AutoCloseable {
     return lock != null;
   }
 
+  /**
+   * Tells which process writes the store now, without taking its lock: a reader uses it to tell a
+   * live run from an interrupted one.
+   *
+   * @return the holder's description, as it took the lock; empty if no process writes the store
+   */
+  public Optional<String> writer() {
+    return StoreLock.writer(directory);
+  }
+
   /** Releases the write lock, if this store holds it. The store can still be read afterwards. */
   @Override
   public synchronized void close() {

@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,15 +31,24 @@ final class StoreLock implements AutoCloseable {
   /** Where the locked byte is: beyond any description. */
   private static final long POSITION = 1L << 40;
 
+  /**
+   * The byte that tells readers a writer is live: the holder locks it too (waiting the moment a
+   * reader's probe takes), and a reader probes it, never the lock itself, so that a probe never
+   * makes a writer's {@link #acquire} fail.
+   */
+  private static final long LIVE = POSITION + 1;
+
   /** The longest holder description read back. */
   private static final int MAX_HOLDER_BYTES = 1024;
 
   private final FileChannel channel;
   private final FileLock lock;
+  private final FileLock live;
 
-  private StoreLock(FileChannel channel, FileLock lock) {
+  private StoreLock(FileChannel channel, FileLock lock, FileLock live) {
     this.channel = channel;
     this.lock = lock;
+    this.live = live;
   }
 
   /**
@@ -75,7 +85,7 @@ final class StoreLock implements AutoCloseable {
         channel.write(text, text.position());
       }
       channel.force(true);
-      return new StoreLock(channel, lock);
+      return new StoreLock(channel, lock, channel.lock(LIVE, 1, false));
     } catch (IOException e) {
       closeQuietly(channel, e);
       throw new UncheckedIOException("Cannot lock the run store " + directory + " with " + file, e);
@@ -99,6 +109,34 @@ final class StoreLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Tells who writes a store now, without taking its lock and without ever making a writer's
+   * {@link #acquire} fail.
+   *
+   * @param directory the store's directory
+   * @return the holder's description, or empty if no process writes the store
+   */
+  static Optional<String> writer(Path directory) {
+    Path file = directory.resolve(FILE);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      FileLock probe;
+      try {
+        probe = channel.tryLock(LIVE, 1, true);
+      } catch (OverlappingFileLockException e) {
+        probe = null; // this process writes it
+      }
+      if (probe != null) {
+        probe.release();
+        return Optional.empty();
+      }
+      return Optional.of(holderOf(channel));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of("unknown (" + e.getMessage() + ")");
+    }
+  }
+
   private static String holderOf(FileChannel channel) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(MAX_HOLDER_BYTES);
     while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
@@ -113,6 +151,7 @@ final class StoreLock implements AutoCloseable {
   public void close() {
     try {
       channel.truncate(0);
+      live.release();
       lock.release();
     } catch (IOException e) {
       // Closing the channel below releases the lock too.
