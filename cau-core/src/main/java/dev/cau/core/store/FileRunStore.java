@@ -57,12 +57,12 @@ import org.slf4j.LoggerFactory;
  * must be local.
  *
  * <p><b>Damage.</b> {@link #journal} reads a journal as a stream, record by record, checking each.
- * At the first record that is not intact it stops. A record that is <em>torn</em> (the file's last
- * line, without its line break, as a crash while it was written leaves it) is cut by the holder of
- * the write lock (logged, and described in the answer) and left in place by a reader, which
- * describes it and returns the records before it. Any other damage (a complete line that fails its
- * check, in the middle of the journal or at its end; a journal that is a symbolic link or not a
- * regular file) is never repaired: {@link #journal} and {@link #append} throw a {@link
+ * At the first record that is not intact it stops. A <em>torn</em> record (the file's last line,
+ * after the header, short or garbled as a crash while it was written leaves it) is cut by the
+ * holder of the write lock (logged, and described in the answer) and left in place by a reader,
+ * which describes it and returns the records before it. Any other damage (a record with more lines
+ * after it, a damaged header, bytes beyond what a record may hold, a journal that is a symbolic
+ * link or not a regular file) is never repaired: {@link #journal} and {@link #append} throw a {@link
  * DamagedJournalException} naming the record, its byte offset and what is wrong, and nothing is
  * changed. {@link #setAside} moves such a journal aside as {@code <runId>.journal.damaged}, keeping
  * every byte. An append that fails truncates the file back to where it was, as far as it can.

@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * of the file in memory, so that a journal of any size can be checked.
  *
  * <p>It stops at the first record that is not intact and says whether that record is <em>torn</em>
- * (the file ends inside it or before its line break, as a crash while it was written leaves it: a
- * tail the store's writer may cut) or <em>damaged</em> (a complete line fails its check, or the
- * bytes after it go on further than any record may: nothing a crash leaves, so nothing is cut).
+ * (the file's last line, after the header, as a crash while it was written leaves it: a tail the
+ * store's writer may cut) or <em>damaged</em> (the header, a record with more lines after it, or
+ * bytes that go on further than any record may: nothing a crash leaves, so nothing is cut).
  */
 final class JournalScanner {
   /** How much of the file is read at a time. */
@@ -75,7 +75,7 @@ final class JournalScanner {
     while (offset < size) {
       Record record = readRecord(offset);
       if (record.problem != null) {
-        return new Result(records, record.problem, isTorn(offset, record.problem), offset, size);
+        return new Result(records, record.problem, isTorn(records.size() + 1, offset, record.problem), offset, size);
       }
       records.add(record.text);
       offset = record.end;
@@ -157,15 +157,16 @@ final class JournalScanner {
   }
 
   /**
-   * Tells whether a record that is not intact is torn: it is the file's last line, without a line
-   * break, and no longer than a record may be. Every append writes a whole line ending in a line
-   * break, so a crash can only leave a last line without one.
+   * Tells whether a record that is not intact is the journal's torn tail: not its header, its
+   * file's last line (with or without its line break), and no longer than a record may be. Every
+   * append writes one whole line and forces it, so a crash can leave only the last line short or,
+   * where the disk kept a later block of it but not an earlier one, garbled.
    */
-  private boolean isTorn(long start, String problem) throws IOException {
-    if (problem.startsWith("its length prefix says") || size - start > MAX_LINE_BYTES) {
+  private boolean isTorn(int number, long start, String problem) throws IOException {
+    if (number == 1 || problem.startsWith("its length prefix says") || size - start > MAX_LINE_BYTES) {
       return false;
     }
-    for (long pos = start; pos < size; pos++) {
+    for (long pos = start; pos < size - 1; pos++) {
       if (byteAt(pos) == '\n') {
         return false;
       }

@@ -189,14 +189,33 @@ class FileRunStoreTests {
   }
 
   @Test
-  void aCrcMismatchInTheLastCompleteLineIsDamageNotATornTail() throws IOException {
+  void aGarbledLastLineIsATornTailThatOnlyTheWriterCuts() throws IOException {
     appendAll(RUN);
+    store().close();
     overwrite(journalFile(RUN), offsetOf(5) + line("fifth").indexOf("fifth"), "FIFTH");
+    byte[] before = Files.readAllBytes(journalFile(RUN));
+
+    StoredJournal read = new FileRunStore(directory).journal(RUN);
+    assertThat(read.records()).isEqualTo(RECORDS.subList(0, 4));
+    assertThat(read.damage()).contains("Record 5", "is torn: the CRC32C", "left in place");
+    assertThat(Files.readAllBytes(journalFile(RUN))).isEqualTo(before);
+
+    FileRunStore writer = new FileRunStore(directory);
+    writer.lockForWriting("the next coordinator");
+    assertThat(writer.journal(RUN).damage()).contains("Record 5", "is torn", "cut");
+    assertThat(Files.size(journalFile(RUN))).isEqualTo(offsetOf(5));
+    writer.close();
+  }
+
+  @Test
+  void aDamagedHeaderIsNeverATornTail() throws IOException {
+    store().append(RUN, "header");
+    overwrite(journalFile(RUN), line("header").indexOf("header"), "HEADER");
     byte[] before = Files.readAllBytes(journalFile(RUN));
 
     assertThatThrownBy(() -> store().journal(RUN))
         .isInstanceOf(DamagedJournalException.class)
-        .hasMessageContaining("Record 5");
+        .hasMessageContaining("Record 1");
     assertThat(Files.readAllBytes(journalFile(RUN))).isEqualTo(before);
   }
 
