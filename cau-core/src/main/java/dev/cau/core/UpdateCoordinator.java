@@ -721,17 +721,17 @@ public final class UpdateCoordinator implements AutoCloseable {
     try {
       return provider.create(arguments);
     } catch (RuntimeException e) {
-      SecretScrubber scrubber = new SecretScrubber(secrets);
-      boolean holdsSecret = false;
-      for (Throwable t = e; t != null && !holdsSecret; t = t.getCause()) {
-        String text = String.valueOf(t);
-        holdsSecret = !scrubber.scrub(text).equals(text);
+      StringBuilder chain = new StringBuilder();
+      for (Throwable t = e; t != null && chain.length() < 4096; t = t.getCause()) {
+        chain.append(chain.length() == 0 ? "" : "; caused by ").append(t);
       }
-      if (!holdsSecret) {
+      SecretScrubber scrubber = new SecretScrubber(secrets);
+      String scrubbed = scrubber.scrub(chain.toString());
+      if (scrubbed.equals(chain.toString())) {
         throw e;
       }
       throw new PluginFailureException("PluginCreationFailed", "Plug-in \"" + name + "\" could not be created: "
-          + scrubber.scrub(String.valueOf(e)));
+          + scrubbed);
     }
   }
 
