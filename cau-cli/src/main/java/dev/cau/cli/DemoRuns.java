@@ -138,7 +138,7 @@ final class DemoRuns {
     SimulatedCoordinator.Builder coordinator = SimulatedCoordinator.builder(cluster, IDENTITY)
         .plugins(List.of(SIMULATED_WINDOWS_UPDATE));
     if (store != null) {
-      coordinator.runStore(store).runIds(() -> new RunId(UUID.randomUUID()));
+      coordinator.runStore(RecordHooks.around(store)).runIds(() -> new RunId(UUID.randomUUID()));
     }
     for (RunListener listener : listeners) {
       coordinator.listener(listener);

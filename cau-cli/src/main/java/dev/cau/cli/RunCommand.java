@@ -211,8 +211,21 @@ final class RunCommand implements Callable<Integer> {
     this.clusters = Objects.requireNonNull(clusters, "clusters");
   }
 
+  /** The store this command locked for writing, released when the command ends. */
+  private @Nullable FileRunStore locked;
+
   @Override
   public Integer call() {
+    try {
+      return execute();
+    } finally {
+      if (locked != null) {
+        locked.close();
+      }
+    }
+  }
+
+  private int execute() {
     CommandSpec command = Objects.requireNonNull(spec, "picocli injects the command spec");
     PrintWriter stdout = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
@@ -239,6 +252,12 @@ final class RunCommand implements Callable<Integer> {
       if (resume || forceRecovery) {
         Path directory = Objects.requireNonNull(store, "checked: recovery needs a store");
         runStore = Stores.existing(directory);
+        locked = Stores.lockForWriting(runStore, resume ? "cau run --resume" : "cau run --force-recovery");
+        if (forceRecovery) {
+          StoreDamage.setAside(runStore, out);
+        } else {
+          StoreDamage.refuseIfDamaged(runStore);
+        }
         Optional<RunResult> recovered = recover(options, runStore, directory, zone, out);
         if (recovered.isEmpty()) {
           out.flush();
@@ -247,6 +266,10 @@ final class RunCommand implements Callable<Integer> {
         result = recovered.get();
       } else {
         runStore = store == null ? null : Stores.openOrCreate(store);
+        if (runStore != null) {
+          locked = Stores.lockForWriting(runStore, "cau run");
+          StoreDamage.refuseIfDamaged(runStore);
+        }
         SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
         UpdatingRun run = DemoRuns.coordinator(cluster, runStore, new ProgressPrinter(out, verbose))
             .coordinator().start(options);

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -107,8 +108,21 @@ final class StatusCommand implements Callable<Integer> {
     this.clusters = Objects.requireNonNull(clusters, "clusters");
   }
 
+  /** The store this command locked for writing, released when the command ends. */
+  private @Nullable FileRunStore locked;
+
   @Override
   public Integer call() {
+    try {
+      return execute();
+    } finally {
+      if (locked != null) {
+        locked.close();
+      }
+    }
+  }
+
+  private int execute() {
     CommandSpec command = Objects.requireNonNull(spec, "picocli injects the command spec");
     Path directory = Objects.requireNonNull(store, "--store is required");
     ZoneId zone = timeZone == null ? Converters.UTC : timeZone;
@@ -125,10 +139,15 @@ final class StatusCommand implements Callable<Integer> {
 
   private int show(CommandSpec command, FileRunStore runStore, ZoneId zone) {
     PrintWriter out = command.commandLine().getOut();
+    StoreDamage.refuseIfDamaged(runStore);
     SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
     RunStatus status = DemoRuns.coordinator(cluster, runStore).coordinator().status();
     StatusPrinter.print(status, zone, out);
-    if (status.state() == RunState.RUN_FAILED) {
+    Optional<String> writer = runStore.writer();
+    if (writer.isPresent()) {
+      out.println();
+      out.println("The run is live: " + writer.get() + " holds the store's lock and is writing it.");
+    } else if (status.state() == RunState.RUN_FAILED) {
       out.println();
       out.println("Carry the run on with 'cau run --store " + runStore.directory() + " --resume', or end it with"
           + " 'cau run --store " + runStore.directory() + " --force-recovery'.");
@@ -147,6 +166,8 @@ final class StatusCommand implements Callable<Integer> {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
     FileRunStore runStore = Stores.openOrCreate(directory);
+    locked = Stores.lockForWriting(runStore, "cau status --watch");
+    StoreDamage.refuseIfDamaged(runStore);
     SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
     UpdateCoordinator coordinator = DemoRuns.coordinator(cluster, runStore).coordinator();
     UpdatingRun run;

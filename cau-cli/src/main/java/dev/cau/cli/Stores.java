@@ -1,6 +1,7 @@
 package dev.cau.cli;
 
 import dev.cau.core.store.FileRunStore;
+import dev.cau.core.store.StoreLockedException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,28 @@ final class Stores {
           + "\" is a file");
     }
     return open(directory);
+  }
+
+  /**
+   * Takes a store's write lock for a command that writes it, before it touches anything.
+   *
+   * @param store the store
+   * @param command who takes it, such as {@code "cau run --resume"}; the process id is added
+   * @return the store, which the command closes when it ends
+   * @throws InputRefused if another process holds the lock, naming it and saying what to do
+   */
+  static FileRunStore lockForWriting(FileRunStore store, String command) {
+    try {
+      store.lockForWriting(command + " (process " + ProcessHandle.current().pid() + ")");
+      return store;
+    } catch (StoreLockedException e) {
+      throw new InputRefused("run store \"" + store.directory() + "\" is in use: " + e.holder()
+          + " holds its lock and is writing it, and only one process writes a run store at a time. Wait for that"
+          + " run to end ('cau status --store " + store.directory() + "' shows it), then try again");
+    } catch (UncheckedIOException e) {
+      throw new InputRefused("\"" + OPTION + "\" must name a run store this process can lock, but \""
+          + store.directory() + "\" cannot be locked: " + e.getCause());
+    }
   }
 
   private static FileRunStore open(Path directory) {

@@ -63,15 +63,17 @@ final class RunStores {
   static RunId interruptedRun(Path store) {
     SimulatedCluster cluster = DemoCluster.create(DemoCluster.FIRST_WINDOW);
     List<RunEvent> events = new ArrayList<>();
+    FileRunStore files = new FileRunStore(store);
     SimulatedCoordinator coordinator = SimulatedCoordinator
         .builder(cluster, CoordinatorIdentity.remote(CRASHED_COORDINATOR, "lab-host"))
-        .runStore(new FileRunStore(store))
+        .runStore(files)
         .listener(events::add)
         .build();
     UpdatingRun run = coordinator.coordinator().start(Simulation.options().build());
     assertThat(cluster.simulator().runUntil(() -> events.stream().anyMatch(NodeFinished.class::isInstance)))
         .as("the run finished a node").isTrue();
     coordinator.crash();
+    files.close(); // the crashed coordinator's process ends, and its lock on the store with it
     return run.runId();
   }
 

@@ -37,7 +37,7 @@ final class RunRecords {
 
   /** Opens a stored run's journal; empty if there is no store or no such run. */
   Optional<StoredRunJournal> open(RunId runId) {
-    return store == null ? Optional.empty() : StoredRunJournal.open(store, runId);
+    return store == null ? Optional.empty() : StoredRunJournal.open(store, runId).map(StoredRunJournal::checkPlausible);
   }
 
   /** Keeps a finished run's report. */
@@ -62,6 +62,7 @@ final class RunRecords {
         .filter(id -> runs.report(id).isEmpty())
         .map(id -> StoredRunJournal.open(runs, id))
         .flatMap(Optional::stream)
+        .map(StoredRunJournal::checkPlausible)
         .sorted(Comparator.comparing((StoredRunJournal j) -> j.header().startedAt())
             .thenComparing(j -> j.header().runId().toString()))
         .toList();

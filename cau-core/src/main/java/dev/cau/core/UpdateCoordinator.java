@@ -1,6 +1,7 @@
 package dev.cau.core;
 
 import dev.cau.api.InvalidOptionsException;
+import dev.cau.api.PluginFailureException;
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.cluster.ClusterSnapshot;
@@ -705,9 +706,33 @@ public final class UpdateCoordinator implements AutoCloseable {
       arguments.names().stream()
           .filter(arguments::isSecret)
           .forEach(name -> arguments.get(name).ifPresent(secrets::add));
-      instances.put(selection.name(), provider.create(arguments));
+      instances.put(selection.name(), create(provider, selection.name(), arguments, secrets));
     }
     return new Prepared(instances, secrets);
+  }
+
+  /**
+   * Creates a plug-in. A factory's failure that holds a secret argument's value anywhere in its
+   * messages or causes is replaced by a {@link PluginFailureException} with the secrets masked and
+   * no cause, so that no log or stack trace of the caller shows it; any other failure passes as it is.
+   */
+  private static UpdatePlugin create(UpdatePluginProvider provider, String name, PluginArguments arguments,
+      List<String> secrets) {
+    try {
+      return provider.create(arguments);
+    } catch (RuntimeException e) {
+      StringBuilder chain = new StringBuilder();
+      for (Throwable t = e; t != null && chain.length() < 4096; t = t.getCause()) {
+        chain.append(chain.length() == 0 ? "" : "; caused by ").append(t);
+      }
+      SecretScrubber scrubber = new SecretScrubber(secrets);
+      String scrubbed = scrubber.scrub(chain.toString());
+      if (scrubbed.equals(chain.toString())) {
+        throw e;
+      }
+      throw new PluginFailureException("PluginCreationFailed", "Plug-in \"" + name + "\" could not be created: "
+          + scrubbed);
+    }
   }
 
   /** A self-updating coordinator runs on the node that owns its role, which must be able to move. */

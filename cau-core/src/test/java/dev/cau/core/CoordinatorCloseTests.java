@@ -103,12 +103,14 @@ class CoordinatorCloseTests {
     RunOptions options = RunOptions.builder().plugin(HangingScan.NAME).build();
     Set<Thread> before = coordinatorThreads();
     UpdatingRun run;
-    try (UpdateCoordinator coordinator = coordinator(cluster, plugin).runStore(new FileRunStore(store)).build()) {
+    FileRunStore first = new FileRunStore(store);
+    try (UpdateCoordinator coordinator = coordinator(cluster, plugin).runStore(first).build()) {
       run = coordinator.start(options);
       assertThat(plugin.entered.await(WAIT, SECONDS)).as("the scan of node a started").isTrue();
     } finally {
       plugin.release.countDown();
     }
+    first.close(); // as the stopped coordinator's process ends, its lock on the store goes
 
     assertThat(plugin.interrupted.await(WAIT, SECONDS)).as("the hanging scan was interrupted").isTrue();
     assertThatThrownBy(run::await).isInstanceOf(RunNeedsRecoveryException.class).hasMessageContaining("resume it");

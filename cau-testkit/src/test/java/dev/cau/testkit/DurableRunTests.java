@@ -180,7 +180,8 @@ class DurableRunTests {
     int[] crashedAt = new int[1];
     int[] suspendedAt = {-1};
     SimulatedCoordinator[] alice = new SimulatedCoordinator[1];
-    RunStore crashing = new ForwardingRunStore(new FileRunStore(directory)) {
+    FileRunStore files = new FileRunStore(directory);
+    RunStore crashing = new ForwardingRunStore(files) {
       @Override
       public void append(RunId runId, String record) {
         int entries = journal(runId).records().size() - 1;
@@ -191,6 +192,7 @@ class DurableRunTests {
         if (suspendedAt[0] >= 0 && entries == suspendedAt[0] + entriesAfterSuspend && alice[0].isAlive()) {
           crashedAt[0] = entries;
           alice[0].crash();
+          files.close(); // her process ends, and its lock on the store with it
           throw new IllegalStateException("simulated crash");
         }
         super.append(runId, record);

@@ -25,9 +25,11 @@ public interface RunStore {
   void append(RunId runId, String record);
 
   /**
-   * Reads a run's journal. A damaged tail (a record torn by a crash while it was written, or one
-   * that fails its check) is cut from the journal, so that appending continues after the last
-   * intact record, and described in the answer; intact records are never dropped.
+   * Reads a run's journal. A torn tail (the last record, torn by a crash while it was written) is
+   * described in the answer and, by the process that writes the store, cut, so that appending
+   * continues after the last intact record; a reader leaves it in place. Damage that a crash
+   * cannot leave (a record with intact records after it) may instead be refused with an exception
+   * that says where it is; it is never repaired away. Intact records are never dropped.
    *
    * @param runId the run
    * @return the intact records and what was cut; no records if the run is unknown

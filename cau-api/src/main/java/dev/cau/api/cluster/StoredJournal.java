@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  * A run's journal as a {@link RunStore} read it back.
  *
  * @param records the records that were read intact, in the order they were appended
- * @param damage what was wrong with the records after the last intact one (a torn or corrupt
- *     tail), which the store has cut; {@code null} if the journal was intact
+ * @param damage what was wrong with the records after the last intact one (a torn tail), which
+ *     the store's writer has cut and a reader left in place; {@code null} if the journal was intact
  */
 public record StoredJournal(List<String> records, @Nullable String damage) {
   /**

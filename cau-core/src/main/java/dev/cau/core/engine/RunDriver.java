@@ -456,7 +456,7 @@ public final class RunDriver {
           runId, call.node(), cancellation, logFor(call.node()), execution.clock(), node);
       if (operation instanceof Operation.ScanUpdates scan) {
         UpdatePlugin plugin = plugin(scan.plugin());
-        return new CallResult.Scanned(scan.plugin(), plugin.scan(context), plugin.restartsNodeItself());
+        return new CallResult.Scanned(scan.plugin(), scrubUpdates(plugin.scan(context)), plugin.restartsNodeItself());
       } else if (operation instanceof Operation.StageUpdates stage) {
         plugin(stage.plugin()).stage(context, stage.updates());
         return new CallResult.Done();
@@ -469,9 +469,9 @@ public final class RunDriver {
         node.suspend(suspend.request(), context);
         return new CallResult.Done();
       } else if (operation instanceof Operation.InstallUpdates install) {
-        return install.rescanFirst()
+        return scrubResults(install.rescanFirst()
             ? installWhatIsMissing(install, context)
-            : new CallResult.Installed(install.plugin(), plugin(install.plugin()).install(context, install.updates()));
+            : new CallResult.Installed(install.plugin(), plugin(install.plugin()).install(context, install.updates())));
       } else if (operation instanceof Operation.Restart restart) {
         return new CallResult.Restarted(node.restart(restart.mode(), context));
       } else if (operation instanceof Operation.AwaitReady await) {
@@ -489,6 +489,32 @@ public final class RunDriver {
       MDC.remove("cau.node");
       MDC.remove("cau.runId");
     }
+  }
+
+  /**
+   * Masks secret argument values in the titles and descriptions of a plug-in's updates before they
+   * reach the journal, an event or a report. Ids are kept: the plug-in gets them back to install.
+   */
+  private List<Update> scrubUpdates(List<Update> updates) {
+    return updates.stream().map(this::scrub).toList();
+  }
+
+  private Update scrub(Update update) {
+    String title = scrubber.scrub(update.title());
+    String description = scrubber.scrub(update.description());
+    return title.equals(update.title()) && description.equals(update.description())
+        ? update
+        : new Update(update.id(), title, description, update.facts());
+  }
+
+  private CallResult scrubResults(CallResult result) {
+    if (result instanceof CallResult.Installed installed) {
+      return new CallResult.Installed(installed.plugin(), installed.results().stream()
+          .map(r -> new InstallResult(scrub(r.update()), r.code(), r.errorCode(), r.rebootRequired(), r.timestamp(),
+              r.installedSha256()))
+          .toList());
+    }
+    return result;
   }
 
   /**

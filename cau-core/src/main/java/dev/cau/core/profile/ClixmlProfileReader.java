@@ -1,8 +1,10 @@
 package dev.cau.core.profile;
 
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +19,6 @@ import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -45,6 +46,19 @@ final class ClixmlProfileReader {
   private static final Set<String> LISTS = Set.of("LST", "IE", "AL", "STK", "QUE");
   /** How deep values may nest: a list of hashtables of values is three levels. */
   private static final int MAX_DEPTH = 8;
+
+  /** How deep elements may nest in the document; the parser refuses deeper ones as it reads. */
+  static final int MAX_ELEMENT_DEPTH = 64;
+
+  /**
+   * How many values a profile may expand to, each use of a {@code <Ref>} counting the values it
+   * refers to again: a real profile has a few dozen, and references that refer to each other
+   * cannot make a few kilobytes expand without bound.
+   */
+  static final int MAX_VALUES = 10_000;
+
+  /** The values read so far. */
+  private int values;
 
   private final String source;
   private final Map<String, Element> typeNames = new HashMap<>();
@@ -78,6 +92,13 @@ final class ClixmlProfileReader {
     DocumentBuilder builder = newBuilder();
     try {
       return builder.parse(new ByteArrayInputStream(bytes));
+    } catch (CharConversionException e) {
+      // An encoding the JDK does not know, or bytes that are not in the declared encoding.
+      throw new InvalidProfileException(source + ": cannot be decoded at line 1: " + e.getMessage()
+          + "; Export-Clixml writes UTF-16, and UTF-8 is read too", "line 1", e);
+    } catch (UnsupportedEncodingException e) {
+      throw new InvalidProfileException(source + ": declares an encoding this JVM does not know, \""
+          + e.getMessage() + "\" (line 1); Export-Clixml writes UTF-16, and UTF-8 is read too", "line 1", e);
     } catch (SAXParseException e) {
       String at = "line " + e.getLineNumber() + ", column " + e.getColumnNumber();
       String message = String.valueOf(e.getMessage());
@@ -85,6 +106,10 @@ final class ClixmlProfileReader {
         throw new InvalidProfileException(source + ": a DOCTYPE is not allowed (" + at + "); "
             + "a CLIXML profile needs none, and refusing it keeps entities and external files out",
             at, e);
+      }
+      if (message.contains("maxElementDepth")) {
+        throw new InvalidProfileException(source + ": nests elements more than " + MAX_ELEMENT_DEPTH
+            + " levels deep (" + at + "); a CLIXML profile nests a few", at, e);
       }
       throw new InvalidProfileException(source + ": is not well-formed XML at " + at + ": " + message,
           at, e);
@@ -104,6 +129,9 @@ final class ClixmlProfileReader {
       factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
       factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      // Refused while parsing, so no later step walks a deep tree.
+      factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth",
+          String.valueOf(MAX_ELEMENT_DEPTH));
       factory.setNamespaceAware(true);
       factory.setValidating(false);
       factory.setXIncludeAware(false);
@@ -140,9 +168,8 @@ final class ClixmlProfileReader {
 
   private List<ProfileValue.Entry> entries(Document document) {
     Element root = document.getDocumentElement();
-    NodeList all = document.getElementsByTagNameNS("*", "*");
-    for (int i = 0; i < all.getLength(); i++) {
-      Element e = (Element) all.item(i);
+    // A walk in document order without recursion, in time linear in the document's size.
+    for (Element e = root; e != null; e = next(e, root)) {
       String namespace = e.getNamespaceURI();
       if (namespace != null && !namespace.equals(NAMESPACE)) {
         throw fail(null, "element <" + e.getTagName() + "> is in namespace \"" + namespace
@@ -171,6 +198,30 @@ final class ClixmlProfileReader {
           + " a run profile is a hashtable of parameter names and values");
     }
     return table(dictionary, "", 1);
+  }
+
+  /** The element after {@code e} in document order, within {@code root}. */
+  private static @Nullable Element next(Element e, Element root) {
+    Element child = firstElement(e.getFirstChild());
+    if (child != null) {
+      return child;
+    }
+    for (Node n = e; n != null && n != root; n = n.getParentNode()) {
+      Element sibling = firstElement(n.getNextSibling());
+      if (sibling != null) {
+        return sibling;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable Element firstElement(@Nullable Node from) {
+    for (Node n = from; n != null; n = n.getNextSibling()) {
+      if (n instanceof Element element) {
+        return element;
+      }
+    }
+    return null;
   }
 
   private void register(Element e, String name, Map<String, Element> byRefId) {
@@ -215,6 +266,10 @@ final class ClixmlProfileReader {
   /** Reads a value; {@code index} is {@code [n]} for a list's n-th item, else empty. */
   private ProfileValue value(Element element, String parent, String index, int depth) {
     String path = parent + "/" + name(element) + index;
+    if (++values > MAX_VALUES) {
+      throw fail(path, "the profile expands to more than " + MAX_VALUES + " values (each <Ref> counts what it"
+          + " refers to again) at " + path + "; a run profile has a few dozen");
+    }
     if (depth > MAX_DEPTH) {
       throw fail(path, path + " is nested more deeply than a run profile can be");
     }

@@ -6,6 +6,7 @@ import dev.cau.api.result.RunResult;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Writes runs as RFC 4180 CSV: one row per update install result with the run and node columns
@@ -90,8 +91,18 @@ final class CsvReport {
     out.append(CRLF);
   }
 
-  /** Writes one field, quoted when it holds a comma, a quote or a line break. */
+  /**
+   * Writes one field, quoted when it holds a comma, a quote or a line break. A field that a
+   * spreadsheet would run as a formula (one that starts with {@code =}, {@code +}, {@code -},
+   * {@code @}, a tab or a carriage return, and is not a plain number such as an error code's
+   * {@code -2145124329}) is neutralised as OWASP recommends: written quoted, after a single quote,
+   * so that it shows as the text it is.
+   */
   static void field(Appendable out, String field) throws IOException {
+    if (startsFormula(field)) {
+      out.append("\"'").append(field.replace("\"", "\"\"")).append('"');
+      return;
+    }
     if (field.indexOf(',') < 0
         && field.indexOf('"') < 0
         && field.indexOf('\r') < 0
@@ -101,4 +112,14 @@ final class CsvReport {
     }
     out.append('"').append(field.replace("\"", "\"\"")).append('"');
   }
+
+  private static boolean startsFormula(String field) {
+    if (field.isEmpty() || "=+-@\t\r".indexOf(field.charAt(0)) < 0) {
+      return false;
+    }
+    return !PLAIN_NUMBER.matcher(field).matches();
+  }
+
+  /** A signed decimal number, which no spreadsheet runs as a formula. */
+  private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
 }

@@ -13,6 +13,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * cluster.
  *
  * <p>The directory holds {@code runs/<runId>.journal} and {@code runs/<runId>.report} for each run,
- * and {@code role.conf} for the self-updating role's configuration. Text is UTF-8.
+ * {@code role.conf} for the self-updating role's configuration, and {@code store.lock}. Text is
+ * UTF-8.
  *
  * <p>A journal file is a sequence of records, each on its own line:
  *
@@ -45,26 +47,37 @@ import org.slf4j.LoggerFactory;
  * where {@code <length>} is the number of bytes of {@code <text>} in decimal without leading zeros,
  * {@code <crc>} is the CRC32C of those bytes as eight lowercase hex digits, and the two are
  * followed by one space each. {@link #append} writes a record with one write to the file opened for
- * appending and forces it to the device before it returns. {@link #journal} checks every record in
- * order; at the first that is torn (the file ends inside it, or before its line break) or corrupt
- * (a malformed prefix, a line whose length differs from its prefix, a CRC mismatch, text that is
- * not UTF-8), it truncates the file to the end of the last intact record, forces it, and returns
- * the intact records with a description of the damage: the record's number and byte offset, what
- * was wrong and how many bytes were cut. Appending then continues after the cut. A journal this
- * store appends to before it has read it is checked (and cut) first, and the damage is described by
- * the next {@link #journal} call. An append that fails truncates the file back to where it was, as
- * far as it can.
+ * appending and forces it to the device before it returns.
+ *
+ * <p><b>One writer.</b> Only the process that holds the store's write lock (an operating-system
+ * lock on {@code store.lock}, see {@link #lockForWriting}) changes any file of the store; every
+ * method that writes takes the lock first, and fails with a {@link StoreLockedException} naming the
+ * holder if another process (or another store object in this process) has it. Reading needs no
+ * lock and never changes a file. OS locks are not reliable on network file systems: the directory
+ * must be local.
+ *
+ * <p><b>Damage.</b> {@link #journal} reads a journal as a stream, record by record, checking each.
+ * At the first record that is not intact it stops. A <em>torn</em> record (the file's last line,
+ * after the header, short or garbled as a crash while it was written leaves it) is cut by the
+ * holder of the write lock (logged, and described in the answer) and left in place by a reader,
+ * which describes it and returns the records before it. Any other damage (a record with more lines
+ * after it, a damaged header, bytes beyond what a record may hold, a journal that is a symbolic
+ * link or not a regular file) is never repaired: {@link #journal} and {@link #append} throw a {@link
+ * DamagedJournalException} naming the record, its byte offset and what is wrong, and nothing is
+ * changed. {@link #setAside} moves such a journal aside as {@code <runId>.journal.damaged}, keeping
+ * every byte. An append that fails truncates the file back to where it was, as far as it can.
  *
  * <p>Reports and the role configuration are replaced atomically: written to a temporary file in the
- * same directory, forced, and moved over the old file with {@code ATOMIC_MOVE}.
+ * same directory, forced, and moved over the old file with {@code ATOMIC_MOVE}. Journals, reports
+ * and the lock file are created readable by their owner only, on file systems with POSIX
+ * permissions.
  *
  * <p>Records, reports and configurations are single lines of at most {@value #MAX_RECORD_BYTES}
  * bytes in UTF-8; others are refused with an {@link IllegalArgumentException}. I/O failures are
- * thrown as {@link UncheckedIOException}s that name the file. The store is thread-safe within one
- * process; two processes must not use the same directory at once (the cluster's run lock keeps
- * coordinators apart).
+ * thrown as {@link UncheckedIOException}s that name the file. The store is thread-safe; {@link
+ * #close} releases the write lock, which also goes when the process ends.
  */
-public final class FileRunStore implements RunStore {
+public final class FileRunStore implements RunStore, AutoCloseable {
   /** The largest record, report or configuration, in bytes of UTF-8: 16 MiB. */
   public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
@@ -73,8 +86,7 @@ public final class FileRunStore implements RunStore {
   private static final String REPORT_SUFFIX = ".report";
   private static final String ROLE_FILE = "role.conf";
 
-  /** The longest length prefix: the digits of {@link #MAX_RECORD_BYTES}. */
-  private static final int MAX_LENGTH_DIGITS = Integer.toString(MAX_RECORD_BYTES).length();
+  private static final String DAMAGED_SUFFIX = ".damaged";
 
   private final Path directory;
   private final Path runs;
@@ -84,6 +96,9 @@ public final class FileRunStore implements RunStore {
 
   /** Damage found and cut while appending, for the next {@link #journal} call to report. */
   private final Map<RunId, String> unreportedDamage = new HashMap<>();
+
+  /** The store's write lock, once this store has taken it. */
+  private @Nullable StoreLock lock;
 
   /**
    * Opens the store in a directory, creating the directory if it does not exist.
@@ -110,9 +125,93 @@ public final class FileRunStore implements RunStore {
     return directory;
   }
 
+  /**
+   * Takes the store's write lock, so that this store may write it and no other process can, until
+   * {@link #close} or the end of the process. Every method that writes takes it by itself; a
+   * command calls this first to be refused before it does anything. Does nothing if this store
+   * holds the lock already.
+   *
+   * @param holder who takes the lock, as another process's refusal names it, such as {@code
+   *     "cau run (process 4242)"}
+   * @throws StoreLockedException if another process, or another store object of this process,
+   *     holds it; nothing was written
+   * @throws UncheckedIOException if the lock file cannot be opened
+   */
+  public synchronized void lockForWriting(String holder) {
+    if (lock == null) {
+      lock = StoreLock.acquire(directory, holder);
+      LOG.debug("Took the write lock of the run store {} as {}", directory, holder);
+    }
+  }
+
+  /**
+   * Tells whether this store holds the store's write lock.
+   *
+   * @return whether it does
+   */
+  public synchronized boolean holdsWriteLock() {
+    return lock != null;
+  }
+
+  /**
+   * Tells which process writes the store now, without taking its lock: a reader uses it to tell a
+   * live run from an interrupted one.
+   *
+   * @return the holder's description, as it took the lock; empty if no process writes the store
+   */
+  public Optional<String> writer() {
+    return StoreLock.writer(directory);
+  }
+
+  /** Releases the write lock, if this store holds it. The store can still be read afterwards. */
+  @Override
+  public synchronized void close() {
+    if (lock != null) {
+      lock.close();
+      lock = null;
+    }
+  }
+
+  private void writeLock() {
+    lockForWriting("process " + ProcessHandle.current().pid());
+  }
+
+  /**
+   * Moves a run's journal aside as {@code runs/<runId>.journal.damaged} (or {@code .damaged.2} and
+   * so on, if that exists), keeping every byte of it, so that the run no longer blocks the store.
+   * A journal that is a symbolic link is moved as the link; its target is not touched.
+   *
+   * @param runId the run
+   * @return where the journal now is, or empty if the run has no journal
+   * @throws StoreLockedException if another process holds the write lock
+   * @throws UncheckedIOException if the journal cannot be moved
+   */
+  public synchronized Optional<Path> setAside(RunId runId) {
+    writeLock();
+    Path file = journalFile(runId);
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    Path target = runs.resolve(file.getFileName() + DAMAGED_SUFFIX);
+    for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) {
+      target = runs.resolve(file.getFileName() + DAMAGED_SUFFIX + "." + n);
+    }
+    try {
+      Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot move the damaged journal " + file + " aside to " + target, e);
+    }
+    forceDirectory(runs);
+    checked.remove(runId);
+    unreportedDamage.remove(runId);
+    LOG.warn("Moved the damaged journal of run {} aside, every byte kept, to {}", runId, target);
+    return Optional.of(target);
+  }
+
   @Override
   public synchronized void append(RunId runId, String record) {
     byte[] text = encode(record, "record");
+    writeLock();
     Path file = journalFile(runId);
     if (!checked.contains(runId)) {
       Scan scan = scan(runId, file);
@@ -128,7 +227,10 @@ public final class FileRunStore implements RunStore {
     long sizeBefore = -1;
     try (FileChannel channel =
         FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            file,
+            OwnerOnly.openOptions(
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+            OwnerOnly.attributes(file))) {
       sizeBefore = channel.size();
       while (line.hasRemaining()) {
         channel.write(line);
@@ -139,7 +241,8 @@ public final class FileRunStore implements RunStore {
       // that fails, the next read checks the journal again and cuts what is torn.
       checked.remove(runId);
       if (sizeBefore >= 0) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+            FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
           channel.truncate(sizeBefore);
           channel.force(true);
         } catch (IOException undo) {
@@ -155,8 +258,12 @@ public final class FileRunStore implements RunStore {
 
   @Override
   public synchronized StoredJournal journal(RunId runId) {
+    checked.remove(runId);
     Scan scan = scan(runId, journalFile(runId));
-    checked.add(runId);
+    if (lock != null || scan.damage == null) {
+      // A torn tail a reader left in place is cut before the first append.
+      checked.add(runId);
+    }
     String earlier = unreportedDamage.remove(runId);
     String damage = scan.damage;
     if (earlier != null) {
@@ -172,7 +279,8 @@ public final class FileRunStore implements RunStore {
       for (Path file : files) {
         String name = file.getFileName().toString();
         RunId id = runIdOf(name.substring(0, name.length() - JOURNAL_SUFFIX.length()));
-        if (id != null && Files.isRegularFile(file)) {
+        if (id != null
+            && (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file))) {
           ids.add(id);
         }
       }
@@ -184,7 +292,9 @@ public final class FileRunStore implements RunStore {
 
   @Override
   public synchronized void putReport(RunId runId, String report) {
-    writeAtomically(runs, runId + REPORT_SUFFIX, encode(report, "report"));
+    byte[] text = encode(report, "report");
+    writeLock();
+    writeAtomically(runs, runId + REPORT_SUFFIX, text);
   }
 
   @Override
@@ -194,6 +304,7 @@ public final class FileRunStore implements RunStore {
 
   @Override
   public synchronized void remove(RunId runId) {
+    writeLock();
     Path journal = journalFile(runId);
     Path report = runs.resolve(runId + REPORT_SUFFIX);
     try {
@@ -214,11 +325,14 @@ public final class FileRunStore implements RunStore {
 
   @Override
   public synchronized void putRoleConfiguration(String configuration) {
-    writeAtomically(directory, ROLE_FILE, encode(configuration, "configuration"));
+    byte[] text = encode(configuration, "configuration");
+    writeLock();
+    writeAtomically(directory, ROLE_FILE, text);
   }
 
   @Override
   public synchronized void removeRoleConfiguration() {
+    writeLock();
     Path file = roleFile();
     try {
       Files.deleteIfExists(file);
@@ -238,153 +352,61 @@ public final class FileRunStore implements RunStore {
 
   // ------------------------------------------------------------------------ reading a journal
 
-  /** The intact records of a journal, and what was cut after them. */
+  /** The intact records of a journal, and what was wrong after them. */
   private record Scan(List<String> records, @Nullable String damage) {}
 
-  /** Reads a journal's records, cutting the file after the last intact one. */
-  private static Scan scan(RunId runId, Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+  /**
+   * Reads a journal's records. A torn tail is cut if this store holds the write lock, and left as
+   * it is otherwise; other damage is thrown.
+   */
+  private Scan scan(RunId runId, Path file) {
+    JournalScanner.Result result;
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      result = JournalScanner.scan(channel);
     } catch (NoSuchFileException e) {
       return new Scan(List.of(), null);
     } catch (IOException e) {
+      if (Files.isSymbolicLink(file)) {
+        throw new DamagedJournalException(runId, "The journal of run " + runId + ", " + file
+            + ", is a symbolic link; a run store refuses links and left it and its target as they are");
+      }
+      if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw new DamagedJournalException(runId, "The journal of run " + runId + ", " + file
+            + ", is not a regular file; it was left as it is");
+      }
       throw new UncheckedIOException("Cannot read the journal " + file, e);
     }
-    List<String> records = new ArrayList<>();
-    int offset = 0;
-    while (offset < bytes.length) {
-      RecordReader reader = new RecordReader(bytes, offset);
-      String problem = reader.read();
-      if (problem != null) {
-        String damage =
-            String.format(
-                Locale.ROOT,
-                "Record %d of the journal of run %s, at byte offset %d, %s; cut %d bytes from"
-                    + " byte offset %d to the end of the file",
-                records.size() + 1,
-                runId,
-                offset,
-                problem,
-                bytes.length - offset,
-                offset);
-        LOG.warn("{}", damage);
-        truncate(file, offset);
-        return new Scan(records, damage);
-      }
-      records.add(reader.text);
-      offset = reader.end;
+    String problem = result.problem();
+    if (problem == null) {
+      return new Scan(result.records(), null);
     }
-    return new Scan(records, null);
-  }
-
-  /** Checks one record of a journal that starts at an offset. */
-  private static final class RecordReader {
-    private final byte[] bytes;
-    private int pos;
-    String text = "";
-    int end;
-
-    RecordReader(byte[] bytes, int start) {
-      this.bytes = bytes;
-      this.pos = start;
+    String where = String.format(Locale.ROOT, "Record %d of the journal of run %s (%s), at byte offset %d,",
+        result.records().size() + 1, runId, file, result.offset());
+    long cut = result.size() - result.offset();
+    if (!result.torn()) {
+      throw new DamagedJournalException(runId, where + " is damaged: " + problem + "; " + cut
+          + " bytes from there to the end of the file were not read. Nothing was changed; the "
+          + result.records().size() + " records before it are intact. Setting the journal aside keeps every byte of it");
     }
-
-    /** Reads the record; returns what is wrong with it, or {@code null} if it is intact. */
-    @Nullable String read() {
-      int lengthStart = pos;
-      while (pos < bytes.length && isDigit(bytes[pos]) && pos - lengthStart <= MAX_LENGTH_DIGITS) {
-        pos++;
-      }
-      if (pos == bytes.length) {
-        return "is torn: the file ends inside its length prefix";
-      }
-      int digits = pos - lengthStart;
-      if (digits == 0
-          || digits > MAX_LENGTH_DIGITS
-          || bytes[pos] != ' '
-          || (digits > 1 && bytes[lengthStart] == '0')) {
-        return "is corrupt: it does not start with a length in decimal followed by a space";
-      }
-      int length =
-          Integer.parseInt(new String(bytes, lengthStart, digits, StandardCharsets.US_ASCII));
-      if (length > MAX_RECORD_BYTES) {
-        return "is corrupt: its length prefix says "
-            + length
-            + " bytes, more than the limit of "
-            + MAX_RECORD_BYTES;
-      }
-      pos++;
-      int crcStart = pos;
-      while (pos < bytes.length && pos - crcStart < 8 && isLowerHex(bytes[pos])) {
-        pos++;
-      }
-      if (pos == bytes.length) {
-        return "is torn: the file ends inside its CRC prefix";
-      }
-      if (pos - crcStart != 8 || bytes[pos] != ' ') {
-        return "is corrupt: its length is not followed by a CRC32C of eight lowercase hex digits"
-            + " and a space";
-      }
-      String expectedCrc = new String(bytes, crcStart, 8, StandardCharsets.US_ASCII);
-      int textStart = pos + 1;
-      int lineBreak = indexOfLineBreak(textStart);
-      if (lineBreak < 0) {
-        int have = bytes.length - textStart;
-        if (have < length) {
-          return "is torn: the file ends inside it, after "
-              + have
-              + " of its "
-              + length
-              + " bytes of text";
-        }
-        if (have == length) {
-          return "is torn: the file ends before its line break";
-        }
-        return "is corrupt: its prefix says "
-            + length
-            + " bytes of text, but the file goes on for "
-            + have
-            + " bytes without a line break";
-      }
-      if (lineBreak - textStart != length) {
-        return "is corrupt: its prefix says "
-            + length
-            + " bytes of text, but its line has "
-            + (lineBreak - textStart);
-      }
-      String actualCrc = crc(bytes, textStart, length);
-      if (!actualCrc.equals(expectedCrc)) {
-        return "is corrupt: the CRC32C of its text is "
-            + actualCrc
-            + ", but its prefix says "
-            + expectedCrc;
-      }
-      try {
-        text = strictUtf8(ByteBuffer.wrap(bytes, textStart, length));
-      } catch (CharacterCodingException e) {
-        return "is corrupt: its text is not UTF-8";
-      }
-      end = lineBreak + 1;
-      return null;
+    if (lock == null) {
+      return new Scan(result.records(), where + " is torn: " + problem + "; its " + cut
+          + " bytes were left in place, for the store's writer to cut");
     }
-
-    private int indexOfLineBreak(int from) {
-      for (int i = from; i < bytes.length; i++) {
-        if (bytes[i] == '\n') {
-          return i;
-        }
-      }
-      return -1;
-    }
+    String damage = where + " is torn: " + problem + "; cut " + cut + " bytes from byte offset "
+        + result.offset() + " to the end of the file";
+    LOG.warn("{}", damage);
+    truncate(file, result.offset());
+    return new Scan(result.records(), damage);
   }
 
   private static void truncate(Path file, long size) {
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
       channel.truncate(size);
       channel.force(true);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot cut the damaged tail of the journal " + file, e);
+      throw new UncheckedIOException("Cannot cut the torn tail of the journal " + file, e);
     }
   }
 
@@ -392,8 +414,18 @@ public final class FileRunStore implements RunStore {
 
   private static Optional<String> read(Path file) {
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      long size = channel.size();
+      if (size > MAX_RECORD_BYTES) {
+        throw new UncheckedIOException(new IOException("The file " + file + " has " + size
+            + " bytes, more than the limit of " + MAX_RECORD_BYTES + "; it was not read"));
+      }
+      ByteBuffer buffer = ByteBuffer.allocate((int) size);
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // reads the whole file, whose size is bounded
+      }
+      bytes = buffer.array();
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -519,13 +551,5 @@ public final class FileRunStore implements RunStore {
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  private static boolean isDigit(byte b) {
-    return b >= '0' && b <= '9';
-  }
-
-  private static boolean isLowerHex(byte b) {
-    return isDigit(b) || (b >= 'a' && b <= 'f');
   }
 }

@@ -6,6 +6,7 @@ import dev.cau.api.cluster.StoredJournal;
 import dev.cau.core.journal.JournalEntry;
 import dev.cau.core.journal.RunHeader;
 import dev.cau.core.journal.RunJournal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,12 @@ import org.jspecify.annotations.Nullable;
  * <p>The journal is thread-safe; the engine appends from one thread at a time.
  */
 public final class StoredRunJournal implements RunJournal {
+  /** The earliest time a record may hold. */
+  static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+  /** The latest time a record may hold: the last that every date format writes with four digits. */
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private final RunStore store;
   private final RunHeader header;
   private final int formatVersion;
@@ -90,6 +97,7 @@ public final class StoredRunJournal implements RunJournal {
    *     header where one is expected, belongs to another run, is of another format version than
    *     the header, or has an entry out of sequence; the message names the run and the record's
    *     number
+   * @throws DamagedJournalException if the store finds a record damaged
    */
   public static Optional<StoredRunJournal> open(RunStore store, RunId runId) {
     Objects.requireNonNull(store, "store");
@@ -138,6 +146,39 @@ public final class StoredRunJournal implements RunJournal {
     }
     return Optional.of(
         new StoredRunJournal(store, header, version, entries, base, stored.damage()));
+  }
+
+  /**
+   * Checks that the journal's times are those of a real run: the header's start and every entry's
+   * time from 1970 to the year 9999, each no earlier than the one before it. A record can decode
+   * and pass its checksum and still hold a time no run has (written by hand, say); a coordinator
+   * checks before it relies on the journal.
+   *
+   * @return this journal
+   * @throws JournalFormatException naming the first record whose time is not plausible
+   */
+  public StoredRunJournal checkPlausible() {
+    RunId runId = header.runId();
+    checkTime(runId, 1, "startedAt", header.startedAt(), EARLIEST);
+    Instant previous = header.startedAt();
+    for (JournalEntry entry : entries) {
+      checkTime(runId, (int) entry.sequence() + 1, "input.at", entry.input().at(), previous);
+      previous = entry.input().at();
+    }
+    return this;
+  }
+
+  /**
+   * Refuses a time that no run can have: before {@link #EARLIEST} or after {@link #LATEST}, or
+   * before the time of the record before it, which a decoded record with a valid checksum can
+   * still hold.
+   */
+  private static void checkTime(RunId runId, int number, String field, Instant at, Instant notBefore) {
+    if (at.isBefore(notBefore) || at.isAfter(LATEST)) {
+      throw new JournalFormatException("Record " + number + " of the journal of run \"" + runId + "\" has \""
+          + field + "\" " + at + ", but it must be from " + notBefore + " to " + LATEST
+          + (notBefore.equals(EARLIEST) ? "" : ", no earlier than the record before it"), field, null);
+    }
   }
 
   private static <T> T decode(RunId runId, int number, Supplier<T> decoder) {

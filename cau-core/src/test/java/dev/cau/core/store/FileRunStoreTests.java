@@ -2,6 +2,7 @@ package dev.cau.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.StoredJournal;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -117,7 +119,9 @@ class FileRunStoreTests {
         .isEqualTo(
             "Record 5 of the journal of run "
                 + RUN
-                + ", at byte offset "
+                + " ("
+                + journalFile(RUN)
+                + "), at byte offset "
                 + fifth
                 + ", is torn: the file ends inside it, after 2 of its 5 bytes of text; cut 13 bytes"
                 + " from byte offset "
@@ -161,66 +165,199 @@ class FileRunStoreTests {
   }
 
   @Test
-  void aCrcMismatchInAMiddleRecordCutsEverythingFromThere() throws IOException {
+  void aCrcMismatchInAMiddleRecordStopsTheReaderAndChangesNothing() throws IOException {
     appendAll(RUN);
-    long size = Files.size(journalFile(RUN));
     long fourth = offsetOf(4);
     // "fourth record" becomes "fourth RECORD": same length, different CRC
     overwrite(journalFile(RUN), fourth + line("fourth record").indexOf("record"), "RECORD");
+    byte[] before = Files.readAllBytes(journalFile(RUN));
 
-    StoredJournal journal = store().journal(RUN);
-
-    assertThat(journal.records()).isEqualTo(RECORDS.subList(0, 3));
-    assertThat(journal.damage())
-        .startsWith(
+    assertThatThrownBy(() -> store().journal(RUN))
+        .isInstanceOf(DamagedJournalException.class)
+        .hasMessageStartingWith(
             "Record 4 of the journal of run "
                 + RUN
-                + ", at byte offset "
+                + " ("
+                + journalFile(RUN)
+                + "), at byte offset "
                 + fourth
-                + ", is corrupt:")
-        .contains("the CRC32C of its text is ")
-        .contains("but its prefix says " + line("fourth record").substring(3, 11))
-        .endsWith(
-            "cut "
-                + (size - fourth)
-                + " bytes from byte offset "
-                + fourth
-                + " to the end of the file");
-    assertThat(Files.size(journalFile(RUN))).isEqualTo(fourth);
-    assertThat(store().journal(RUN)).isEqualTo(new StoredJournal(RECORDS.subList(0, 3), null));
+                + ", is damaged: the CRC32C of its text is ")
+        .hasMessageContaining("but its prefix says " + line("fourth record").substring(3, 11))
+        .hasMessageContaining("Nothing was changed; the 3 records before it are intact");
+    assertThatThrownBy(() -> store().append(RUN, "more")).isInstanceOf(DamagedJournalException.class);
+    assertThat(Files.readAllBytes(journalFile(RUN))).isEqualTo(before);
   }
 
   @Test
-  void aLengthThatDisagreesWithTheLineIsCorrupt() throws IOException {
+  void aGarbledLastLineIsATornTailThatOnlyTheWriterCuts() throws IOException {
+    appendAll(RUN);
+    store().close();
+    overwrite(journalFile(RUN), offsetOf(5) + line("fifth").indexOf("fifth"), "FIFTH");
+    byte[] before = Files.readAllBytes(journalFile(RUN));
+
+    StoredJournal read = new FileRunStore(directory).journal(RUN);
+    assertThat(read.records()).isEqualTo(RECORDS.subList(0, 4));
+    assertThat(read.damage()).contains("Record 5", "is torn: the CRC32C", "left in place");
+    assertThat(Files.readAllBytes(journalFile(RUN))).isEqualTo(before);
+
+    FileRunStore writer = new FileRunStore(directory);
+    writer.lockForWriting("the next coordinator");
+    assertThat(writer.journal(RUN).damage()).contains("Record 5", "is torn", "cut");
+    assertThat(Files.size(journalFile(RUN))).isEqualTo(offsetOf(5));
+    writer.close();
+  }
+
+  @Test
+  void aDamagedHeaderIsNeverATornTail() throws IOException {
+    store().append(RUN, "header");
+    overwrite(journalFile(RUN), line("header").indexOf("header"), "HEADER");
+    byte[] before = Files.readAllBytes(journalFile(RUN));
+
+    assertThatThrownBy(() -> store().journal(RUN))
+        .isInstanceOf(DamagedJournalException.class)
+        .hasMessageContaining("Record 1");
+    assertThat(Files.readAllBytes(journalFile(RUN))).isEqualTo(before);
+  }
+
+  @Test
+  void aLengthThatDisagreesWithTheLineIsDamage() throws IOException {
     appendAll(RUN);
     // "fourth record" is 13 bytes; say 12
     overwrite(journalFile(RUN), offsetOf(4), "12");
 
-    StoredJournal journal = store().journal(RUN);
-
-    assertThat(journal.records()).hasSize(3);
-    assertThat(journal.damage())
-        .contains("Record 4", "is corrupt: its prefix says 12 bytes of text, but its line has 13");
+    assertThatThrownBy(() -> store().journal(RUN))
+        .isInstanceOf(DamagedJournalException.class)
+        .hasMessageContaining("Record 4")
+        .hasMessageContaining("its prefix says 12 bytes of text, but no line break follows them");
   }
 
   @Test
-  void aMalformedPrefixIsCorrupt() throws IOException {
+  void aMalformedPrefixIsDamage() throws IOException {
     appendAll(RUN);
     overwrite(journalFile(RUN), offsetOf(2), "x");
 
-    StoredJournal journal = store().journal(RUN);
+    assertThatThrownBy(() -> store().journal(RUN))
+        .isInstanceOf(DamagedJournalException.class)
+        .hasMessageContaining("Record 2")
+        .hasMessageContaining("it does not start with a length in decimal followed by a space")
+        .hasMessageContaining("the 1 records before it are intact");
+  }
 
-    assertThat(journal.records()).containsExactly("first");
-    assertThat(journal.damage())
-        .contains(
-            "Record 2",
-            "is corrupt: it does not start with a length in decimal followed by a space");
+  @Test
+  void crlfLineEndingsAreDamageAndChangeNothing() throws IOException {
+    appendAll(RUN);
+    String crlf = Files.readString(journalFile(RUN)).replace("\n", "\r\n");
+    Files.writeString(journalFile(RUN), crlf);
+
+    assertThatThrownBy(() -> store().journal(RUN))
+        .isInstanceOf(DamagedJournalException.class)
+        .hasMessageContaining("Record 1")
+        .hasMessageContaining("a carriage return");
+    assertThat(Files.readString(journalFile(RUN))).isEqualTo(crlf);
+  }
+
+  @Test
+  void aReaderLeavesATornTailInPlace() throws IOException {
+    appendAll(RUN);
+    store().close();
+    truncate(journalFile(RUN), offsetOf(5) + 3);
+    byte[] before = Files.readAllBytes(journalFile(RUN));
+    FileRunStore reader = new FileRunStore(directory);
+
+    StoredJournal journal = reader.journal(RUN);
+
+    assertThat(journal.records()).isEqualTo(RECORDS.subList(0, 4));
+    assertThat(journal.damage()).contains("Record 5", "is torn", "left in place");
+    assertThat(Files.readAllBytes(journalFile(RUN))).isEqualTo(before);
+    assertThat(reader.holdsWriteLock()).isFalse();
+  }
+
+  @Test
+  void aSecondStoreObjectCannotWriteWhileTheFirstHoldsTheLock() {
+    store().lockForWriting("the first writer");
+    FileRunStore second = new FileRunStore(directory);
+
+    assertThatThrownBy(() -> second.append(RUN, "record"))
+        .isInstanceOf(StoreLockedException.class)
+        .hasMessageContaining("is locked by the first writer")
+        .extracting(e -> ((StoreLockedException) e).holder())
+        .isEqualTo("the first writer");
+    assertThat(second.journal(RUN).records()).isEmpty();
+
+    store().close();
+    second.append(RUN, "record");
+    assertThat(second.journal(RUN).records()).containsExactly("record");
+    second.close();
+  }
+
+  @Test
+  void aDamagedJournalIsSetAsideWithEveryByte() throws IOException {
+    appendAll(RUN);
+    overwrite(journalFile(RUN), offsetOf(2), "x");
+    byte[] before = Files.readAllBytes(journalFile(RUN));
+
+    Path aside = store().setAside(RUN).orElseThrow();
+
+    assertThat(aside).isEqualTo(directory.resolve("runs").resolve(RUN + ".journal.damaged"));
+    assertThat(Files.readAllBytes(aside)).isEqualTo(before);
+    assertThat(store().runs()).isEmpty();
+    appendAll(RUN);
+    overwrite(journalFile(RUN), offsetOf(2), "x");
+    assertThat(store().setAside(RUN).orElseThrow().getFileName())
+        .hasToString(RUN + ".journal.damaged.2");
+    assertThat(store().setAside(RUN)).isEmpty();
+  }
+
+  @Test
+  void aSymbolicLinkAsJournalIsRefusedAndItsTargetLeftAlone() throws IOException {
+    store();
+    Path target = Files.writeString(directory.resolve("elsewhere"), line("first") + line("second"));
+    Files.createSymbolicLink(journalFile(RUN), target);
+
+    assertThat(store().runs()).containsExactly(RUN);
+    assertThatThrownBy(() -> store().journal(RUN))
+        .isInstanceOf(DamagedJournalException.class)
+        .hasMessageContaining("is a symbolic link");
+    assertThatThrownBy(() -> store().append(RUN, "third"))
+        .isInstanceOf(DamagedJournalException.class);
+    assertThat(store().setAside(RUN)).isPresent();
+    assertThat(Files.readString(target)).isEqualTo(line("first") + line("second"));
+    assertThat(store().runs()).isEmpty();
+  }
+
+  @Test
+  void aHugeSparseJournalIsReadWithBoundedMemory() throws IOException {
+    store().append(RUN, "first");
+    try (FileChannel channel = FileChannel.open(journalFile(RUN), StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(new byte[] {'7'}), 3L * 1024 * 1024 * 1024);
+    }
+
+    assertThatThrownBy(() -> store().journal(RUN))
+        .isInstanceOf(DamagedJournalException.class)
+        .hasMessageContaining("Record 2")
+        .hasMessageContaining("the 1 records before it are intact");
+    assertThat(Files.size(journalFile(RUN))).isEqualTo(3L * 1024 * 1024 * 1024 + 1);
+  }
+
+  @Test
+  void journalsAndReportsAreOwnerOnly() throws IOException {
+    assumeTrue(directory.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    store().append(RUN, "record");
+    store().putReport(RUN, "report");
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journalFile(RUN))))
+        .isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(directory.resolve("runs").resolve(RUN + ".report"))))
+        .isEqualTo("rw-------");
   }
 
   @Test
   void damageFoundWhenAppendingToAnUnreadJournalIsReportedByTheNextRead() throws IOException {
     appendAll(RUN);
     truncate(journalFile(RUN), offsetOf(5) + 3);
+    store().close();
     FileRunStore restarted = new FileRunStore(directory);
 
     restarted.append(RUN, "after the crash");
@@ -310,7 +447,7 @@ class FileRunStoreTests {
               files
                   .filter(Files::isRegularFile)
                   .map(p -> directory.relativize(p).toString().replace('\\', '/')))
-          .containsExactlyInAnyOrder("role.conf", "runs/" + RUN + ".report");
+          .containsExactlyInAnyOrder("role.conf", "runs/" + RUN + ".report", "store.lock");
     }
   }
 
@@ -362,7 +499,7 @@ class FileRunStoreTests {
 
     Files.createDirectories(journalFile(RUN));
     assertThatThrownBy(() -> store().journal(RUN))
-        .isInstanceOf(UncheckedIOException.class)
+        .isInstanceOf(DamagedJournalException.class)
         .hasMessageContaining(journalFile(RUN).toString());
   }
 }

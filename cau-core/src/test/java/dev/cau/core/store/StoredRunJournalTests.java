@@ -108,8 +108,11 @@ class StoredRunJournalTests {
       journal.append(timer(i));
     }
     truncateJournal(10);
+    store.close(); // the coordinator stops; its lock goes with it
+    FileRunStore restarted = new FileRunStore(directory);
+    restarted.lockForWriting("the next coordinator");
 
-    StoredRunJournal opened = StoredRunJournal.open(new FileRunStore(directory), RUN).orElseThrow();
+    StoredRunJournal opened = StoredRunJournal.open(restarted, RUN).orElseThrow();
 
     assertThat(opened.entries()).containsExactly(timer(1), timer(2));
     assertThat(opened.damage())
@@ -136,6 +139,7 @@ class StoredRunJournalTests {
     journal.append(observed(3, Samples.snapshot()));
     assertThat(store.journal(RUN).records().get(3)).contains("\"changes\":{\"since\":2,");
     truncateJournal(10);
+    store.close(); // the coordinator stops; its lock goes with it
 
     StoredRunJournal opened = StoredRunJournal.open(new FileRunStore(directory), RUN).orElseThrow();
     assertThat(opened.entries()).hasSize(2);
