@@ -7,9 +7,12 @@ import java.util.Objects;
  * Thrown when a coordinator may not act on a cluster because another coordinator holds its
  * single-coordinator lock, or because the lock shows a run that did not finish and needs recovery.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@SuppressWarnings("NotJavadoc")
 public class CoordinatorLockedException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** The lease that holds the lock. */
   @SuppressWarnings("serial") // a record of strings, instants and a UUID; never serialized in practice
   private final CoordinatorLease holder;
 

@@ -6,10 +6,14 @@ package dev.cau.api;
  * <p>It is thrown before any node is touched. The message names the option, the value and what
  * is allowed, for example {@code "MaxRetriesPerNode" must be between 1 and 64, but was 0}.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@SuppressWarnings("NotJavadoc")
 public class InvalidOptionsException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** The name of the rejected option. */
   private final String option;
+  /** The rejected value, as given. */
   private final String value;
 
   /**

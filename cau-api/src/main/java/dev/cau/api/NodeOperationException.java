@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
  * <p>For a node, a rolling run counts it as a failed attempt on the node and retries within
  * {@code MaxRetriesPerNode}. For the cluster, the offline update fails.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@SuppressWarnings("NotJavadoc")
 public class NodeOperationException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** The node whose operation failed. */
   private final String node;
 
   /**

@@ -10,9 +10,12 @@ import org.jspecify.annotations.Nullable;
  * {@link dev.cau.api.plugin.InstallResult} with a failed result code. Any other exception a
  * plug-in throws is treated the same way as this one, and its message is kept.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@SuppressWarnings("NotJavadoc")
 public class PluginFailureException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** The error id the plug-in reported. */
   private final String errorId;
 
   /**

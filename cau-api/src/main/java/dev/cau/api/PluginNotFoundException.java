@@ -7,10 +7,14 @@ import java.util.List;
  *
  * <p>The message lists the names that are available, so that a typo is easy to spot.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@SuppressWarnings("NotJavadoc")
 public class PluginNotFoundException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** The plug-in name that was asked for. */
   private final String name;
+  /** The names of the plug-ins that were found. */
   private final String[] available;
 
   /**

@@ -7,9 +7,12 @@ import java.util.Objects;
  * stopped, and nodes may still be suspended by it. CAU reports this state as {@code RunFailed}.
  * Resume the run, or end it with a forced recovery, which brings its nodes back to service.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@SuppressWarnings("NotJavadoc")
 public class RunNeedsRecoveryException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** The id of the run that needs recovery. */
   private final RunId runId;
 
   /**

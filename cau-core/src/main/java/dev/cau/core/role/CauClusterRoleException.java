@@ -8,6 +8,8 @@ import java.util.Objects;
  * a role that is already configured, changing one that is not, or asking a disabled role to run
  * now. Nothing has been written when it is thrown.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@SuppressWarnings("NotJavadoc")
 public final class CauClusterRoleException extends CauException {
   private static final long serialVersionUID = 1L;
 
@@ -21,6 +23,7 @@ public final class CauClusterRoleException extends CauException {
     DISABLED
   }
 
+  /** Why the role operation was refused. */
   private final Reason reason;
 
   /**

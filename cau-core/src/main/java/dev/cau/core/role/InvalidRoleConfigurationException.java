@@ -12,9 +12,12 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link CauClusterRole#remove()} does not read the configuration, so a damaged one can always
  * be removed and added again.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@SuppressWarnings("NotJavadoc")
 public final class InvalidRoleConfigurationException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** The name of the rejected field. */
   private final String field;
 
   /**
