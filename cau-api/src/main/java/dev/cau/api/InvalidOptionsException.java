@@ -1,5 +1,9 @@
 package dev.cau.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Thrown when an option, a profile entry or a plug-in argument has a value that is not allowed.
  *
@@ -7,6 +11,7 @@ package dev.cau.api;
  * is allowed, for example {@code "MaxRetriesPerNode" must be between 1 and 64, but was 0}.
  */
 // The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@API(status = STABLE, since = "0.1.0")
 @SuppressWarnings("NotJavadoc")
 public class InvalidOptionsException extends CauException {
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,8 @@
 package dev.cau.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * {@code MaxRetriesPerNode}. For the cluster, the offline update fails.
  */
 // The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@API(status = STABLE, since = "0.1.0")
 @SuppressWarnings("NotJavadoc")
 public class NodeOperationException extends CauException {
   private static final long serialVersionUID = 1L;

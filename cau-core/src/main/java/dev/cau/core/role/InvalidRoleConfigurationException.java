@@ -1,7 +1,10 @@
 package dev.cau.core.role;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.CauException;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * be removed and added again.
  */
 // The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@API(status = EXPERIMENTAL, since = "0.1.0")
 @SuppressWarnings("NotJavadoc")
 public final class InvalidRoleConfigurationException extends CauException {
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package dev.cau.core.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.RunStore;
 import dev.cau.api.cluster.StoredJournal;
@@ -27,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.zip.CRC32C;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +67,7 @@ import org.slf4j.LoggerFactory;
  * process; two processes must not use the same directory at once (the cluster's run lock keeps
  * coordinators apart).
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class FileRunStore implements RunStore {
   /** The largest record, report or configuration, in bytes of UTF-8: 16 MiB. */
   public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;

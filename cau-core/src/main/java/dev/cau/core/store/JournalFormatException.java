@@ -1,7 +1,10 @@
 package dev.cau.core.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.CauException;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * was wrong with it; {@link #field()} returns the same path.
  */
 // The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@API(status = EXPERIMENTAL, since = "0.1.0")
 @SuppressWarnings("NotJavadoc")
 public final class JournalFormatException extends CauException {
   private static final long serialVersionUID = 1L;
