@@ -8,7 +8,8 @@
  * {@link dev.cau.core.role}; CSV, HTML and JSON reports of finished runs and their history in
  * {@link dev.cau.core.report}; stored run journals and a file-based run store in
  * {@link dev.cau.core.store}; the single-coordinator lock in {@link dev.cau.core.lock}; run status
- * ({@code Get-CauRun}) in {@link dev.cau.core.status}.
+ * ({@code Get-CauRun}) in {@link dev.cau.core.status}; the wording of counts in messages in
+ * {@link dev.cau.core.text}.
  */
 module dev.cau.core {
   requires transitive dev.cau.api;
@@ -32,6 +33,7 @@ module dev.cau.core {
   exports dev.cau.core.schedule;
   exports dev.cau.core.status;
   exports dev.cau.core.store;
+  exports dev.cau.core.text;
 
   uses dev.cau.api.plugin.UpdatePluginProvider;
 }

@@ -151,7 +151,7 @@ class DependencyRulesTests {
     assertThat(packages)
         .as("packages of the imported production classes")
         .contains("dev.cau.api", "dev.cau.core", "dev.cau.core.engine", "dev.cau.testkit",
-            "dev.cau.plugin.example.firmware")
+            "dev.cau.plugin.example.firmware", "dev.cau.plugin.windowsupdate")
         .noneMatch(name -> name.startsWith("dev.cau.architecture"))
         .noneMatch(name -> name.contains("fixture"));
   }

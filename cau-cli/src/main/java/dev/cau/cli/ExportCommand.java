@@ -7,11 +7,10 @@ import dev.cau.core.report.ReportFormat;
 import dev.cau.core.report.RunHistory;
 import dev.cau.core.store.FileRunStore;
 import dev.cau.core.store.JournalFormatException;
+import dev.cau.core.text.Counts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -41,7 +40,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Writes a finished run's report from a run store to a file, like Export-CauReport.",
-      "HTML, CSV or JSON; by default the report of the run that started last."
+      "HTML, CSV or JSON; by default the report of the run that started last. With --path -, the"
+          + " report goes to standard output, in the --format given."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -74,7 +74,8 @@ final class ExportCommand implements Callable<Integer> {
       names = "--path",
       required = true,
       paramLabel = "<file>",
-      description = "The file to write, replacing it if it exists; its directory must exist.")
+      description = "The file to write, replacing it if it exists; its directory must exist."
+          + " - writes to standard output (then --format is needed).")
   private @Nullable Path path;
 
   @Option(
@@ -115,9 +116,11 @@ final class ExportCommand implements Callable<Integer> {
             + " --last (the default) for the run that started last");
       }
       chosen = format != null ? format : Converters.formatOf(file).orElseThrow(() -> new InputRefused(
-          "\"--format\" is needed: it must be html, csv or json, and \"--path\" \"" + file
-              + "\" does not end in .html, .csv or .json to tell"));
-      checkTarget(file);
+          OutputPath.isStandardOutput(file)
+              ? "\"--format\" is needed with \"--path -\" (standard output): it must be html, csv or json"
+              : "\"--format\" is needed: it must be html, csv or json, and \"--path\" \"" + file
+                  + "\" does not end in .html, .csv or .json to tell"));
+      OutputPath.check("--path", file);
       report = find(Stores.existing(directory), directory);
     } catch (InputRefused e) {
       return e.report(command, "Nothing was written.");
@@ -126,29 +129,20 @@ final class ExportCommand implements Callable<Integer> {
     StringWriter text = new StringWriter();
     try {
       ReportExporter.write(chosen, List.of(report), zone, text);
-      Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+      OutputPath.write(file, text.toString(), out);
     } catch (IOException e) {
-      err.println("cau export: cannot write the report to \"" + file + "\": " + e);
+      err.println("cau export: cannot write the report to \"" + file + "\": " + IoProblems.describe(e));
       err.flush();
       return ExitCode.SOFTWARE;
+    }
+    if (OutputPath.isStandardOutput(file)) {
+      return ExitCode.OK; // standard output holds the report alone
     }
     out.println("Exported run " + report.runId() + " of " + report.cluster() + " ("
         + report.status().displayName() + ", started " + Timestamps.format(report.startedAt(), zone) + ") as "
         + chosen.name().toLowerCase(Locale.ROOT) + " to " + file);
     out.flush();
     return ExitCode.OK;
-  }
-
-  /** Refuses a target that cannot be a file in an existing directory. */
-  private static void checkTarget(Path file) {
-    if (Files.isDirectory(file)) {
-      throw new InputRefused("\"--path\" must name a file, but \"" + file + "\" is a directory");
-    }
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      throw new InputRefused("\"--path\" must name a file in an existing directory, but \"" + parent
-          + "\" does not exist");
-    }
   }
 
   /** The report to write: the run --run names, or the one that started last. */
@@ -186,7 +180,7 @@ final class ExportCommand implements Callable<Integer> {
 
   private static String unreadableNote(RunHistory history) {
     int unreadable = history.unreadable().size();
-    return unreadable == 0 ? "" : " it can read (" + unreadable + " report" + (unreadable == 1 ? " is" : "s are")
-        + " unreadable; see 'cau report')";
+    return unreadable == 0 ? "" : " it can read (" + Counts.of(unreadable, "report") + " "
+        + Counts.inNumber(unreadable, "is", "are") + " unreadable; see 'cau report')";
   }
 }

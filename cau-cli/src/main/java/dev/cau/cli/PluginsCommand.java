@@ -4,6 +4,7 @@ import dev.cau.api.plugin.PluginArgument;
 import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.core.plugin.PluginRegistry;
 import dev.cau.core.report.PreviewJson;
+import dev.cau.core.text.Counts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -14,6 +14,7 @@ import dev.cau.api.event.UpdatesInstalled;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.UpdateResultCode;
 import dev.cau.api.result.NodeResult;
+import dev.cau.core.text.Counts;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +76,7 @@ final class ProgressPrinter implements RunListener {
           started.nodeOrder().stream().mapToInt(String::length).max().orElse(0));
       print(event, cluster, "run started; update order: " + String.join(", ", started.nodeOrder()));
     } else if (event instanceof NodeScanned scanned) {
-      print(event, scanned.node(), "scanned: " + count(scanned.updates().size(), "applicable update"));
+      print(event, scanned.node(), "scanned: " + Counts.of(scanned.updates().size(), "applicable update"));
     } else if (event instanceof NodeStepStarted step) {
       print(event, step.node(), describe(step.step())
           + (step.attempt() > 1 ? " (attempt " + step.attempt() + ")" : ""));
@@ -136,13 +137,9 @@ final class ProgressPrinter implements RunListener {
     long succeeded = installed.results().stream().filter(r -> r.code() == UpdateResultCode.SUCCEEDED).count();
     long failed = installed.results().stream().filter(r -> r.code().isFailure()).count();
     boolean restart = installed.results().stream().anyMatch(InstallResult::rebootRequired);
-    return "installed " + succeeded + " of " + count(installed.results().size(), "update")
+    return "installed " + Counts.ofTotal(succeeded, installed.results().size(), "update")
         + (failed > 0 ? ", " + failed + " failed" : "")
         + (restart ? "; a restart is required" : "");
-  }
-
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static String pad(String text, int width) {

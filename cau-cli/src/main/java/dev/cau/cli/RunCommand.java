@@ -16,13 +16,12 @@ import dev.cau.core.report.ReportFormat;
 import dev.cau.core.report.RunHistory;
 import dev.cau.core.store.FileRunStore;
 import dev.cau.core.store.StoredRunJournal;
+import dev.cau.core.text.Counts;
 import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,8 +70,10 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the run Succeeded; with --force-recovery, the interrupted run was ended, or there was none",
-      "1:the run did not succeed (PartiallyFailed, Failed or Canceled)",
-      "2:bad usage, an invalid option value, a run store holding a run that did not finish (without"
+      "1:the run did not succeed (PartiallyFailed, Failed or Canceled), or its --report could not be"
+          + " written",
+      "2:bad usage, an invalid option value, a profile that cannot be read, a --report file that cannot"
+          + " be written, a run store holding a run that did not finish (without"
           + " --resume or --force-recovery), or, with --resume, options other than the run's or no run"
           + " to resume; no node was touched"
     })
@@ -138,8 +139,16 @@ final class RunCommand implements Callable<Integer> {
       names = "--report",
       paramLabel = "<file>",
       description = "Also write the run's report to this file, as Export-CauReport does: HTML, CSV or"
-          + " JSON, chosen by the file's extension (.html, .csv, .json).")
+          + " JSON, chosen by the file's extension (.html, .csv, .json) or --report-format. - writes it"
+          + " to standard output, and the progress to standard error.")
   private @Nullable Path report;
+
+  @Option(
+      names = "--report-format",
+      paramLabel = "<format>",
+      converter = Converters.ReportFormatConverter.class,
+      description = "The format of --report: html, csv or json; needed with --report -.")
+  private @Nullable ReportFormat reportFormat;
 
   @Option(
       names = "--time-zone",
@@ -195,18 +204,20 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandSpec command = Objects.requireNonNull(spec, "picocli injects the command spec");
-    PrintWriter out = command.commandLine().getOut();
+    PrintWriter stdout = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
+    // With --report -, standard output holds the report alone; the progress goes to standard error.
+    PrintWriter out = report != null && OutputPath.isStandardOutput(report) ? err : stdout;
     RunResult result;
     ReportFormat format;
     ZoneId zone = timeZone == null ? Converters.UTC : timeZone;
     try {
       format = reportFormat();
-    } catch (IllegalArgumentException e) {
-      err.println("cau run: " + e.getMessage());
-      err.println("No node was touched. See 'cau run --help'.");
-      err.flush();
-      return ExitCode.USAGE;
+      if (report != null) {
+        OutputPath.check("--report", report);
+      }
+    } catch (InputRefused e) {
+      return e.report(command, "No node was touched.");
     }
     FileRunStore runStore = null;
     try {
@@ -234,7 +245,8 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.USAGE;
     } catch (IOException e) {
-      err.println("cau run: cannot read profile \"" + profile + "\": " + e.getMessage());
+      err.println("cau run: cannot read profile \"" + profile + "\": " + IoProblems.describe(e));
+      err.println("No node was touched.");
       err.flush();
       return ExitCode.USAGE;
     } catch (InvalidProfileException e) {
@@ -259,14 +271,18 @@ final class RunCommand implements Callable<Integer> {
       out.println("Store:    " + runStore.directory());
     }
     if (report != null && format != null) {
-      try (Writer writer = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
-        ReportExporter.write(format, List.of(result), zone, writer);
+      try {
+        StringWriter text = new StringWriter();
+        ReportExporter.write(format, List.of(result), zone, text);
+        OutputPath.write(report, text.toString(), stdout);
       } catch (IOException e) {
-        err.println("cau run: cannot write the report to \"" + report + "\": " + e.getMessage());
+        err.println("cau run: cannot write the report to \"" + report + "\": " + IoProblems.describe(e));
         err.flush();
         return ExitCode.SOFTWARE;
       }
-      out.println("Report:   " + report);
+      if (!OutputPath.isStandardOutput(report)) {
+        out.println("Report:   " + report);
+      }
     }
     if (forceRecovery) {
       out.println("Recovered run " + result.runId() + ": it ended " + result.status().displayName()
@@ -322,7 +338,7 @@ final class RunCommand implements Callable<Integer> {
       RunHistory history = coordinator.history();
       history.unreadable().forEach(line -> out.println("Removing unreadable report: " + line));
       int removed = history.clearUnreadable();
-      out.println("Removed " + removed + " run" + (removed == 1 ? "" : "s") + " whose report could not be read.");
+      out.println("Removed " + Counts.of(removed, "run") + " whose report could not be read.");
     }
     if (run.isEmpty()) {
       out.println("Nothing to recover: run store \"" + directory + "\" holds no interrupted run.");
@@ -340,19 +356,36 @@ final class RunCommand implements Callable<Integer> {
     return Optional.of(DemoRuns.complete(cluster, run.get()));
   }
 
-  /** The report's format from its file's extension, or {@code null} without a report. */
+  /**
+   * The report's format, from --report-format or its file's extension; {@code null} without a
+   * report.
+   */
   private @Nullable ReportFormat reportFormat() {
-    if (report == null) {
+    Path file = report;
+    if (file == null) {
+      if (reportFormat != null) {
+        throw new InputRefused("\"--report-format\" requires \"--report\": it is the format of the report"
+            + " file, as in 'cau run --report - --report-format json'");
+      }
       return null;
     }
-    return Converters.formatOf(report).orElseThrow(() -> new IllegalArgumentException(
-        "invalid option: \"--report\" must name a .html, .csv or .json file, but was \"" + report + "\""));
+    if (reportFormat != null) {
+      return reportFormat;
+    }
+    return Converters.formatOf(file).orElseThrow(() -> new InputRefused(OutputPath.isStandardOutput(file)
+        ? "\"--report-format\" is needed with \"--report -\" (standard output): it must be html, csv or json"
+        : "invalid option: \"--report\" must name a .html, .csv or .json file, or come with"
+            + " \"--report-format\", but was \"" + file + "\""));
   }
 
   /** Passes every option that was given to the builder, which checks it. */
   private RunOptions options() throws IOException {
     RunOptions.Builder options = Simulation.options();
     if (profile != null) {
+      Optional<String> unreadable = IoProblems.whyUnreadable(profile);
+      if (unreadable.isPresent()) {
+        throw new InputRefused("cannot read profile \"" + profile + "\": " + unreadable.get());
+      }
       RunOptions fromProfile = profile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")
           ? RunProfile.importClixml(profile)
           : RunProfile.read(profile);

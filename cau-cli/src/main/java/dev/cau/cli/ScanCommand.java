@@ -8,6 +8,7 @@ import dev.cau.core.report.PreviewJson;
 import dev.cau.core.scan.NodeScan;
 import dev.cau.core.scan.PluginScan;
 import dev.cau.core.scan.ScanReport;
+import dev.cau.core.text.Counts;
 import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;

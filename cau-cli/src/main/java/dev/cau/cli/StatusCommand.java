@@ -11,6 +11,7 @@ import dev.cau.core.report.RunHistory;
 import dev.cau.core.status.RunState;
 import dev.cau.core.status.RunStatus;
 import dev.cau.core.store.FileRunStore;
+import dev.cau.core.text.Counts;
 import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.PrintWriter;
@@ -56,8 +57,8 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:the status was shown; with --watch, the run Succeeded",
-      "1:with --watch, the run did not succeed",
+      "0:the status was shown and no run needs recovery; with --watch, the run Succeeded",
+      "1:the state is RunFailed: a run needs recovery; with --watch, the run did not succeed",
       "2:bad usage, an invalid option value or no run store; with --watch, no node was touched"
     })
 final class StatusCommand implements Callable<Integer> {
@@ -131,6 +132,8 @@ final class StatusCommand implements Callable<Integer> {
       out.println();
       out.println("Carry the run on with 'cau run --store " + runStore.directory() + " --resume', or end it with"
           + " 'cau run --store " + runStore.directory() + " --force-recovery'.");
+      out.flush();
+      return ExitCode.SOFTWARE; // like any outcome that is not good: the run needs recovery
     }
     if (status.state() == RunState.RUN_NOT_IN_PROGRESS) {
       new RunHistory(runStore).last().ifPresent(last -> out.println("Last run:     " + last.runId() + ", "
@@ -157,7 +160,7 @@ final class StatusCommand implements Callable<Integer> {
     }
     Instant start = cluster.simulator().now();
     out.println("Watching run " + run.runId() + " on " + cluster.name() + ", started "
-        + Timestamps.format(start, zone) + "; status every " + intervalMinutes + " minutes of virtual time:");
+        + Timestamps.format(start, zone) + "; status every " + Counts.of(intervalMinutes, "minute") + " of virtual time:");
     StatusPrinter printer = new StatusPrinter(out, cluster.simulator()::now, start, cluster.name(),
         cluster.snapshot().nodes().stream().map(NodeSnapshot::name).toList());
     CompletableFuture<RunStatus> watched =

@@ -59,7 +59,7 @@ final class Stores {
       return new FileRunStore(directory);
     } catch (UncheckedIOException e) {
       throw new InputRefused("\"" + OPTION + "\" must name a directory that can hold a run store, but \""
-          + directory + "\" cannot be opened: " + e.getCause());
+          + directory + "\" cannot be opened: " + IoProblems.describe(e.getCause()));
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.cau.api.readiness.FindingState;
 import dev.cau.core.readiness.ReadinessReport;
 import dev.cau.core.report.PreviewJson;
 import dev.cau.core.store.FileRunStore;
+import dev.cau.core.text.Counts;
 import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;

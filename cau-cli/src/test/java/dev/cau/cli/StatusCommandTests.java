@@ -52,7 +52,7 @@ class StatusCommandTests {
 
     Cau.Outcome outcome = Cau.execute("status", "--store", store.toString());
 
-    assertThat(outcome.exitCode()).isZero();
+    assertThat(outcome.exitCode()).as("RunFailed is an outcome that is not good").isEqualTo(1);
     assertThat(outcome.err()).isEmpty();
     List<String> lines = outcome.outLines();
     assertThat(lines).startsWith(

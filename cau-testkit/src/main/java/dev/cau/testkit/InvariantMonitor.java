@@ -3,6 +3,7 @@ package dev.cau.testkit;
 import static org.apiguardian.api.API.Status.MAINTAINED;
 
 import dev.cau.api.cluster.NodeState;
+import dev.cau.core.text.Counts;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.SimulatedNode;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class InvariantMonitor {
     out.removeAll(outAtStart);
     mostOutOfService = Math.max(mostOutOfService, out.size());
     if (out.size() > maxNodesOutOfService) {
-      violations.add(cluster.simulator().now() + ": " + out.size() + " nodes out of service " + out
+      violations.add(cluster.simulator().now() + ": " + Counts.of(out.size(), "node") + " out of service " + out
           + ", more than " + maxNodesOutOfService);
     }
     Set<String> failed = cluster.failedRoles();

@@ -29,6 +29,16 @@ import org.apiguardian.api.API;
  * SimulatedCluster cluster = SimulatedCluster.builder("demo").node("n1", n -> n.updates(...)) ... .build();
  * SimulationResult outcome = Simulation.run(cluster, Simulation.options().build());
  * }</pre>
+ *
+ * <p>The in-memory plug-in ({@link InMemoryUpdatePluginProvider}) is always registered and is
+ * the one a run uses unless its options name others. Plug-ins of one's own are passed to
+ * {@link #run(SimulatedCluster, RunOptions, List, RunListener...)} by hand, or found with
+ * {@link java.util.ServiceLoader} through {@link #discoveredPlugins()}; either way the options
+ * select them by name:
+ *
+ * <pre>{@code
+ * Simulation.run(cluster, Simulation.options().plugin("Contoso.FirmwarePlugin").build(), Simulation.discoveredPlugins());
+ * }</pre>
  */
 @API(status = MAINTAINED, since = "0.1.0")
 public final class Simulation {
@@ -37,10 +47,61 @@ public final class Simulation {
   /**
    * Returns option defaults that use the in-memory plug-in instead of Windows Update.
    *
+   * <p>The in-memory plug-in is the builder's {@linkplain RunOptions.Builder#defaultPlugin
+   * default}: the first plug-in added with {@code plugin(...)} or {@code plugins(...)} replaces
+   * it, so {@code options().plugin("X")} runs X alone. To run X beside the in-memory plug-in,
+   * add both, or start from {@link #optionsWithPlugins(String...)}.
+   *
    * @return a builder of options
    */
   public static RunOptions.Builder options() {
-    return RunOptions.builder().plugin(InMemoryUpdatePluginProvider.NAME);
+    return RunOptions.builder().defaultPlugin(InMemoryUpdatePluginProvider.NAME);
+  }
+
+  /**
+   * Returns option defaults whose plug-ins are exactly these, in install order, without
+   * arguments.
+   *
+   * @param names the plug-ins' names, such as {@code InMemoryUpdatePluginProvider.NAME} and a
+   *     plug-in of one's own; at least one
+   * @return a builder of options
+   * @throws IllegalArgumentException if no name is given
+   * @throws dev.cau.api.InvalidOptionsException if a name is blank or given twice
+   */
+  public static RunOptions.Builder optionsWithPlugins(String... names) {
+    if (names.length == 0) {
+      throw new IllegalArgumentException("optionsWithPlugins needs at least one plug-in name;"
+          + " options() uses the in-memory plug-in alone");
+    }
+    RunOptions.Builder options = options();
+    for (String name : names) {
+      options.plugin(name);
+    }
+    return options;
+  }
+
+  /**
+   * Returns the update plug-ins {@link java.util.ServiceLoader} finds through the context class
+   * loader of the calling thread (the test's class path or module path), for a run that should
+   * see third-party plug-ins without passing each by hand. The in-memory plug-in is left out,
+   * as every simulation registers it already.
+   *
+   * @return the discovered plug-ins, by name
+   * @throws IllegalStateException if a provider cannot be loaded or named, listing each
+   *     problem, so that a broken registration fails the test instead of hiding a plug-in
+   * @throws dev.cau.api.PluginRegistrationException if two providers share a name
+   */
+  public static List<UpdatePluginProvider> discoveredPlugins() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    PluginRegistry registry = PluginRegistry.discover(loader != null ? loader : Simulation.class.getClassLoader());
+    if (!registry.problems().isEmpty()) {
+      throw new IllegalStateException("Update plug-in discovery found problems: "
+          + String.join("; ", registry.problems()));
+    }
+    return registry.names().stream()
+        .filter(name -> !name.equals(InMemoryUpdatePluginProvider.NAME))
+        .map(registry::require)
+        .toList();
   }
 
   /**

@@ -58,7 +58,7 @@ class RebootTimeoutTests {
         Simulation.options().maxFailedNodes(0).build());
 
     assertThat(outcome.result().status()).isEqualTo(SummaryStatus.FAILED);
-    assertThat(outcome.result().reason()).contains("1 nodes failed, more than MaxFailedNodes (0)");
+    assertThat(outcome.result().reason()).contains("1 node failed, more than MaxFailedNodes (0)");
     assertThat(outcome.result().nodeResults()).filteredOn(r -> !r.node().equals("n1"))
         .allSatisfy(r -> {
           assertThat(r.status()).isEqualTo(SummaryStatus.CANCELED);

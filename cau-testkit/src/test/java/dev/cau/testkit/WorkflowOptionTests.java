@@ -76,7 +76,7 @@ class WorkflowOptionTests {
     assertThat(onePass.result().nodeResults()).allSatisfy(r -> {
       assertThat(r.status()).isEqualTo(SummaryStatus.PARTIALLY_FAILED);
       assertThat(r.succeededUpdates()).isEqualTo(3);
-      assertThat(r.reason()).contains("still applicable after 1 install passes").contains("Servicing stack follow-up");
+      assertThat(r.reason()).contains("still applicable after 1 install pass (the limit)").contains("Servicing stack follow-up");
     });
     assertThat(Simulation.run(Clusters.cluster(2, true).build(), Simulation.options().build()).result().status())
         .isEqualTo(SummaryStatus.SUCCEEDED);

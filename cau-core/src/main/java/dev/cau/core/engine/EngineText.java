@@ -4,6 +4,7 @@ import dev.cau.api.cluster.ClusterSnapshot;
 import dev.cau.api.cluster.NodeSnapshot;
 import dev.cau.api.cluster.NodeState;
 import dev.cau.api.plugin.Update;
+import dev.cau.core.text.Counts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ final class EngineText {
   /** "15 minutes" for whole minutes, ISO-8601 otherwise. */
   static String minutes(Duration duration) {
     long minutes = duration.toMinutes();
-    return duration.equals(Duration.ofMinutes(minutes)) ? minutes + " minutes" : duration.toString();
+    return duration.equals(Duration.ofMinutes(minutes)) ? Counts.of(minutes, "minute") : duration.toString();
   }
 
   /** The updates' titles, quoted, comma-separated. */

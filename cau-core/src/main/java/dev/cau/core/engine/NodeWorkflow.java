@@ -28,6 +28,7 @@ import dev.cau.core.options.PauseMode;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.options.WorkflowOrder;
 import dev.cau.core.quorum.QuorumDecision;
+import dev.cau.core.text.Counts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,7 +144,7 @@ final class NodeWorkflow {
     String shownReason = reason;
     if (shownReason == null && status != SummaryStatus.SUCCEEDED) {
       long failed = results.stream().filter(r -> r.code().isFailure()).count();
-      shownReason = failed + " of " + results.size() + " updates failed";
+      shownReason = Counts.ofTotal(failed, results.size(), "update") + " failed";
     }
     return new NodeResult(name, status, results, attempts, restarts, bootType, restartPending, shownReason);
   }
@@ -632,8 +633,9 @@ final class NodeWorkflow {
       return;
     }
     if (a.passes >= options.maxUpdatePasses()) {
-      reason = a.allPending().size() + " updates were still applicable after " + a.passes
-          + " install passes (the limit); the plug-in keeps reporting: " + titles(a.allPending());
+      int stillPending = a.allPending().size();
+      reason = Counts.of(stillPending, "update") + " " + Counts.inNumber(stillPending, "was", "were")
+          + " still applicable after " + Counts.of(a.passes, "install pass", "install passes") + " (the limit); the plug-in keeps reporting: " + titles(a.allPending());
       a.pending.clear();
       advance();
       return;
@@ -654,8 +656,8 @@ final class NodeWorkflow {
       run.startTimer(TimerKind.SUSPEND_RETRY, name, RunOptions.STORAGE_POLL_INTERVAL);
       return;
     }
-    failAttempt("Clustered storage stayed degraded: the suspend was refused " + (a.suspendRefusals + 1)
-        + " times over " + minutes(degradedFor) + " (SuspendClusterNodeTimeoutMinutes "
+    failAttempt("Clustered storage stayed degraded: the suspend was refused "
+        + Counts.of(a.suspendRefusals + 1, "time") + " over " + minutes(degradedFor) + " (SuspendClusterNodeTimeoutMinutes "
         + minutes(options.suspendClusterNodeTimeout()) + ", SuspendRetriesPerNode "
         + options.suspendRetriesPerNode() + "): " + message, false);
   }
@@ -725,7 +727,7 @@ final class NodeWorkflow {
   private void retryOrGiveUp() {
     if (!mayRetry()) {
       if (run.shape().retriesNodes()) {
-        reason = "Gave up after " + attempts + " attempts; last failure: " + attempt.failure;
+        reason = "Gave up after " + Counts.of(attempts, "attempt") + "; last failure: " + attempt.failure;
       }
       restartPending |= attempt.rebootNeeded && !results.isEmpty(); // installed, but the restart did not happen
       end();

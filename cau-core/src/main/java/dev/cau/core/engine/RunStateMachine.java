@@ -25,6 +25,7 @@ import dev.cau.core.options.RunOptions;
 import dev.cau.core.policy.OrchestrationPolicy;
 import dev.cau.core.policy.RolloutPolicy;
 import dev.cau.core.policy.RolloutView;
+import dev.cau.core.text.Counts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -396,7 +397,7 @@ public final class RunStateMachine implements RunMachine {
       startCluster();
       return;
     }
-    info("Cluster \"" + cluster + "\" stopped; updating " + window.size() + " nodes at once");
+    info("Cluster \"" + cluster + "\" stopped; updating " + Counts.of(window.size(), "node") + " at once");
     bracket = Bracket.STOPPED;
     window.forEach(NodeWorkflow::advance);
   }
@@ -675,7 +676,7 @@ public final class RunStateMachine implements RunMachine {
   }
 
   private String failureLimitReason() {
-    return failedNodes + " nodes failed, more than MaxFailedNodes (" + maxFailedNodes + ")";
+    return Counts.of(failedNodes, "node") + " failed, more than MaxFailedNodes (" + maxFailedNodes + ")";
   }
 
   private void info(String message) {

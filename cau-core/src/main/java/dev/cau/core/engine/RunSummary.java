@@ -2,6 +2,7 @@ package dev.cau.core.engine;
 
 import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.SummaryStatus;
+import dev.cau.core.text.Counts;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,6 @@ record RunSummary(SummaryStatus status, @Nullable String reason) {
       return new RunSummary(SummaryStatus.FAILED, "Every node failed");
     }
     long notSucceeded = results.stream().filter(r -> r.status() != SummaryStatus.SUCCEEDED).count();
-    return new RunSummary(SummaryStatus.PARTIALLY_FAILED, notSucceeded + " of " + results.size() + " nodes did not succeed");
+    return new RunSummary(SummaryStatus.PARTIALLY_FAILED, Counts.ofTotal(notSucceeded, results.size(), "node") + " did not succeed");
   }
 }

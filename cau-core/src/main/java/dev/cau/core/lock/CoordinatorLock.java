@@ -8,6 +8,7 @@ import dev.cau.api.cluster.ClusterSnapshot;
 import dev.cau.api.cluster.ClusteredRole;
 import dev.cau.api.cluster.CoordinatorLease;
 import dev.cau.api.cluster.RunLock;
+import dev.cau.core.text.Counts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,7 +182,7 @@ public final class CoordinatorLock {
   }
 
   private String contended() {
-    return "The run lock of cluster \"" + cluster + "\" kept changing under " + MAX_RACES
-        + " attempts to take it; another coordinator is contending for it";
+    return "The run lock of cluster \"" + cluster + "\" kept changing under "
+        + Counts.of(MAX_RACES, "attempt") + " to take it; another coordinator is contending for it";
   }
 }

@@ -7,6 +7,7 @@ import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.MigrationMode;
 import dev.cau.api.cluster.RebootMode;
 import dev.cau.core.quorum.QuorumPolicy;
+import dev.cau.core.text.Counts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -110,7 +111,7 @@ public final class RunOptions {
     this.preUpdateScript = b.preUpdateScript;
     this.postUpdateScript = b.postUpdateScript;
     this.configurationName = b.configurationName;
-    this.plugins = b.plugins.isEmpty() ? List.of(PluginSelection.of(DEFAULT_PLUGIN)) : List.copyOf(b.plugins);
+    this.plugins = b.plugins.isEmpty() ? List.of(PluginSelection.of(b.defaultPlugin)) : List.copyOf(b.plugins);
     this.failbackMode = b.failbackMode;
     this.nodeOrder = List.copyOf(b.nodeOrder);
     this.maxUpdatePasses = b.maxUpdatePasses;
@@ -222,7 +223,7 @@ public final class RunOptions {
       throw new InvalidOptionsException(
           "MaxFailedNodes",
           String.valueOf(maxFailedNodes),
-          "between 0 and " + (nodeCount - 1) + " (below the cluster's " + nodeCount + " nodes)");
+          "between 0 and " + (nodeCount - 1) + " (below the cluster's " + Counts.of(nodeCount, "node") + ")");
     }
     return maxFailedNodes;
   }
@@ -285,7 +286,8 @@ public final class RunOptions {
   /**
    * Returns the plug-ins in {@code CauPluginName} order with their arguments.
    *
-   * @return at least one plug-in; {@value #DEFAULT_PLUGIN} by default
+   * @return at least one plug-in; when none was added, the builder's
+   *     {@linkplain Builder#defaultPlugin default plug-in}, {@value #DEFAULT_PLUGIN} unless set
    */
   public List<PluginSelection> plugins() {
     return plugins;
@@ -561,6 +563,7 @@ public final class RunOptions {
     private @Nullable String postUpdateScript;
     private String configurationName = DEFAULT_CONFIGURATION_NAME;
     private final List<PluginSelection> plugins = new ArrayList<>();
+    private String defaultPlugin = DEFAULT_PLUGIN;
     private FailbackMode failbackMode = FailbackMode.IMMEDIATE;
     private final List<String> nodeOrder = new ArrayList<>();
     private int maxUpdatePasses = DEFAULT_MAX_UPDATE_PASSES;
@@ -735,6 +738,26 @@ public final class RunOptions {
     public Builder plugins(List<PluginSelection> selections) {
       plugins.clear();
       selections.forEach(this::plugin);
+      return this;
+    }
+
+    /**
+     * Sets the plug-in a run uses when none is added: {@value RunOptions#DEFAULT_PLUGIN} unless
+     * set. The first plug-in added with {@link #plugin(String)}, {@link #plugin(PluginSelection)}
+     * or {@link #plugins(List)} replaces it, as it replaces CAU's default; a test kit whose
+     * simulated clusters are updated by its own plug-in sets that one here, so that adding a
+     * plug-in replaces it instead of running beside it.
+     *
+     * @param name the default plug-in's name, without arguments
+     * @return this builder
+     * @throws InvalidOptionsException if the name is blank
+     */
+    public Builder defaultPlugin(String name) {
+      Objects.requireNonNull(name, "defaultPlugin");
+      if (name.isBlank()) {
+        throw new InvalidOptionsException("CauPluginName", "\"" + name + "\"", "a non-blank plug-in name");
+      }
+      this.defaultPlugin = name;
       return this;
     }
 

@@ -7,6 +7,7 @@ import dev.cau.api.cluster.RebootMode;
 import dev.cau.core.options.PauseMode;
 import dev.cau.core.options.PluginSelection;
 import dev.cau.core.options.RunOptions;
+import dev.cau.core.text.Counts;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -246,9 +247,8 @@ final class ProfileAssembly {
           + " takes one hashtable per plug-in, in the order of CauPluginName", null);
     }
     if (tables.size() > names.size()) {
-      throw error(value.where(), value.where() + " holds " + tables.size()
-          + " hashtables, but CauPluginName names " + names.size() + " plug-in"
-          + (names.size() == 1 ? "" : "s") + " (" + String.join(", ", names)
+      throw error(value.where(), value.where() + " holds " + Counts.of(tables.size(), "hashtable")
+          + ", but CauPluginName names " + Counts.of(names.size(), "plug-in") + " (" + String.join(", ", names)
           + "); give one hashtable per plug-in, in the same order", null);
     }
     return tables;

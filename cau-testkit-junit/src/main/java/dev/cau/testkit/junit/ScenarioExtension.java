@@ -2,6 +2,7 @@ package dev.cau.testkit.junit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.cau.core.text.Counts;
 import dev.cau.testkit.scenario.Scenario;
 import dev.cau.testkit.scenario.ScenarioGenerator;
 import dev.cau.testkit.scenario.ScenarioProperties;
@@ -57,7 +58,8 @@ public final class ScenarioExtension implements TestTemplateInvocationContextPro
 
     @Override
     public String getDisplayName(int invocationIndex) {
-      return "seed " + scenario.seed() + " (" + scenario.nodes().size() + " nodes, " + scenario.faults() + " faults)";
+      return "seed " + scenario.seed() + " (" + Counts.of(scenario.nodes().size(), "node") + ", "
+          + Counts.of(scenario.faults(), "fault") + ")";
     }
 
     @Override

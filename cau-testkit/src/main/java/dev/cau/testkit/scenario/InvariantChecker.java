@@ -17,6 +17,7 @@ import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.quorum.QuorumDecision;
 import dev.cau.core.quorum.QuorumGuard;
+import dev.cau.core.text.Counts;
 import dev.cau.testkit.SimulatedCoordinator;
 import dev.cau.testkit.cluster.SimulatedNode;
 import dev.cau.testkit.cluster.SimulatedUpdate;
@@ -132,7 +133,7 @@ public final class InvariantChecker {
     for (NodeResult node : result.nodeResults()) {
       if (node.attempts() > maxRetries) {
         violations.add(new Violation(FAILURE_LIMITS, "node " + node.node(),
-            "tried " + node.attempts() + " times, more than MaxRetriesPerNode " + maxRetries));
+            "tried " + Counts.of(node.attempts(), "time") + ", more than MaxRetriesPerNode " + maxRetries));
       }
     }
     int maxFailed = outcome.scenario().options().effectiveMaxFailedNodes(outcome.scenario().nodes().size());
@@ -144,12 +145,12 @@ public final class InvariantChecker {
         failed++;
       } else if (event instanceof NodeStepStarted started && failed > maxFailed) {
         violations.add(new Violation(FAILURE_LIMITS, "event " + i + " at " + event.at(),
-            "node " + started.node() + " started " + started.step() + " after " + failed
-                + " nodes had failed, more than MaxFailedNodes " + maxFailed));
+            "node " + started.node() + " started " + started.step() + " after "
+                + Counts.of(failed, "node") + " had failed, more than MaxFailedNodes " + maxFailed));
       }
     }
     if (failed > maxFailed && (result.status() == SummaryStatus.SUCCEEDED || result.status() == SummaryStatus.PARTIALLY_FAILED)) {
-      violations.add(new Violation(FAILURE_LIMITS, "run", failed + " nodes failed, more than MaxFailedNodes "
+      violations.add(new Violation(FAILURE_LIMITS, "run", Counts.of(failed, "node") + " failed, more than MaxFailedNodes "
           + maxFailed + ", yet the run is " + result.status().displayName()));
     }
   }
@@ -167,7 +168,7 @@ public final class InvariantChecker {
       }
       installs.forEach((update, count) -> {
         if (count > 1 && !reportedAgain.getOrDefault(node.node(), Set.of()).contains(update)) {
-          violations.add(new Violation(INSTALLED_ONCE, "node " + node.node(), update + " installed " + count + " times"));
+          violations.add(new Violation(INSTALLED_ONCE, "node " + node.node(), update + " installed " + Counts.of(count, "time")));
         }
       });
     }
@@ -177,7 +178,7 @@ public final class InvariantChecker {
         int count = node.installCount(update);
         if (count > 1 && !reportedAgain.getOrDefault(node.name(), Set.of()).contains(update)) {
           violations.add(new Violation(INSTALLED_ONCE, "node " + node.name(),
-              update + " was installed " + count + " times on the node"));
+              update + " was installed " + Counts.of(count, "time") + " on the node"));
         }
       }
     }

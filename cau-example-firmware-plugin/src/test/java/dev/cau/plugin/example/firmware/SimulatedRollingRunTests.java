@@ -50,6 +50,17 @@ class SimulatedRollingRunTests {
   }
 
   @Test
+  void thePluginIsFoundWithServiceLoaderWhenTheSimulationIsAskedTo() {
+    List<String> discovered = Simulation.discoveredPlugins().stream().map(p -> p.name()).toList();
+
+    SimulationResult outcome = Simulation.run(cluster, options(), Simulation.discoveredPlugins());
+
+    assertThat(discovered).containsExactly(RaidFirmwarePluginProvider.NAME);
+    assertThat(outcome.result().status()).isEqualTo(SummaryStatus.SUCCEEDED);
+    assertThat(agents.values()).allMatch(agent -> !agent.flashed().isEmpty());
+  }
+
+  @Test
   void everyNodesFirmwareIsUpdatedOneNodeAtATime() throws RaidAgentException {
     List<Integer> nodesOutOfService = new ArrayList<>();
     cluster.observe(c -> nodesOutOfService.add((int) c.nodes().stream()
