@@ -9,6 +9,7 @@
  */
 module dev.cau.api {
   requires static transitive org.jspecify;
+  requires static transitive org.apiguardian.api;
 
   exports dev.cau.api;
   exports dev.cau.api.capability;

@@ -14,6 +14,7 @@
 module dev.cau.core {
   requires transitive dev.cau.api;
   requires static transitive org.jspecify;
+  requires static transitive org.apiguardian.api;
   requires java.xml;
   requires org.slf4j;
 

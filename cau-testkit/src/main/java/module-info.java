@@ -7,6 +7,7 @@ module dev.cau.testkit {
   requires transitive dev.cau.api;
   requires transitive dev.cau.core;
   requires static transitive org.jspecify;
+  requires static transitive org.apiguardian.api;
 
   exports dev.cau.testkit;
   exports dev.cau.testkit.cluster;

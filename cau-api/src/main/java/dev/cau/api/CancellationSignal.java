@@ -1,5 +1,9 @@
 package dev.cau.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Tells a long blocking call that the run it serves has been asked to stop.
  *
@@ -27,6 +31,7 @@ package dev.cau.api;
  *
  * <p>Implementations are thread-safe; a call polls it between units of work.
  */
+@API(status = STABLE, since = "0.1.0")
 public interface CancellationSignal {
   /** A signal that is never raised, for calls made outside a run. */
   CancellationSignal NEVER = () -> false;

@@ -1,5 +1,8 @@
 package dev.cau.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It is unchecked; the subclasses name what a caller may want to handle differently.
  */
+@API(status = STABLE, since = "0.1.0")
 public class CauException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -1,15 +1,24 @@
 package dev.cau.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Thrown when an option, a profile entry or a plug-in argument has a value that is not allowed.
  *
  * <p>It is thrown before any node is touched. The message names the option, the value and what
  * is allowed, for example {@code "MaxRetriesPerNode" must be between 1 and 64, but was 0}.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@API(status = STABLE, since = "0.1.0")
+@SuppressWarnings("NotJavadoc")
 public class InvalidOptionsException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** The name of the rejected option. */
   private final String option;
+  /** The rejected value, as given. */
   private final String value;
 
   /**

@@ -1,5 +1,8 @@
 package dev.cau.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,9 +14,13 @@ import org.jspecify.annotations.Nullable;
  * <p>For a node, a rolling run counts it as a failed attempt on the node and retries within
  * {@code MaxRetriesPerNode}. For the cluster, the offline update fails.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@API(status = STABLE, since = "0.1.0")
+@SuppressWarnings("NotJavadoc")
 public class NodeOperationException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** The node whose operation failed. */
   private final String node;
 
   /**

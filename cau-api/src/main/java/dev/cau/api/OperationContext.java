@@ -1,6 +1,9 @@
 package dev.cau.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Clock;
+import org.apiguardian.api.API;
 
 /**
  * What the engine passes with every blocking call into a controller or plug-in.
@@ -9,6 +12,7 @@ import java.time.Clock;
  * {@link #clock()} for every timestamp, never the system clock, so that simulated runs stay
  * deterministic.
  */
+@API(status = STABLE, since = "0.1.0")
 public interface OperationContext {
   /**
    * Returns the run this call belongs to.

@@ -1,5 +1,8 @@
 package dev.cau.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,9 +13,13 @@ import org.jspecify.annotations.Nullable;
  * {@link dev.cau.api.plugin.InstallResult} with a failed result code. Any other exception a
  * plug-in throws is treated the same way as this one, and its message is kept.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@API(status = STABLE, since = "0.1.0")
+@SuppressWarnings("NotJavadoc")
 public class PluginFailureException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** The error id the plug-in reported. */
   private final String errorId;
 
   /**

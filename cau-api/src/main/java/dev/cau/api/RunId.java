@@ -1,13 +1,17 @@
 package dev.cau.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * Identifies one updating run, like CAU's {@code RunId} GUID.
  *
  * @param value the identifier
  */
+@API(status = STABLE, since = "0.1.0")
 public record RunId(UUID value) {
   /**
    * Checks the value.

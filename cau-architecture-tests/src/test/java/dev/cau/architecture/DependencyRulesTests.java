@@ -24,16 +24,17 @@ import org.junit.jupiter.api.Test;
  * pass while their packages are still empty.
  */
 class DependencyRulesTests {
-  static final ArchRule API_DEPENDS_ONLY_ON_JDK_AND_JSPECIFY =
+  static final ArchRule API_DEPENDS_ONLY_ON_JDK_JSPECIFY_AND_APIGUARDIAN =
       classes()
           .that()
           .resideInAPackage("dev.cau.api..")
           .should()
           .onlyDependOnClassesThat()
-          .resideInAnyPackage("java..", "org.jspecify..", "dev.cau.api..")
+          .resideInAnyPackage("java..", "org.jspecify..", "org.apiguardian.api..", "dev.cau.api..")
           .because(
               "cau-api is all that plug-in authors and embedders compile against: it needs nothing"
-                  + " but the JDK and JSpecify");
+                  + " but the JDK and two annotation-only jars, JSpecify (nullness) and apiguardian"
+                  + " (@API stability markers)");
 
   /** The packages of the JDK's own XML parser (module java.xml). */
   private static final String[] JDK_XML_PACKAGES = {"javax.xml..", "org.w3c.dom..", "org.xml.sax.."};
@@ -45,10 +46,12 @@ class DependencyRulesTests {
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage(
-              "java..", "org.jspecify..", "org.slf4j..", "dev.cau.api..", "dev.cau.core..",
+              "java..", "org.jspecify..", "org.apiguardian.api..", "org.slf4j..", "dev.cau.api..",
+              "dev.cau.core..",
               JDK_XML_PACKAGES[0], JDK_XML_PACKAGES[1], JDK_XML_PACKAGES[2])
           .because("the engine is a library: cau-api and slf4j-api are its only dependencies"
-              + " besides the JDK (java.xml included, for CAU's CLIXML profiles)");
+              + " besides the JDK (java.xml included, for CAU's CLIXML profiles) and the"
+              + " annotation-only JSpecify and apiguardian");
 
   static final ArchRule ONLY_PROFILES_PARSE_XML =
       noClasses()
@@ -165,8 +168,8 @@ class DependencyRulesTests {
   }
 
   @Test
-  void apiDependsOnlyOnTheJdkAndJspecify() {
-    API_DEPENDS_ONLY_ON_JDK_AND_JSPECIFY.check(ProductionClasses.all());
+  void apiDependsOnlyOnTheJdkJspecifyAndApiguardian() {
+    API_DEPENDS_ONLY_ON_JDK_JSPECIFY_AND_APIGUARDIAN.check(ProductionClasses.all());
   }
 
   @Test

@@ -13,11 +13,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleDescriptor.Exports;
 import java.lang.module.ModuleDescriptor.Opens;
 import java.lang.module.ModuleDescriptor.Provides;
 import java.lang.module.ModuleDescriptor.Requires;
+import java.lang.module.ModuleDescriptor;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -101,10 +101,16 @@ class ModuleDescriptorTests {
   }
 
   @Test
-  void apiRequiresOnlyJspecify() {
-    assertThat(requiredModules(module(API)))
+  void apiRequiresOnlyJspecifyAndApiguardianBothStatically() {
+    ModuleDescriptor api = module(API);
+
+    assertThat(requiredModules(api))
         .as("modules required by %s besides %s", API, JAVA_BASE)
-        .containsExactly("org.jspecify");
+        .containsExactly("org.apiguardian.api", "org.jspecify");
+    assertThat(api.requires())
+        .filteredOn(requires -> !requires.name().equals(JAVA_BASE))
+        .as("annotation-only modules are needed to compile against %s, not to run it", API)
+        .allMatch(requires -> requires.modifiers().contains(Requires.Modifier.STATIC));
   }
 
   @Test
@@ -124,11 +130,11 @@ class ModuleDescriptorTests {
   }
 
   @Test
-  void coreRequiresOnlyTheApiJspecifySlf4jAndTheJdksXmlParser() {
+  void coreRequiresOnlyTheApiAnnotationJarsSlf4jAndTheJdksXmlParser() {
     // java.xml is part of the JDK, not a dependency: run profiles import CAU's CLIXML with it.
     assertThat(requiredModules(module(CORE)))
         .as("modules required by %s besides %s", CORE, JAVA_BASE)
-        .isSubsetOf(API, "org.jspecify", "org.slf4j", "java.xml");
+        .isSubsetOf(API, "org.jspecify", "org.apiguardian.api", "org.slf4j", "java.xml");
   }
 
   @Test
@@ -247,7 +253,7 @@ class ModuleDescriptorTests {
   }
 
   /** Reads every {@code dev.cau} module descriptor on the class path, by module name. */
-  private static Map<String, ModuleDescriptor> cauModules() {
+  static Map<String, ModuleDescriptor> cauModules() {
     Map<String, ModuleDescriptor> modules = new TreeMap<>();
     for (URL url : resources("module-info.class")) {
       ModuleDescriptor descriptor;

@@ -67,7 +67,7 @@ class RulesDetectViolationsTests {
   @Test
   void apiDependencyRuleReportsADependencyOnCoreAndSlf4j() {
     List<String> violations =
-        violations(DependencyRulesTests.API_DEPENDS_ONLY_ON_JDK_AND_JSPECIFY, ApiUsingCore.class);
+        violations(DependencyRulesTests.API_DEPENDS_ONLY_ON_JDK_JSPECIFY_AND_APIGUARDIAN, ApiUsingCore.class);
 
     assertThat(String.join("\n", violations))
         .contains("dev.cau.core.Execution")

@@ -1,7 +1,10 @@
 package dev.cau.core;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.RunId;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Names a blocking call whose thread the coordinator gave up: the run stopped waiting for it, the
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param operation what was called, such as {@code InstallUpdates} or {@code StopCluster}
  * @param thread the name of the thread still in the call
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public record AbandonedCall(RunId runId, String node, String operation, String thread) {
   /**
    * Checks the components.

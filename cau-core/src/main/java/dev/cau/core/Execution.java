@@ -1,8 +1,11 @@
 package dev.cau.core;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.apiguardian.api.API;
 
 /**
  * Time and threads for the engine, injected so that the same engine runs in real time in
@@ -14,6 +17,7 @@ import java.util.concurrent.Executor;
  *     thread of a call it stops waiting for, and clears that interrupt when the call returns
  * @param events runs the engine's own steps; it must run tasks one at a time, in order
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public record Execution(Clock clock, TimerScheduler scheduler, Executor calls, Executor events) {
   /**
    * Checks the components.

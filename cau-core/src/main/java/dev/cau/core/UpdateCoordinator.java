@@ -1,5 +1,7 @@
 package dev.cau.core;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.PluginFailureException;
 import dev.cau.api.RunId;
@@ -64,6 +66,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.time.Duration;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
@@ -96,6 +99,7 @@ import org.jspecify.annotations.Nullable;
  * <p>A coordinator starts threads unless it is given an {@link Builder#execution execution}:
  * {@link #close()} it when it is no longer needed.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class UpdateCoordinator implements AutoCloseable {
   /**
    * How long, by default, a call whose thread was interrupted may take to return before the
@@ -802,6 +806,7 @@ public final class UpdateCoordinator implements AutoCloseable {
   }
 
   /** Configures an {@link UpdateCoordinator}. Not thread-safe. */
+  @API(status = MAINTAINED, since = "0.1.0")
   public static final class Builder {
     private final ClusterController cluster;
     private @Nullable PluginRegistry plugins;

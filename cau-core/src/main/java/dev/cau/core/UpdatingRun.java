@@ -1,5 +1,7 @@
 package dev.cau.core;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.CauException;
 import dev.cau.api.RunId;
 import dev.cau.api.result.RunResult;
@@ -8,10 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * A run that has started. Thread-safe.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class UpdatingRun {
   private final RunId runId;
   private final RunJournal journal;

@@ -1,5 +1,7 @@
 package dev.cau.testkit;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.cluster.NodeState;
 import dev.cau.core.text.Counts;
 import dev.cau.testkit.cluster.SimulatedCluster;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Watches a simulated cluster after every change and records each moment a safety invariant is
@@ -18,6 +21,7 @@ import java.util.stream.Collectors;
  * <p>Nodes that were already out of service when the monitor was attached are not counted
  * against the limit.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class InvariantMonitor {
   private final int maxNodesOutOfService;
   private final Set<String> outAtStart;

@@ -1,5 +1,7 @@
 package dev.cau.testkit;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.core.UpdatingRun;
 import dev.cau.core.lock.CoordinatorIdentity;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The role's configuration (options and schedule) is read from the cluster's run store, where
  * {@link CauClusterRole#add} put it; runs start when its schedule says.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class SelfUpdatingSimulation {
   private final SimulatedCluster cluster;
   private final String role;

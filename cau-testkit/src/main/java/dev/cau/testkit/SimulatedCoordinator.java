@@ -1,5 +1,7 @@
 package dev.cau.testkit;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.RunStore;
 import dev.cau.api.event.RunEvent;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Every call the process makes into the cluster is recorded with its time, so that a test can
  * check that at most one coordinator acted on the cluster at a time.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class SimulatedCoordinator {
   /**
    * A call a coordinator made into the cluster.
@@ -40,6 +44,7 @@ public final class SimulatedCoordinator {
    * @param coordinator the coordinator's name
    * @param at when it made it
    */
+  @API(status = MAINTAINED, since = "0.1.0")
   public record CallRecord(String coordinator, Instant at) {}
 
   private final SimulatedCluster cluster;
@@ -173,6 +178,7 @@ public final class SimulatedCoordinator {
   }
 
   /** Describes a {@link SimulatedCoordinator}. Not thread-safe. */
+  @API(status = MAINTAINED, since = "0.1.0")
   public static final class Builder {
     private final SimulatedCluster cluster;
     private final CoordinatorIdentity identity;

@@ -1,5 +1,7 @@
 package dev.cau.testkit;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.RunId;
 import dev.cau.api.event.RunEvent;
 import dev.cau.api.event.RunListener;
@@ -18,6 +20,7 @@ import dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * Runs the real engine on a {@link SimulatedCluster} in virtual time and returns what happened.
@@ -37,6 +40,7 @@ import java.util.UUID;
  * Simulation.run(cluster, Simulation.options().plugin("Contoso.FirmwarePlugin").build(), Simulation.discoveredPlugins());
  * }</pre>
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class Simulation {
   private Simulation() {}
 
@@ -238,6 +242,7 @@ public final class Simulation {
   }
 
   /** A simulated run that has started; {@link #complete()} drives it to its end. */
+  @API(status = MAINTAINED, since = "0.1.0")
   public static final class SimulatedRun {
     private final SimulatedCluster cluster;
     private final UpdatingRun run;

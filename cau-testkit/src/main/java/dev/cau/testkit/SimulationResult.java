@@ -1,5 +1,7 @@
 package dev.cau.testkit;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.event.RunEvent;
 import dev.cau.api.result.RunResult;
 import dev.cau.core.journal.JournalEntry;
@@ -7,6 +9,7 @@ import dev.cau.testkit.cluster.ClusterChange;
 import dev.cau.testkit.cluster.StepRecord;
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a simulated run produced.
@@ -17,6 +20,7 @@ import java.util.List;
  * @param history every change of the cluster's state, in order
  * @param journal the run's journal
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public record SimulationResult(
     RunResult result,
     List<RunEvent> events,

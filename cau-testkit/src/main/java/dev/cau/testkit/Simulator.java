@@ -1,5 +1,7 @@
 package dev.cau.testkit;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.core.Execution;
 import dev.cau.core.TimerScheduler;
 import java.time.Clock;
@@ -10,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /**
  * A discrete-event simulator: virtual time, one thread, tasks run in time order and, at equal
@@ -21,6 +24,7 @@ import java.util.function.BooleanSupplier;
  * simulated cluster happen when it starts, and the engine sees it return when it ends. Several
  * calls issued at once overlap, as they would on threads.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class Simulator {
   private record Task(Instant at, long sequence, Runnable action) {}
 

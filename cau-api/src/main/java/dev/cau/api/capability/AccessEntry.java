@@ -1,8 +1,11 @@
 package dev.cau.api.capability;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * One entry of a path's access list: a principal and the rights it is allowed or denied.
@@ -13,6 +16,7 @@ import java.util.Set;
  * @param allow {@code true} for an allow entry, {@code false} for a deny entry
  * @param rights the rights the entry covers
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record AccessEntry(String principal, boolean allow, Set<AccessRight> rights) {
   /**
    * Checks the components and copies the rights.

@@ -1,7 +1,10 @@
 package dev.cau.api.capability;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A file, directory or link as a node sees it.
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param size the size in bytes of a file; 0 for anything else
  * @param lastModified when it was last changed, in UTC
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record FileEntry(String path, String name, FileKind kind, long size, Instant lastModified) {
   /**
    * Checks the components.

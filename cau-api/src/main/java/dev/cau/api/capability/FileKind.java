@@ -1,6 +1,11 @@
 package dev.cau.api.capability;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** What a path on a node is. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum FileKind {
   /** A regular file. */
   FILE,

@@ -1,8 +1,11 @@
 package dev.cau.api.capability;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.OperationContext;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Reads files a node can see: its local disks and the shares it reaches. Read-only: nothing here
@@ -14,6 +17,7 @@ import java.util.Optional;
  * {@link dev.cau.api.NodeOperationException} if the node cannot be reached or refuses access;
  * a path that does not exist is an empty answer where the method can give one.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface NodeFiles {
   /**
    * Describes one path without following a link.

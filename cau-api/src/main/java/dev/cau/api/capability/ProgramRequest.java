@@ -1,8 +1,11 @@
 package dev.cau.api.capability;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * @param outputLimit how many characters of standard output and of standard error the result
  *     keeps; lines beyond it still reach the call's log
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ProgramRequest(
     Shell shell,
     String program,

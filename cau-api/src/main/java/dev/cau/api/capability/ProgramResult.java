@@ -1,7 +1,10 @@
 package dev.cau.api.capability;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How a program ended.
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param stderr the program's standard error, up to the request's output limit
  * @param outputTruncated whether output beyond the limit was dropped
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ProgramResult(long exitCode, String stdout, String stderr, boolean outputTruncated) {
   /** The largest exit code: {@code 0xFFFFFFFF}. */
   public static final long MAX_EXIT_CODE = 0xFFFF_FFFFL;

@@ -1,6 +1,9 @@
 package dev.cau.api.capability;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.OperationContext;
+import org.apiguardian.api.API;
 
 /**
  * Runs a program or a script on the node and waits for it to end.
@@ -20,6 +23,7 @@ import dev.cau.api.OperationContext;
  * timeout elapses or the context's cancellation is requested, the implementation ends the remote
  * process (and what it started) before it returns, and says how in its documentation.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface ProgramRunner {
   /**
    * Runs the request and waits for it to end.

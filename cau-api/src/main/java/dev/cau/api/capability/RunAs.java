@@ -1,6 +1,11 @@
 package dev.cau.api.capability;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** The identity a program runs as, where the node distinguishes identities. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum RunAs {
   /** The identity the transport connected as. */
   CONNECTED_USER,

@@ -1,6 +1,11 @@
 package dev.cau.api.capability;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** What interprets a {@link ProgramRequest}: the node's program loader, or a named shell. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum Shell {
   /** No shell: the request names an executable, started with its arguments as they are. */
   NONE,

@@ -1,11 +1,15 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.cau.api.NodeOperationException;
+import org.apiguardian.api.API;
 
 /**
  * A cluster-wide action the cluster's controller does not support, such as raising the
  * functional level on a cluster technology that has none.
  */
+@API(status = STABLE, since = "0.1.0")
 public class ClusterActionUnsupportedException extends NodeOperationException {
   private static final long serialVersionUID = 1L;
 

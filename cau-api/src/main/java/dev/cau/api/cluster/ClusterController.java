@@ -1,8 +1,11 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.cau.api.NodeOperationException;
 import dev.cau.api.OperationContext;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The failover cluster being updated, as an embedding product exposes it to the engine.
@@ -14,6 +17,7 @@ import java.util.Optional;
  * administrator must ask for explicitly; a controller that does not support it keeps their
  * defaults, which refuse.
  */
+@API(status = STABLE, since = "0.1.0")
 public interface ClusterController {
   /**
    * Returns the cluster's name, as shown in reports.

@@ -1,8 +1,11 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param roles every clustered role with its owner
  * @param storage the health of shared storage
  */
+@API(status = STABLE, since = "0.1.0")
 public record ClusterSnapshot(
     String name,
     List<NodeSnapshot> nodes,

@@ -1,7 +1,10 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A clustered role (a cluster group): the unit that moves between nodes.
@@ -11,6 +14,7 @@ import java.util.Objects;
  * @param possibleOwners the nodes allowed to host it; empty means every node
  * @param state the role's state
  */
+@API(status = STABLE, since = "0.1.0")
 public record ClusteredRole(
     String name, String ownerNode, List<String> possibleOwners, RoleState state) {
   /**

@@ -1,8 +1,11 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.cau.api.RunId;
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param acquiredAt when the lease was taken
  * @param renewedAt when the holder last showed it was making progress
  */
+@API(status = STABLE, since = "0.1.0")
 public record CoordinatorLease(
     String owner,
     String host,

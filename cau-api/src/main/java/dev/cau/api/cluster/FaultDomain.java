@@ -1,5 +1,8 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param rack the rack's name, or {@code null} if none is defined
  * @param chassis the chassis' name, or {@code null} if none is defined
  */
+@API(status = STABLE, since = "0.1.0")
 public record FaultDomain(@Nullable String site, @Nullable String rack, @Nullable String chassis) {
   /** A node for which no fault domain is defined. */
   public static final FaultDomain NONE = new FaultDomain(null, null, null);

@@ -1,5 +1,9 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The cluster's functional level and what it could be raised to.
  *
@@ -8,6 +12,7 @@ package dev.cau.api.cluster;
  * @param highestSupported the highest level every node's operating system supports; above
  *     {@code current} while the cluster runs in mixed-OS mode after a rolling upgrade
  */
+@API(status = STABLE, since = "0.1.0")
 public record FunctionalLevel(int current, int highestSupported) {
   /**
    * Checks the components.

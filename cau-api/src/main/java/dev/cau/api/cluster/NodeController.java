@@ -1,8 +1,11 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.cau.api.OperationContext;
 import java.time.Duration;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One node of the cluster: take it out of service, restart it, bring it back.
@@ -11,6 +14,7 @@ import java.util.Optional;
  * Failures are reported by throwing {@link dev.cau.api.NodeOperationException}. Implementations
  * are thread-safe, but the engine never makes two calls on one node at the same time.
  */
+@API(status = STABLE, since = "0.1.0")
 public interface NodeController {
   /**
    * Returns the node's name.

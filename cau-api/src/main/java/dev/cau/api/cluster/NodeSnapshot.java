@@ -1,6 +1,9 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One node as seen in a {@link ClusterSnapshot}.
@@ -17,6 +20,7 @@ import java.util.Objects;
  *     never meet: after a coordinator takeover, a restart whose answer was lost counts as done
  *     when the identity changed since the engine recorded it before the restart.
  */
+@API(status = STABLE, since = "0.1.0")
 public record NodeSnapshot(String name, NodeState state, int voteWeight, FaultDomain faultDomain, String bootId) {
   /**
    * Checks the components.

@@ -1,6 +1,11 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** A node's cluster membership state, as {@code Get-ClusterNode} reports it. */
+@API(status = STABLE, since = "0.1.0")
 public enum NodeState {
   /** Running and a member of the cluster. */
   UP,

@@ -1,6 +1,9 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * thread-safe and make {@link #compareAndSet} atomic across every coordinator of the cluster (a
  * cluster database entry, a lease object, a compare-and-swap in a key-value store).
  */
+@API(status = STABLE, since = "0.1.0")
 public interface RunLock {
   /**
    * Reads the lease held now.

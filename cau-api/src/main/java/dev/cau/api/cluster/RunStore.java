@@ -1,8 +1,11 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.cau.api.RunId;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Where runs are kept: each run's journal, written ahead of every step, so that another
@@ -14,6 +17,7 @@ import java.util.Set;
  * coordinator on another node must find); a coordinator outside the cluster may keep one in files.
  * Implementations are thread-safe.
  */
+@API(status = STABLE, since = "0.1.0")
 public interface RunStore {
   /**
    * Appends a record to a run's journal, creating the journal with its first record. Returns

@@ -1,6 +1,9 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How a script on a node ended.
@@ -8,6 +11,7 @@ import java.util.Objects;
  * @param exitCode the script's exit code; zero means success
  * @param detail what the script reported, for the node's result; never a secret
  */
+@API(status = STABLE, since = "0.1.0")
 public record ScriptOutcome(int exitCode, String detail) {
   /**
    * Checks the components.

@@ -1,6 +1,9 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A script to run on a node before or after it is updated.
@@ -15,6 +18,7 @@ import java.util.Objects;
  *     remembers the keys of scripts it has run (on the node, for instance) can return the first
  *     call's outcome instead of running the script twice. {@code ""} when the caller gave none.
  */
+@API(status = STABLE, since = "0.1.0")
 public record ScriptRequest(String path, String configurationName, ScriptPhase phase, String idempotencyKey) {
   /**
    * Checks the components.
@@ -43,6 +47,7 @@ public record ScriptRequest(String path, String configurationName, ScriptPhase p
   }
 
   /** When a script runs relative to the node's update. */
+  @API(status = STABLE, since = "0.1.0")
   public enum ScriptPhase {
     /** Before the node is suspended; a failure means the node is not updated. */
     PRE_UPDATE,

@@ -1,6 +1,9 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The health of the cluster's shared storage, such as Storage Spaces Direct.
@@ -8,6 +11,7 @@ import java.util.Objects;
  * @param status the worst health of any clustered volume
  * @param runningRepairJobs how many repair or resync jobs are running
  */
+@API(status = STABLE, since = "0.1.0")
 public record StorageHealth(StorageHealthStatus status, int runningRepairJobs) {
   /** Healthy storage with nothing to repair, or a cluster without shared storage. */
   public static final StorageHealth HEALTHY = new StorageHealth(StorageHealthStatus.HEALTHY, 0);

@@ -1,6 +1,9 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How to take a node out of service.
@@ -8,6 +11,7 @@ import java.util.Objects;
  * @param drain whether roles are moved off the node, and whether by force
  * @param migration how virtual machines move when they are drained
  */
+@API(status = STABLE, since = "0.1.0")
 public record SuspendRequest(DrainMode drain, MigrationMode migration) {
   /** Pause and drain gracefully with live migration: CAU's default. */
   public static final SuspendRequest DEFAULT =

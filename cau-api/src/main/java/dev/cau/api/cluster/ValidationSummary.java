@@ -1,7 +1,10 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The outcome of a cluster validation ({@code Test-Cluster}), summed up.
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param reportLocation where the full report is, as the cluster names it (a path on a node);
  *     empty if there is none
  */
+@API(status = STABLE, since = "0.1.0")
 public record ValidationSummary(int passed, int warnings, int failed, List<String> problems, String reportLocation) {
   /**
    * Checks the components.

@@ -1,6 +1,9 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The cluster's quorum witness, which holds one vote when configured and online.
@@ -8,6 +11,7 @@ import java.util.Objects;
  * @param kind what kind of witness is configured, or {@link WitnessKind#NONE}
  * @param state whether the witness resource is online
  */
+@API(status = STABLE, since = "0.1.0")
 public record Witness(WitnessKind kind, WitnessState state) {
   /** No witness is configured. */
   public static final Witness NONE = new Witness(WitnessKind.NONE, WitnessState.OFFLINE);

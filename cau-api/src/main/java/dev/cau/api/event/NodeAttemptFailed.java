@@ -1,7 +1,10 @@
 package dev.cau.api.event;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.cau.api.RunId;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * One attempt to update a node failed.
@@ -13,6 +16,7 @@ import java.time.Instant;
  * @param reason what failed
  * @param willRetry whether the engine will try the node again
  */
+@API(status = STABLE, since = "0.1.0")
 public record NodeAttemptFailed(
     RunId runId, Instant at, String node, int attempt, String reason, boolean willRetry)
     implements RunEvent {}

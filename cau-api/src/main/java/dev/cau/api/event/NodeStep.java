@@ -1,6 +1,11 @@
 package dev.cau.api.event;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** The steps of a node's update, in the order the engine normally takes them. */
+@API(status = STABLE, since = "0.1.0")
 public enum NodeStep {
   /** Staging (downloading) updates before the node is drained. */
   STAGING,

@@ -1,7 +1,10 @@
 package dev.cau.api.event;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.cau.api.RunId;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * A message a controller or plug-in reported through its
@@ -13,5 +16,6 @@ import java.time.Instant;
  * @param warning whether it is a warning rather than information
  * @param message the text
  */
+@API(status = STABLE, since = "0.1.0")
 public record OperationMessage(
     RunId runId, Instant at, String node, boolean warning, String message) implements RunEvent {}

@@ -1,5 +1,9 @@
 package dev.cau.api.event;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Receives the events of an updating run.
  *
@@ -7,6 +11,7 @@ package dev.cau.api.event;
  * coordinating thread. A listener must return quickly; an exception it throws is logged and
  * does not affect the run or the other listeners.
  */
+@API(status = STABLE, since = "0.1.0")
 @FunctionalInterface
 public interface RunListener {
   /** A listener that ignores every event. */

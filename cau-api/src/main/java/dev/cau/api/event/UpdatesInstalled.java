@@ -1,9 +1,12 @@
 package dev.cau.api.event;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.cau.api.RunId;
 import dev.cau.api.plugin.InstallResult;
 import java.time.Instant;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A plug-in finished installing a batch of updates on a node.
@@ -14,6 +17,7 @@ import java.util.List;
  * @param plugin the plug-in's name
  * @param results one result per update
  */
+@API(status = STABLE, since = "0.1.0")
 public record UpdatesInstalled(
     RunId runId, Instant at, String node, String plugin, List<InstallResult> results)
     implements RunEvent {

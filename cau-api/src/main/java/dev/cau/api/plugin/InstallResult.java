@@ -1,7 +1,10 @@
 package dev.cau.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param installedSha256 the SHA-256 of the content actually installed (64 lower-case
  *     hexadecimal digits), so that a report can prove which file ran; {@code null} when unknown
  */
+@API(status = STABLE, since = "0.1.0")
 public record InstallResult(
     Update update, UpdateResultCode code, int errorCode, boolean rebootRequired, Instant timestamp,
     @Nullable String installedSha256) {

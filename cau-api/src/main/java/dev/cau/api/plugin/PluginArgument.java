@@ -1,6 +1,9 @@
 package dev.cau.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param secret whether the value is a secret that must never appear in logs, events or reports
  * @param description one sentence for operators
  */
+@API(status = STABLE, since = "0.1.0")
 public record PluginArgument(
     String name,
     ArgumentType type,
@@ -70,6 +74,7 @@ public record PluginArgument(
   }
 
   /** How the text of an argument is interpreted. */
+  @API(status = STABLE, since = "0.1.0")
   public enum ArgumentType {
     /** Any text. */
     STRING,

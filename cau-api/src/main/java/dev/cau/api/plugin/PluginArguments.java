@@ -1,5 +1,7 @@
 package dev.cau.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,12 +9,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The argument values a run gives one plug-in, by name, as text.
  *
  * <p>Values named secret are kept but never printed: {@link #toString()} masks them.
  */
+@API(status = STABLE, since = "0.1.0")
 public final class PluginArguments {
   /** No arguments. */
   public static final PluginArguments EMPTY = new PluginArguments(Map.of(), Set.of());

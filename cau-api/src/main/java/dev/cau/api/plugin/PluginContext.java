@@ -1,12 +1,16 @@
 package dev.cau.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.cau.api.OperationContext;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a plug-in receives with every call: the run, the node, and the facilities the node
  * offers.
  */
+@API(status = STABLE, since = "0.1.0")
 public interface PluginContext extends OperationContext {
   /**
    * Returns a typed facility of the node, such as an update agent or a process runner, as the

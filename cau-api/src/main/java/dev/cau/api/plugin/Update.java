@@ -1,6 +1,9 @@
 package dev.cau.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An update a plug-in found applicable to a node.
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param description a longer description; may be empty
  * @param facts what else the plug-in knows about it; {@link UpdateFacts#NONE} when nothing
  */
+@API(status = STABLE, since = "0.1.0")
 public record Update(String id, String title, String description, UpdateFacts facts) {
   /**
    * Checks the components.

@@ -1,8 +1,11 @@
 package dev.cau.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * @param contentSha256 the SHA-256 of the update's content as the plug-in found it (64 lower-case
  *     hexadecimal digits), or {@code null}
  */
+@API(status = STABLE, since = "0.1.0")
 public record UpdateFacts(
     List<String> kbArticles,
     @Nullable String guid,

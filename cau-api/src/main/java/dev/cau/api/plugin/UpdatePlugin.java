@@ -1,7 +1,10 @@
 package dev.cau.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.cau.api.readiness.ReadinessRule;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Finds and installs updates on one node at a time, on behalf of an updating run.
@@ -21,6 +24,7 @@ import java.util.List;
  * progress as {@link UpdateResultCode#CANCELED} and return or throw
  * {@link dev.cau.api.OperationCanceledException}.
  */
+@API(status = STABLE, since = "0.1.0")
 public interface UpdatePlugin {
   /**
    * Lists the updates that apply to the node now. Scanning must not change the node.

@@ -1,6 +1,9 @@
 package dev.cau.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The type {@link java.util.ServiceLoader} discovers: it names an update plug-in, describes its
@@ -9,6 +12,7 @@ import java.util.List;
  * <p>Constructing a provider must be cheap and must not do I/O: registries instantiate every
  * provider they find in order to read its name.
  */
+@API(status = STABLE, since = "0.1.0")
 public interface UpdatePluginProvider {
   /**
    * Returns the plug-in's stable name, such as {@code Microsoft.WindowsUpdatePlugin}. Runs select

@@ -1,6 +1,11 @@
 package dev.cau.api.plugin;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** How the installation of one update ended. */
+@API(status = STABLE, since = "0.1.0")
 public enum UpdateResultCode {
   /** The update was installed. */
   SUCCEEDED,

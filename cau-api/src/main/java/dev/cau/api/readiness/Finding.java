@@ -1,6 +1,9 @@
 package dev.cau.api.readiness;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The result of one readiness rule, as {@code Get-BpaResult} lists it.
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param detail what was found, which nodes fail, or why the rule was not checked
  * @param resolution what an administrator does to make the rule pass
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Finding(
     String ruleId, String source, String title, Severity severity, FindingState state, String detail,
     String resolution) {

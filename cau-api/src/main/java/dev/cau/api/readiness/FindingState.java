@@ -1,6 +1,11 @@
 package dev.cau.api.readiness;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** What checking a readiness rule found. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum FindingState {
   /** The cluster complies. */
   PASSED,

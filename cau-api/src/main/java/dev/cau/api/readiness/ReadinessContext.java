@@ -1,13 +1,17 @@
 package dev.cau.api.readiness;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.OperationContext;
 import dev.cau.api.cluster.ClusterSnapshot;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a readiness rule may look at: the cluster as read once for the whole check, and the
  * capabilities of its nodes. Nothing here changes a node; rules only read.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface ReadinessContext {
   /**
    * Returns the cluster as read when the check began.

@@ -1,7 +1,10 @@
 package dev.cau.api.readiness;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A rule a cluster must meet before it is updated. A plug-in contributes its own through
@@ -10,6 +13,7 @@ import java.util.function.Function;
  * <p>{@link #check} only reads. It may throw: the engine reports an exception as a
  * {@link FindingState#NOT_CHECKED not checked} finding with the exception's message.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface ReadinessRule {
   /**
    * Returns the rule's stable identifier, unique within its source.
@@ -76,6 +80,7 @@ public interface ReadinessRule {
    * @param resolution what to do when it fails
    * @param checker the check
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   record Defined(String id, String title, Severity severity, String resolution,
       Function<ReadinessContext, RuleOutcome> checker) implements ReadinessRule {
     /**

@@ -1,6 +1,9 @@
 package dev.cau.api.readiness;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What one check of a rule found.
@@ -9,6 +12,7 @@ import java.util.Objects;
  * @param detail what was found: which nodes fail and how, why the rule does not apply, or why it
  *     could not be checked; may be empty for a pass
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record RuleOutcome(FindingState state, String detail) {
   /**
    * Checks the components.

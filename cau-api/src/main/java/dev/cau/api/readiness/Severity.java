@@ -1,6 +1,11 @@
 package dev.cau.api.readiness;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** How much a failed readiness rule matters, as CAU's Best Practices Analyzer grades it. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum Severity {
   /** The run cannot succeed, or must not start, while the rule fails. */
   ERROR,

@@ -1,10 +1,13 @@
 package dev.cau.api.result;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.cau.api.cluster.RebootMode;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.UpdateResultCode;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param restartPending whether the node still needs a restart the run did not do
  * @param reason why the node did not succeed, or {@code null} when it did
  */
+@API(status = STABLE, since = "0.1.0")
 public record NodeResult(
     String node,
     SummaryStatus status,

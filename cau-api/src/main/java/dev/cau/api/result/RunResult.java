@@ -1,11 +1,14 @@
 package dev.cau.api.result;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import dev.cau.api.RunId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param coordinators the coordinators that carried the run, in the order they took it: one,
  *     unless a coordinator took over from another (self-updating mode, or after a crash)
  */
+@API(status = STABLE, since = "0.1.0")
 public record RunResult(
     RunId runId,
     String cluster,

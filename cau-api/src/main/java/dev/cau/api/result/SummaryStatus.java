@@ -1,6 +1,11 @@
 package dev.cau.api.result;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** The summary status of a node or a run, with CAU's meaning. */
+@API(status = STABLE, since = "0.1.0")
 public enum SummaryStatus {
   /**
    * Every update installed and nothing else failed. A node with nothing to install is

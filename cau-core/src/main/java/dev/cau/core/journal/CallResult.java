@@ -1,5 +1,7 @@
 package dev.cau.core.journal;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.cluster.ClusterSnapshot;
 import dev.cau.api.cluster.RebootMode;
 import dev.cau.api.cluster.ScriptOutcome;
@@ -7,8 +9,10 @@ import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.Update;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /** What a call into a controller or plug-in returned, as recorded in the journal. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public sealed interface CallResult
     permits CallResult.Scanned,
         CallResult.Installed,
@@ -27,6 +31,7 @@ public sealed interface CallResult
    * @param restartsNodeItself whether the plug-in's install restarts the node by itself
    *     ({@link dev.cau.api.plugin.UpdatePlugin#restartsNodeItself()})
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   record Scanned(String plugin, List<Update> updates, boolean restartsNodeItself) implements CallResult {
     /**
      * Copies the list.
@@ -57,6 +62,7 @@ public sealed interface CallResult
    * @param plugin the plug-in's name
    * @param results one result per update
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   record Installed(String plugin, List<InstallResult> results) implements CallResult {
     /**
      * Copies the list.
@@ -75,6 +81,7 @@ public sealed interface CallResult
    *
    * @param outcome how it ended
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   record ScriptEnded(ScriptOutcome outcome) implements CallResult {}
 
   /**
@@ -82,6 +89,7 @@ public sealed interface CallResult
    *
    * @param ready whether the node was ready before the timeout
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   record Ready(boolean ready) implements CallResult {}
 
   /**
@@ -89,9 +97,11 @@ public sealed interface CallResult
    *
    * @param snapshot what was seen
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   record Observed(ClusterSnapshot snapshot) implements CallResult {}
 
   /** An operation with nothing to return (suspend, stage, resume, a check) completed. */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   record Done() implements CallResult {}
 
   /**
@@ -99,6 +109,7 @@ public sealed interface CallResult
    *
    * @param mode the kind of restart the node actually started
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   record Restarted(RebootMode mode) implements CallResult {
     /**
      * Checks the mode.
@@ -116,6 +127,7 @@ public sealed interface CallResult
    * @param message what failed, with secrets removed
    * @param storageDegraded whether the cluster refused because clustered storage is degraded
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   record Failed(String message, boolean storageDegraded) implements CallResult {
     /**
      * Checks the message.

@@ -1,9 +1,13 @@
 package dev.cau.core.journal;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** A journal kept in memory: enough for a run whose coordinator does not need to survive. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class InMemoryRunJournal implements RunJournal {
   private final List<JournalEntry> entries = new ArrayList<>();
 

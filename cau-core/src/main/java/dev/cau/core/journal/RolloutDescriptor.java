@@ -1,8 +1,11 @@
 package dev.cau.core.journal;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * The rollout policy a run was started with, as its journal header records it: the policy's name
@@ -12,6 +15,7 @@ import java.util.TreeMap;
  * @param name the policy's name, such as {@code cau.one-node-at-a-time}
  * @param parameters the policy's parameters, sorted by name
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record RolloutDescriptor(String name, Map<String, String> parameters) {
   /**
    * Checks the components and copies the parameters in name order.

@@ -1,10 +1,13 @@
 package dev.cau.core.journal;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.RunId;
 import dev.cau.core.quorum.QuorumPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The first record of a stored run journal: what a coordinator that takes the run over, or that
@@ -22,6 +25,7 @@ import java.util.Objects;
  * @param scanReviewers the plug-ins that review every node's first scan before any node is
  *     touched ({@link dev.cau.api.plugin.InitialScanReview}); empty for most runs
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record RunHeader(
     RunId runId,
     String cluster,
@@ -75,6 +79,7 @@ public record RunHeader(
   }
 
   /** The kind of run a journal records. */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   public enum RunKind {
     /** A rolling updating run, one node at a time, with the workloads running. */
     ROLLING,

@@ -1,13 +1,17 @@
 package dev.cau.core.journal;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.cluster.ClusterSnapshot;
 import java.time.Instant;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One input of a run's state machine. The engine writes each input to the run's journal before
  * it acts on it, so that replaying the journal rebuilds the run's state.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public sealed interface RunInput
     permits RunInput.Started,
         RunInput.CallCompleted,
@@ -28,6 +32,7 @@ public sealed interface RunInput
    * @param coordinator the coordinator that started it, as its lease names it
    * @param at when the run started
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   record Started(ClusterSnapshot snapshot, String coordinator, Instant at) implements RunInput {
     /**
      * Checks the components.
@@ -52,6 +57,7 @@ public sealed interface RunInput
    * @param coordinator the coordinator that carries the run on, as its lease names it
    * @param at when it took over
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   record Resumed(String coordinator, Instant at) implements RunInput {
     /**
      * Checks the components.
@@ -74,6 +80,7 @@ public sealed interface RunInput
    * @param result what the call returned, or how it failed
    * @param at when it returned
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   record CallCompleted(int token, String node, CallResult result, Instant at) implements RunInput {
     /**
      * Checks the components.
@@ -96,6 +103,7 @@ public sealed interface RunInput
    * @param token the timer's token
    * @param at when it elapsed
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   record TimerFired(int token, Instant at) implements RunInput {
     /**
      * Checks the components.
@@ -114,6 +122,7 @@ public sealed interface RunInput
    * @param reason why, for the run's result
    * @param at when it was asked
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   record CancelRequested(String reason, Instant at) implements RunInput {
     /**
      * Checks the components.

@@ -1,6 +1,9 @@
 package dev.cau.core.lock;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param role the clustered role it runs as in self-updating mode, or {@code null} for a
  *     coordinator outside the cluster
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record CoordinatorIdentity(String name, String host, @Nullable String role) {
   /**
    * Checks the components.

@@ -1,5 +1,7 @@
 package dev.cau.core.lock;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.CoordinatorLockedException;
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.ClusterSnapshot;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Expiry is judged on the clock of the coordinator that asks, so coordinators' clocks must
  * roughly agree (within a small part of the expiry).
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class CoordinatorLock {
   /** How long a lease lives without renewal by default: CAU's one hour. */
   public static final Duration DEFAULT_EXPIRY = Duration.ofHours(1);

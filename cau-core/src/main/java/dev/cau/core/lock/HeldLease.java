@@ -1,10 +1,13 @@
 package dev.cau.core.lock;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.LeaseLostException;
 import dev.cau.api.cluster.CoordinatorLease;
 import dev.cau.api.cluster.RunLock;
 import java.time.Clock;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The lease one coordinator holds. Every renewal is a compare-and-set against the lease as this
@@ -13,6 +16,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe; a coordinator renews from its event thread and from its heartbeat.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class HeldLease {
   private final RunLock lock;
   private final String cluster;

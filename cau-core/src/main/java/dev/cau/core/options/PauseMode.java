@@ -1,9 +1,14 @@
 package dev.cau.core.options;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
+import org.apiguardian.api.API;
+
 /**
  * How a node is taken out of service: CAU's default drain, or one of its {@code ForcePause…}
  * switches, of which at most one may be set.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public enum PauseMode {
   /** Pause and drain gracefully; the drain fails if a role cannot move. The default. */
   DRAIN("(default)"),

@@ -1,8 +1,11 @@
 package dev.cau.core.options;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One plug-in a run uses, with its arguments: one entry of CAU's {@code CauPluginName} with the
@@ -11,6 +14,7 @@ import java.util.Objects;
  * @param name the plug-in's name, such as {@code Microsoft.WindowsUpdatePlugin}
  * @param arguments the argument values by name, as text
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public record PluginSelection(String name, Map<String, String> arguments) {
   /**
    * Checks the name and copies the arguments, keeping their order.

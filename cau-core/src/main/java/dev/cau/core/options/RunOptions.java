@@ -1,5 +1,7 @@
 package dev.cau.core.options;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.MigrationMode;
@@ -14,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * need the cluster (such as {@code MaxFailedNodes} against the node count) run when the run
  * starts, before any node is touched.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class RunOptions {
   /** CAU's default plug-in. */
   public static final String DEFAULT_PLUGIN = "Microsoft.WindowsUpdatePlugin";
@@ -549,6 +553,7 @@ public final class RunOptions {
   }
 
   /** Builds {@link RunOptions}, checking each value as it is set. Not thread-safe. */
+  @API(status = MAINTAINED, since = "0.1.0")
   public static final class Builder {
     private @Nullable Integer maxFailedNodes;
     private int maxRetriesPerNode = DEFAULT_MAX_RETRIES_PER_NODE;

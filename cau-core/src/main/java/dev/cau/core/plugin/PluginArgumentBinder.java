@@ -1,5 +1,7 @@
 package dev.cau.core.plugin;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.PluginRegistrationException;
 import dev.cau.api.plugin.PluginArgument;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The class has no state and is safe to use from any thread.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class PluginArgumentBinder {
   private static final String MASK = "********";
 

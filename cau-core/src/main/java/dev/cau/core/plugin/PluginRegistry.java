@@ -1,5 +1,7 @@
 package dev.cau.core.plugin;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.PluginNotFoundException;
 import dev.cau.api.PluginRegistrationException;
 import dev.cau.api.plugin.UpdatePluginProvider;
@@ -15,6 +17,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>A registry is immutable and safe to share between threads. It hands the same provider
  * instances to every caller.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class PluginRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
 
@@ -127,6 +131,7 @@ public final class PluginRegistry {
    *
    * <p>A builder is not thread-safe; use it from one thread, then share the registry it builds.
    */
+  @API(status = MAINTAINED, since = "0.1.0")
   public static final class Builder {
     private final Map<String, List<UpdatePluginProvider>> discovered = new LinkedHashMap<>();
     private final Map<String, UpdatePluginProvider> explicit = new LinkedHashMap<>();

@@ -1,11 +1,14 @@
 package dev.cau.core.policy;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.cluster.ClusterSnapshot;
 import dev.cau.core.quorum.QuorumDecision;
 import dev.cau.core.quorum.QuorumGuard;
 import dev.cau.core.quorum.QuorumPolicy;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The decisions the engine takes at its decision points. Every method has CAU's behaviour as its
@@ -15,6 +18,7 @@ import java.util.Set;
  * applies an input, and replaying a journal must reach the same decisions. The testkit uses
  * deliberately wrong policies to show that its invariant checkers catch them.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public interface OrchestrationPolicy {
   /** CAU's behaviour. */
   OrchestrationPolicy CAU = new OrchestrationPolicy() {};

@@ -1,7 +1,10 @@
 package dev.cau.core.policy;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.core.journal.RolloutDescriptor;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Decides which waiting nodes a run takes now: the run-level half of the engine, above each
@@ -15,6 +18,7 @@ import java.util.List;
  * Implementations must be deterministic and side-effect free, since replaying a journal must
  * reach the same decisions.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public interface RolloutPolicy {
   /**
    * CAU's policy: once every node has been scanned, one node at a time, in the run's node order.

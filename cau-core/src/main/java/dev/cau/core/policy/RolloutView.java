@@ -1,9 +1,12 @@
 package dev.cau.core.policy;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.cluster.ClusterSnapshot;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link RolloutPolicy} sees when it chooses the next nodes to take.
@@ -14,6 +17,7 @@ import java.util.Set;
  * @param inFlight the nodes taken and not finished yet
  * @param scanning how many nodes are still in the run's first scan
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public record RolloutView(ClusterSnapshot cluster, List<String> waiting, Set<String> inFlight, int scanning) {
   /**
    * Checks the components and copies the collections.

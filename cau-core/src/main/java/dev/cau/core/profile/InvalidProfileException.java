@@ -1,7 +1,10 @@
 package dev.cau.core.profile;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.CauException;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,9 +16,13 @@ import org.jspecify.annotations.Nullable;
  * key and the value. When a run option refused the value, the cause is the
  * {@link dev.cau.api.InvalidOptionsException} it threw, and its message is part of this one.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@API(status = EXPERIMENTAL, since = "0.1.0")
+@SuppressWarnings("NotJavadoc")
 public final class InvalidProfileException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** Where in the profile the problem is, or null when it concerns the whole profile. */
   private final @Nullable String location;
 
   /**

@@ -1,5 +1,7 @@
 package dev.cau.core.profile;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.plugin.PluginRegistry;
 import java.io.BufferedReader;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Reads and writes Updating Run Profiles: the run options an administrator saves once and uses
@@ -32,6 +35,7 @@ import java.util.Objects;
  *
  * <p>The methods are stateless and safe to call from any thread.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class RunProfile {
   /** The largest profile read: 1 MiB (bytes of a file or CLIXML stream, characters of a reader). */
   public static final int MAX_SIZE = 1024 * 1024;

@@ -1,6 +1,9 @@
 package dev.cau.core.quorum;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The quorum guard's answer: whether nodes may go down, the verdict, and why.
@@ -22,6 +25,7 @@ import java.util.Objects;
  *     the verdict is {@link QuorumVerdict#DYNAMIC_ONLY}
  * @param reason one sentence for an administrator, naming the nodes and the vote counts
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public record QuorumDecision(
     boolean allowed,
     QuorumVerdict verdict,

@@ -1,5 +1,7 @@
 package dev.cau.core.quorum;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.cluster.ClusterSnapshot;
 import dev.cau.api.cluster.NodeSnapshot;
 import dev.cau.api.cluster.Witness;
@@ -9,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Decides whether nodes may leave the cluster without it losing quorum.
@@ -33,6 +36,7 @@ import java.util.TreeSet;
  * only the dynamic rule passes, and {@link QuorumVerdict#QUORUM_AT_RISK} when the dynamic rule
  * fails or no member would remain.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class QuorumGuard {
   private QuorumGuard() {}
 

@@ -1,6 +1,11 @@
 package dev.cau.core.quorum;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
+import org.apiguardian.api.API;
+
 /** How much the quorum guard may rely on the cluster's own vote adjustment. */
+@API(status = MAINTAINED, since = "0.1.0")
 public enum QuorumPolicy {
   /**
    * Allows only what keeps a majority of the configured votes; the conservative default.

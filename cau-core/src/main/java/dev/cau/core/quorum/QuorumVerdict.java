@@ -1,6 +1,11 @@
 package dev.cau.core.quorum;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
+import org.apiguardian.api.API;
+
 /** What would happen to quorum if the nodes in question went down. */
+@API(status = MAINTAINED, since = "0.1.0")
 public enum QuorumVerdict {
   /** A majority of the configured votes would remain: safe without dynamic quorum. */
   SAFE,

@@ -1,5 +1,7 @@
 package dev.cau.core.readiness;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.capability.FileKind;
 import dev.cau.api.capability.NodeFiles;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  * registration, which a JVM coordinator does not have; they are reported as not checked, with the
  * reason, rather than left out, so that a report reads like CAU's.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class CauRules {
   /** The source of the engine's findings. */
   public static final String SOURCE = "cau";

@@ -1,14 +1,18 @@
 package dev.cau.core.readiness;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.CauException;
 import dev.cau.api.readiness.Finding;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A run was refused before any node was touched because a plug-in's readiness rule of error
  * severity failed, or a node lacks a capability a plug-in needs.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ClusterNotReadyException extends CauException {
   private static final long serialVersionUID = 1L;
 

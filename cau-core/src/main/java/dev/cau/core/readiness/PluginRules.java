@@ -1,5 +1,7 @@
 package dev.cau.core.readiness;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.cluster.NodeSnapshot;
 import dev.cau.api.plugin.UpdatePlugin;
 import dev.cau.api.readiness.ReadinessRule;
@@ -7,11 +9,13 @@ import dev.cau.api.readiness.RuleOutcome;
 import dev.cau.api.readiness.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The readiness rules a plug-in brings: one that every node offers the capabilities it needs
  * ({@link UpdatePlugin#requiredCapabilities()}), then its own ({@link UpdatePlugin#readinessRules()}).
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class PluginRules {
   private PluginRules() {}
 

@@ -1,5 +1,7 @@
 package dev.cau.core.readiness;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.readiness.Finding;
 import dev.cau.api.readiness.FindingState;
 import dev.cau.api.readiness.ReadinessContext;
@@ -8,6 +10,7 @@ import dev.cau.api.readiness.RuleOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * Checks rules one after the other and turns each outcome into a finding. A rule that throws is
  * reported as not checked, with what it threw; one rule's failure never stops the others.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ReadinessCheck {
   private static final Logger LOG = LoggerFactory.getLogger(ReadinessCheck.class);
 

@@ -1,10 +1,13 @@
 package dev.cau.core.readiness;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.readiness.Finding;
 import dev.cau.api.readiness.FindingState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a readiness check found, rule by rule: the engine's rules first, in CAU's order, then each
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param checkedAt when the check began
  * @param findings one finding per rule
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ReadinessReport(String cluster, Instant checkedAt, List<Finding> findings) {
   /**
    * Checks the components and copies the list.

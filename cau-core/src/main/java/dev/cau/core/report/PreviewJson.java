@@ -1,5 +1,7 @@
 package dev.cau.core.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.plugin.PluginArgument;
 import dev.cau.api.plugin.Update;
 import dev.cau.api.plugin.UpdateFacts;
@@ -12,6 +14,7 @@ import dev.cau.core.scan.ScanReport;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Writes what {@code cau scan --json}, {@code cau test-setup --json} and {@code cau plugins --json}
@@ -19,6 +22,7 @@ import java.util.Locale;
  * shape {@code docs/scan-and-readiness.md} documents. Instants are ISO-8601 in UTC; enumerations are
  * written as CAU names them ({@code Error}, {@code Failed}, {@code NotChecked}).
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class PreviewJson {
   private PreviewJson() {}
 
@@ -133,6 +137,7 @@ public final class PreviewJson {
    * @param module the name of its Java module, or {@code null} if it is on the class path
    * @param location the jar or directory it was loaded from, or {@code null} if unknown
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   public record PluginEntry(UpdatePluginProvider provider, @org.jspecify.annotations.Nullable String module,
       @org.jspecify.annotations.Nullable String location) {
     /**

@@ -1,5 +1,7 @@
 package dev.cau.core.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.result.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Renders finished runs as CSV, HTML or JSON, like CAU's {@code Export-CauReport}.
@@ -17,6 +20,7 @@ import java.util.Objects;
  * ISO-8601 instants in UTC. No method reads the clock. The methods are stateless and safe to call
  * from any thread; no argument may be null.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ReportExporter {
   private ReportExporter() {}
 

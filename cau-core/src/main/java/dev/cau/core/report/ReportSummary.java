@@ -1,5 +1,7 @@
 package dev.cau.core.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.RunId;
 import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.RunResult;
@@ -7,6 +9,7 @@ import dev.cau.api.result.SummaryStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One finished run in short, like CAU's {@code CauReportSummary}.
@@ -21,6 +24,7 @@ import java.util.Objects;
  * @param failedUpdates updates that failed, over every node
  * @param coordinators the coordinators that carried it
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ReportSummary(
     RunId runId,
     String cluster,

@@ -1,5 +1,7 @@
 package dev.cau.core.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.RunStore;
 import dev.cau.api.result.RunResult;
@@ -11,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The reports of a cluster's finished runs, as CAU's {@code Get-CauReport} reads them: all of
@@ -21,6 +24,7 @@ import java.util.Optional;
  * <p>A report that cannot be read is not skipped silently: {@link #unreadable()} names it, and
  * {@link #clearUnreadable()} deletes it, as CAU's {@code -ClearCorruptReports} does.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class RunHistory {
   private final RunStore store;
 

@@ -1,5 +1,7 @@
 package dev.cau.core.role;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.cluster.ClusterSnapshot;
@@ -25,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The self-updating role of one cluster: CAU's {@code Add-}, {@code Get-}, {@code Set-},
@@ -64,6 +67,7 @@ import java.util.stream.Collectors;
  * holding this instance's lock. The run store has no compare-and-set for the configuration, so
  * two instances (on two nodes, say) changing it at the same moment leave the last one written.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class CauClusterRole {
   private final ClusterController cluster;
   private final RunStore store;

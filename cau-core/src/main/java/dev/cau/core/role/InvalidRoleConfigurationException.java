@@ -1,7 +1,10 @@
 package dev.cau.core.role;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.CauException;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,9 +15,13 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link CauClusterRole#remove()} does not read the configuration, so a damaged one can always
  * be removed and added again.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@API(status = EXPERIMENTAL, since = "0.1.0")
+@SuppressWarnings("NotJavadoc")
 public final class InvalidRoleConfigurationException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** The name of the rejected field. */
   private final String field;
 
   /**

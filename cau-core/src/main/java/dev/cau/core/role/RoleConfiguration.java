@@ -1,5 +1,7 @@
 package dev.cau.core.role;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.schedule.UpdateSchedule;
@@ -9,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Instances are immutable and thread-safe. They have no value equality, as {@link RunOptions}
  * has none; compare their components.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class RoleConfiguration {
   private final String groupName;
   private final RoleStatus status;
@@ -192,6 +196,7 @@ public final class RoleConfiguration {
   }
 
   /** Builds a {@link RoleConfiguration}, checking each value as it is set. Not thread-safe. */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final String groupName;
     private RoleStatus status = RoleStatus.ENABLED;

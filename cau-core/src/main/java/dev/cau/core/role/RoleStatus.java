@@ -1,9 +1,14 @@
 package dev.cau.core.role;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Whether the self-updating role may start runs, as {@code Enable-CauClusterRole} and
  * {@code Disable-CauClusterRole} set it.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum RoleStatus {
   /** The role starts runs on its schedule; CAU shows {@code Online}. */
   ENABLED("Online"),

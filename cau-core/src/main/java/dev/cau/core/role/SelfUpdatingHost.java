@@ -1,5 +1,7 @@
 package dev.cau.core.role;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.CauException;
 import dev.cau.api.CoordinatorLockedException;
 import dev.cau.api.cluster.ClusterController;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>Triggers that passed while the role had no host (up to {@link #CATCH_UP} before it came
  * online) are still served: a trigger is missed only if the role was offline for longer.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SelfUpdatingHost {
   /** How far back a host that comes online looks for a trigger it must still serve. */
   public static final Duration CATCH_UP = Duration.ofHours(1);

@@ -1,8 +1,11 @@
 package dev.cau.core.scan;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.plugin.Update;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What the selected plug-ins found on one node.
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param node the node's name
  * @param plugins one scan per plug-in, in the run's plug-in order
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record NodeScan(String node, List<PluginScan> plugins) {
   /**
    * Checks the components and copies the list.

@@ -1,8 +1,11 @@
 package dev.cau.core.scan;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.plugin.Update;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param error why the scan failed, with secret argument values removed, or {@code null} if it
  *     succeeded
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record PluginScan(String plugin, List<Update> updates, @Nullable String error) {
   /**
    * Checks the components and copies the list.

@@ -1,10 +1,13 @@
 package dev.cau.core.scan;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.RunId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  *     {@code null}; the preview went on, as it changes nothing, but a node that run is updating
  *     may report a moving picture or fail its scan
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ScanReport(String cluster, Instant startedAt, Instant finishedAt, int parallelism, List<NodeScan> nodes,
     @Nullable RunId runInProgress) {
   /**

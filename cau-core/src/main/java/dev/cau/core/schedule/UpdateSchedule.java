@@ -1,5 +1,7 @@
 package dev.cau.core.schedule;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.InvalidOptionsException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #nextRun(Instant)}. A schedule fires only while the CAU clustered role is enabled; that
  * check belongs to the caller.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class UpdateSchedule {
   /** Value of {@code WeeksOfMonth} that means the last week of the month. */
   public static final int LAST_WEEK_OF_MONTH = 5;
@@ -59,6 +63,7 @@ public final class UpdateSchedule {
       "weeks from 1 to " + LAST_WEEK_OF_MONTH + " (" + LAST_WEEK_OF_MONTH + " = the last week of the month)";
 
   /** The parameter set a schedule uses. */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   public enum Kind {
     /** CAU's {@code MonthlyDayOfWeek} set: {@code DaysOfWeek} in the {@code WeeksOfMonth}. */
     MONTHLY,
@@ -400,6 +405,7 @@ public final class UpdateSchedule {
   }
 
   /** Completes a schedule with its start date. Not thread-safe. */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final Kind kind;
     private Set<DayOfWeek> daysOfWeek = EnumSet.noneOf(DayOfWeek.class);

@@ -1,6 +1,11 @@
 package dev.cau.core.status;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** Whether a cluster is being updated, with CAU's {@code RunState} names. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public enum RunState {
   /** No run is in progress. */
   RUN_NOT_IN_PROGRESS("RunNotInProgress"),

@@ -1,10 +1,13 @@
 package dev.cau.core.status;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.RunId;
 import dev.cau.api.result.NodeResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param detail why the state is what it is, for people: who holds the lock and until when, or
  *     why the run needs recovery; {@code null} when no run is in progress
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record RunStatus(
     String cluster,
     RunState state,

@@ -1,5 +1,7 @@
 package dev.cau.core.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.RunStore;
 import dev.cau.api.cluster.StoredJournal;
@@ -28,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.zip.CRC32C;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +80,7 @@ import org.slf4j.LoggerFactory;
  * thrown as {@link UncheckedIOException}s that name the file. The store is thread-safe; {@link
  * #close} releases the write lock, which also goes when the process ends.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class FileRunStore implements RunStore, AutoCloseable {
   /** The largest record, report or configuration, in bytes of UTF-8: 16 MiB. */
   public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;

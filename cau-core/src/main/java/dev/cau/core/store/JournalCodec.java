@@ -1,5 +1,7 @@
 package dev.cau.core.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.cluster.RebootMode;
 import dev.cau.api.cluster.ScriptOutcome;
 import dev.cau.api.plugin.InstallResult;
@@ -19,6 +21,7 @@ import dev.cau.core.quorum.QuorumPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +61,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The methods are pure and thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class JournalCodec {
   /** The format version new journals are written in, and the newest this class reads. */
   public static final int FORMAT_VERSION = 2;

@@ -1,7 +1,10 @@
 package dev.cau.core.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.CauException;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,9 +15,13 @@ import org.jspecify.annotations.Nullable;
  * <p>The message names the field, such as {@code input.snapshot.nodes[1].voteWeight}, and says what
  * was wrong with it; {@link #field()} returns the same path.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@API(status = EXPERIMENTAL, since = "0.1.0")
+@SuppressWarnings("NotJavadoc")
 public final class JournalFormatException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** The path of the field that is wrong, or null when the record as a whole is wrong. */
   private final @Nullable String field;
 
   /**

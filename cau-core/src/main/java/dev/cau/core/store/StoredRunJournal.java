@@ -1,5 +1,7 @@
 package dev.cau.core.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.RunStore;
 import dev.cau.api.cluster.StoredJournal;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The journal is thread-safe; the engine appends from one thread at a time.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class StoredRunJournal implements RunJournal {
   /** The earliest time a record may hold. */
   static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");

@@ -1,6 +1,9 @@
 package dev.cau.core.text;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * States a count with its noun in the right number, so that no message says "1 nodes".
@@ -17,6 +20,7 @@ import java.util.Objects;
  *
  * <p>The methods are pure and safe to call from any thread.
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Counts {
   private Counts() {}
 

@@ -7,13 +7,18 @@ import dev.cau.api.InvalidOptionsException;
  * thrown when the plug-in is created, before any node is touched, and names the position (the
  * first character is 1) and the grammar rule the text breaks.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@SuppressWarnings("NotJavadoc")
 public final class CriteriaException extends InvalidOptionsException {
   private static final long serialVersionUID = 1L;
 
   /** How much of a refused query the message repeats; the rest is elided. */
   private static final int SHOWN_CHARACTERS = 200;
 
+  /** Where the problem is, the first character being 1. */
   private final int position;
+
+  /** The rule the text breaks, as a sentence. */
   private final String rule;
 
   /**

@@ -1,5 +1,7 @@
 package dev.cau.testkit.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.core.text.Counts;
 import dev.cau.testkit.scenario.Scenario;
 import dev.cau.testkit.scenario.ScenarioGenerator;
@@ -10,6 +12,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /** The extension behind {@link ScenarioTest}; JUnit creates it, tests use the annotation. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ScenarioExtension implements TestTemplateInvocationContextProvider {
   /** Creates the extension; JUnit calls this. */
   public ScenarioExtension() {}

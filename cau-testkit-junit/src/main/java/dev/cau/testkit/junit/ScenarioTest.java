@@ -1,10 +1,13 @@
 package dev.cau.testkit.junit;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>{@code -Dcau.scenarios=N} overrides the count, {@code -Dcau.seed=S} the first seed, and
  * {@code -Dcau.replay=S} runs one seed alone.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -1,16 +1,20 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.RunStore;
 import dev.cau.api.cluster.StoredJournal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A run store that passes every call to another: extend it and override what a test breaks (a
  * store that loses records, fails an append, or crashes its coordinator at a chosen record).
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public class ForwardingRunStore implements RunStore {
   private final RunStore store;
 

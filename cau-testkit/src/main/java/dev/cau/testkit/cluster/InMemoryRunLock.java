@@ -1,11 +1,14 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.cluster.CoordinatorLease;
 import dev.cau.api.cluster.RunLock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * also records every lease it held, so that tests can check that at most one coordinator held the
  * cluster at a time.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class InMemoryRunLock implements RunLock {
   private @Nullable CoordinatorLease lease;
   private final List<CoordinatorLease> taken = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.RunStore;
 import dev.cau.api.cluster.StoredJournal;
@@ -11,12 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A run store kept in memory, as a simulated cluster keeps its in-cluster state: it survives any
  * coordinator, and lets a test watch every record as it is appended.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class InMemoryRunStore implements RunStore {
   private final Map<RunId, List<String>> journals = new LinkedHashMap<>();
   private final Map<RunId, String> reports = new LinkedHashMap<>();

@@ -1,14 +1,18 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Damages the self-updating role's configuration that a {@link SimulatedCluster}'s run store
  * holds, in ways the engine's own builders refuse to produce, as an older version or another
  * tool could have stored it. Readiness tests plant these to check that the problem is reported.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class RoleConfigurationFaults {
   private static final Pattern WARN_AFTER = Pattern.compile("WarnAfter = ([^%;]*)");
   private static final Pattern STOP_AFTER = Pattern.compile("StopAfter = ([^%;]*)");

@@ -1,5 +1,7 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.NodeOperationException;
 import dev.cau.api.OperationContext;
 import dev.cau.api.cluster.ClusterActionUnsupportedException;
@@ -38,6 +40,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,6 +65,7 @@ import org.jspecify.annotations.Nullable;
  * is recorded as a step of the cluster. {@link #postUpgradeActionsUnsupported()} makes them
  * behave like a controller that does not support them.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SimulatedCluster implements ClusterController {
   private static final class Role {
     final String name;
@@ -783,6 +787,7 @@ public final class SimulatedCluster implements ClusterController {
   }
 
   /** Describes a {@link SimulatedCluster}. Not thread-safe. */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final String name;
     private final List<NodeSpec> nodes = new ArrayList<>();
@@ -943,6 +948,7 @@ public final class SimulatedCluster implements ClusterController {
   }
 
   /** Describes one node of a simulated cluster. */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   public static final class NodeSpec {
     final String name;
     NodeState state = NodeState.UP;

@@ -1,5 +1,7 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.NodeOperationException;
 import dev.cau.api.OperationContext;
 import dev.cau.api.capability.AccessEntry;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +48,7 @@ import org.jspecify.annotations.Nullable;
  * and is refused with {@link NodeOperationException} while the node is down. Single threaded,
  * like the simulator.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SimulatedFiles implements NodeFiles {
   /** The access list a new path gets. */
   public static final List<AccessEntry> DEFAULT_ACCESS = List.of(

@@ -1,5 +1,7 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.CancellationSignal;
 import dev.cau.api.NodeOperationException;
 import dev.cau.api.OperationContext;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +47,7 @@ import org.jspecify.annotations.Nullable;
  * {@link ProgramRunner}, and whatever a test {@linkplain #offer offers}; a test
  * {@linkplain #withdraw withdraws} any of them to plant a node that lacks one.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SimulatedNode implements NodeController, UpdateCatalog {
   private final SimulatedCluster cluster;
   private final String name;

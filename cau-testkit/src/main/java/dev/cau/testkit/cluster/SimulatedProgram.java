@@ -1,7 +1,10 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.capability.ProgramRequest;
 import dev.cau.api.capability.ProgramResult;
+import org.apiguardian.api.API;
 
 /**
  * How a program defined on a {@link SimulatedPrograms} behaves when it runs: it writes lines,
@@ -11,6 +14,7 @@ import dev.cau.api.capability.ProgramResult;
  * wrote with {@link SimulatedProgramRun#line} and {@link SimulatedProgramRun#errorLine},
  * followed by the returned result's own output, within the request's output limit.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 @FunctionalInterface
 public interface SimulatedProgram {
   /**

@@ -1,10 +1,13 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.OperationContext;
 import dev.cau.api.capability.ProgramRequest;
 import dev.cau.api.capability.ProgramResult;
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One run of a {@link SimulatedProgram}: what it writes and how long it takes.
@@ -22,6 +25,7 @@ import java.util.Objects;
  * {@link dev.cau.api.OperationCanceledException}. After the end, {@code take} throws again and
  * output is dropped.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SimulatedProgramRun {
   /** Ends the behaviour when the simulated process was ended. */
   static final class Ended extends RuntimeException {

@@ -1,5 +1,7 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.NodeOperationException;
 import dev.cau.api.OperationCanceledException;
 import dev.cau.api.OperationContext;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  * down. {@link #executed()} keeps every request for assertions. Single threaded, like the
  * simulator.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SimulatedPrograms implements ProgramRunner {
   /** The program name that stands for {@link Shell#POSIX_SH} scripts. */
   public static final String POSIX_SH = "sh";

@@ -1,7 +1,10 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param reportedAfterInstall a faulty catalogue: the scan keeps reporting the update after it
  *     was installed, as driver plug-ins sometimes do
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record SimulatedUpdate(
     String id,
     String title,

@@ -1,7 +1,10 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * One simulated operation: which node, what, when it started and how long it took.
@@ -12,4 +15,5 @@ import java.time.Instant;
  * @param start when it started, in virtual time
  * @param duration how long it took
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record StepRecord(long sequence, String node, String step, Instant start, Duration duration) {}

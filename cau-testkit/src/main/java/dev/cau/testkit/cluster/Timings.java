@@ -1,7 +1,10 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How long the simulated steps take. Installing takes each update's own time.
@@ -21,6 +24,7 @@ import java.util.Objects;
  * @param fileRead one call of a node's {@link SimulatedFiles}: a stat, a listing, a read, a hash
  *     or a look at access entries or a share
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Timings(
     Duration scan,
     Duration stage,

@@ -1,5 +1,7 @@
 package dev.cau.testkit.conformance;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.CoordinatorLease;
 import dev.cau.api.cluster.RunLock;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Each supplier must give an empty lock or store each time it is called. The lock check runs
  * four threads against one lock; nothing sleeps.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class ClusterStateConformance {
   private static final int THREADS = 4;
   private static final int TAKES_PER_THREAD = 250;

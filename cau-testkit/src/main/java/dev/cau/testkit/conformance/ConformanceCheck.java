@@ -1,9 +1,14 @@
 package dev.cau.testkit.conformance;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
+import org.apiguardian.api.API;
+
 /**
  * The checks of the conformance kit, in the order they run. Each states one rule of the update
  * plug-in contract.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public enum ConformanceCheck {
   /** {@code name()} returns the same non-blank name every time, without surrounding spaces. */
   STABLE_NAME("stable name"),

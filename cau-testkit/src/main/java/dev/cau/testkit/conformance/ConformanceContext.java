@@ -1,5 +1,7 @@
 package dev.cau.testkit.conformance;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.CancellationSignal;
 import dev.cau.api.OperationLog;
 import dev.cau.api.RunId;
@@ -12,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apiguardian.api.API;
 
 /**
  * A {@link PluginContext} for tests: a fixed clock, a fixed run id, a log that keeps every
@@ -21,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * plug-in took from the system clock instead of {@link #clock()} shows. It is thread-safe: a
  * plug-in may log and poll the signal from any thread.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class ConformanceContext implements PluginContext {
   /** The instant the context's clock always reads: 2001-09-09T01:46:40Z. */
   public static final Instant CLOCK_INSTANT = Instant.ofEpochSecond(1_000_000_000L);
@@ -108,6 +112,7 @@ public final class ConformanceContext implements PluginContext {
   }
 
   /** How serious a logged message is. */
+  @API(status = MAINTAINED, since = "0.1.0")
   public enum Level {
     /** Logged with {@link OperationLog#info(String)}. */
     INFO,
@@ -121,6 +126,7 @@ public final class ConformanceContext implements PluginContext {
    * @param level how it was logged
    * @param message its text
    */
+  @API(status = MAINTAINED, since = "0.1.0")
   public record LogEntry(Level level, String message) {
     /**
      * Checks the components.

@@ -1,7 +1,10 @@
 package dev.cau.testkit.conformance;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What one check found.
@@ -11,6 +14,7 @@ import java.util.Objects;
  * @param message what the plug-in did: for a failure, what is wrong and what the contract asks
  *     for; for a check that did not run, why and how to make it run
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public record ConformanceFinding(ConformanceCheck check, Outcome outcome, String message) {
   /**
    * Checks the components.
@@ -40,6 +44,7 @@ public record ConformanceFinding(ConformanceCheck check, Outcome outcome, String
   }
 
   /** How a check ended. */
+  @API(status = MAINTAINED, since = "0.1.0")
   public enum Outcome {
     /** The plug-in keeps the rule. */
     PASSED,

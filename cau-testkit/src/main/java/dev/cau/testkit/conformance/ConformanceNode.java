@@ -1,8 +1,11 @@
 package dev.cau.testkit.conformance;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A node as the conformance kit gives it to a plug-in: the capabilities the plug-in asks for
@@ -21,6 +24,7 @@ import java.util.Optional;
  *
  * <p>The kit calls a node from the thread that runs the checks only.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public interface ConformanceNode {
   /**
    * Returns a capability of the node.

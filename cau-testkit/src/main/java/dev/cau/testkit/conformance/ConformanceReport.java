@@ -1,8 +1,11 @@
 package dev.cau.testkit.conformance;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * What the conformance kit found about one plug-in: one finding per check, in the order of
@@ -11,6 +14,7 @@ import java.util.stream.Collectors;
  * @param plugin the plug-in, as {@code "name" (provider class)}
  * @param findings one finding per check
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public record ConformanceReport(String plugin, List<ConformanceFinding> findings) {
   /**
    * Checks the components and copies the findings.

@@ -1,10 +1,15 @@
 package dev.cau.testkit.conformance;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
+import org.apiguardian.api.API;
+
 /**
  * The checks of {@link NodeControllerConformance}, in the order they run. Each states one rule of
  * {@link dev.cau.api.cluster.NodeController} that the engine relies on when it resumes a run or
  * repeats a call whose answer was lost.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public enum NodeControllerCheck {
   /** A suspend pauses the node: the cluster snapshot shows it {@code PAUSED}. */
   SUSPEND_PAUSES("suspend pauses the node"),

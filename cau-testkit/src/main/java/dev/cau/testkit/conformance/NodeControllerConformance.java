@@ -1,5 +1,7 @@
 package dev.cau.testkit.conformance;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.CancellationSignal;
 import dev.cau.api.OperationContext;
 import dev.cau.api.OperationLog;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +54,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #context(String, Clock)} with the clock the controller should read. It leaves the node
  * resumed when it can. An instance is not thread-safe.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class NodeControllerConformance {
   private final ClusterController cluster;
   private final String node;

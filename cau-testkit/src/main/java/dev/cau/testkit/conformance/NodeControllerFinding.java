@@ -1,6 +1,9 @@
 package dev.cau.testkit.conformance;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What one check of {@link NodeControllerConformance} found.
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param message what the controller did: for a failure, what is wrong; for a check that did not
  *     run, why
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public record NodeControllerFinding(NodeControllerCheck check, ConformanceFinding.Outcome outcome, String message) {
   /**
    * Checks the components.

@@ -1,8 +1,11 @@
 package dev.cau.testkit.conformance;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * What {@link NodeControllerConformance} found about one node's controller: one finding per
@@ -11,6 +14,7 @@ import java.util.stream.Collectors;
  * @param node the node's name
  * @param findings one finding per check
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public record NodeControllerReport(String node, List<NodeControllerFinding> findings) {
   /**
    * Checks the components and copies the findings.

@@ -1,11 +1,14 @@
 package dev.cau.testkit.conformance;
 
+import static org.apiguardian.api.API.Status.MAINTAINED;
+
 import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.core.options.RunOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Each setting may be given once; a value out of range is refused at once. An instance is not
  * thread-safe; {@link #check()} may be called more than once.
  */
+@API(status = MAINTAINED, since = "0.1.0")
 public final class PluginConformance {
   /** Default bound on install passes: the engine's default {@code MaxUpdatePasses}. */
   public static final int DEFAULT_MAX_INSTALL_PASSES = RunOptions.DEFAULT_MAX_UPDATE_PASSES;

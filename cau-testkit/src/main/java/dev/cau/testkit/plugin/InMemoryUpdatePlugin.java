@@ -1,5 +1,7 @@
 package dev.cau.testkit.plugin;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.NodeOperationException;
 import dev.cau.api.PluginFailureException;
 import dev.cau.api.plugin.InstallResult;
@@ -8,11 +10,13 @@ import dev.cau.api.plugin.Update;
 import dev.cau.api.plugin.UpdatePlugin;
 import dev.cau.testkit.cluster.UpdateCatalog;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * An update plug-in over a node's {@link UpdateCatalog} capability: what a real plug-in does
  * with an update agent, done against the simulated catalogue.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class InMemoryUpdatePlugin implements UpdatePlugin {
   private final String idPrefix;
   private final boolean restartsNodeItself;

@@ -1,14 +1,18 @@
 package dev.cau.testkit.plugin;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.plugin.PluginArguments;
 import dev.cau.api.plugin.UpdatePlugin;
 import dev.cau.api.plugin.UpdatePluginProvider;
+import org.apiguardian.api.API;
 
 /**
  * Provides an {@link InMemoryUpdatePlugin}: by default under the name {@value #NAME}, handling
  * every update of the simulated catalogues; or, for runs with several plug-ins, under another
  * name and handling only updates whose id starts with a prefix.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class InMemoryUpdatePluginProvider implements UpdatePluginProvider {
   /** The default plug-in's name. */
   public static final String NAME = "Cau4j.InMemoryUpdatePlugin";

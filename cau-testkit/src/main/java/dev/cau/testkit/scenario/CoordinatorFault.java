@@ -1,6 +1,9 @@
 package dev.cau.testkit.scenario;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What happens to a scenario's first coordinator once it has acted on a number of journal
@@ -10,8 +13,10 @@ import java.util.Objects;
  * @param kind a crash, or a stall past the lease after which the first coordinator wakes up
  * @param afterEntry how many journal entries the first coordinator acts on first
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record CoordinatorFault(Kind kind, int afterEntry) {
   /** The kinds of coordinator fault. */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   public enum Kind {
     /** The coordinator dies before it writes the next entry; what it had queued is lost. */
     CRASH,

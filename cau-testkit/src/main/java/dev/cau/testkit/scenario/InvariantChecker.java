@@ -1,5 +1,7 @@
 package dev.cau.testkit.scenario;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.cluster.ClusteredRole;
 import dev.cau.api.cluster.CoordinatorLease;
 import dev.cau.api.cluster.NodeState;
@@ -26,12 +28,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Checks a recorded run against the safety invariants of DESIGN section 5, each reporting where
  * it broke. Every check reads only the recorded history, never the engine's internals, so it
  * judges any policy the same way.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class InvariantChecker {
   /** 1: a node is taken down only while the cluster keeps quorum without it. */
   public static final String QUORUM = "quorum";

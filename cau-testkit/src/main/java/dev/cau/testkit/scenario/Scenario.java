@@ -1,5 +1,7 @@
 package dev.cau.testkit.scenario;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.cluster.FaultDomain;
 import dev.cau.api.cluster.Witness;
 import dev.cau.core.options.RunOptions;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  *     {@code null}
  * @param options the run's options
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Scenario(
     long seed,
     List<ScenarioNode> nodes,

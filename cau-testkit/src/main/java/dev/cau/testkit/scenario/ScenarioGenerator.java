@@ -1,5 +1,7 @@
 package dev.cau.testkit.scenario;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.NodeState;
 import dev.cau.api.cluster.Witness;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.apiguardian.api.API;
 
 /**
  * Makes scenarios from seeds: 2 to 64 nodes (mostly small), node weights, witness kinds and
@@ -28,6 +31,7 @@ import java.util.random.RandomGenerator;
  * <p>Framework-neutral: give it a seed, or any {@link RandomGenerator} a property-testing library
  * hands you. The same seed always gives the same scenario.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ScenarioGenerator {
   private static final List<FailbackMode> FAILBACK_MODES =
       List.of(FailbackMode.NO_FAILBACK, FailbackMode.IMMEDIATE, FailbackMode.POLICY);

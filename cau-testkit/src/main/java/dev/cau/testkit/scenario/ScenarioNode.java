@@ -1,10 +1,13 @@
 package dev.cau.testkit.scenario;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.cluster.NodeState;
 import dev.cau.testkit.cluster.SimulatedUpdate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param crashAfter a fault: it crashes, unplanned, this long after the start; or {@code null}
  * @param crashesWhileInstalling a fault: it crashes halfway through its first installation
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ScenarioNode(
     String name,
     int voteWeight,

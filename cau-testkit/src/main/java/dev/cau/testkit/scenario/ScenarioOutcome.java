@@ -1,5 +1,7 @@
 package dev.cau.testkit.scenario;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.cluster.CoordinatorLease;
 import dev.cau.api.event.RunEvent;
 import dev.cau.api.result.RunResult;
@@ -8,6 +10,7 @@ import dev.cau.testkit.cluster.ClusterChange;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.StepRecord;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param leases every lease the cluster's lock gave out, in order
  * @param calls every call a coordinator made into the cluster, in order
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ScenarioOutcome(
     Scenario scenario,
     SimulatedCluster cluster,

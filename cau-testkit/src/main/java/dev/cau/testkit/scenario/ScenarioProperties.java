@@ -1,8 +1,11 @@
 package dev.cau.testkit.scenario;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.core.policy.OrchestrationPolicy;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Runs generated scenarios through the engine and checks every invariant after each, from any
@@ -12,6 +15,7 @@ import java.util.Optional;
  * <p>System properties: {@value #COUNT_PROPERTY} sets how many scenarios run,
  * {@value #SEED_PROPERTY} the first seed, and {@value #REPLAY_PROPERTY} replays one seed alone.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ScenarioProperties {
   /** How many scenarios to run, for example {@code -Dcau.scenarios=1000000}. */
   public static final String COUNT_PROPERTY = "cau.scenarios";
@@ -28,6 +32,7 @@ public final class ScenarioProperties {
    * @param scenariosRun how many scenarios ran
    * @param failure the first failing scenario, shrunk, if any
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   public record Report(int scenariosRun, Optional<Failure> failure) {}
 
   /**
@@ -40,6 +45,7 @@ public final class ScenarioProperties {
    * @param shrunkViolations what broke in the shrunk scenario
    * @param shrunkHistory the shrunk scenario's history, for a person
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   public record Failure(
       long seed,
       List<Violation> violations,

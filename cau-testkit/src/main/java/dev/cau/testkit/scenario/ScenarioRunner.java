@@ -1,5 +1,7 @@
 package dev.cau.testkit.scenario;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.CauException;
 import dev.cau.core.policy.OrchestrationPolicy;
 import dev.cau.api.event.RunEvent;
@@ -12,8 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import org.apiguardian.api.API;
 
 /** Runs scenarios through the real engine in virtual time and records what happened. */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ScenarioRunner {
   private static final Duration LEASE = Duration.ofHours(1);
 

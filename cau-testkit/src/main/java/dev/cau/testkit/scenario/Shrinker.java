@@ -1,5 +1,7 @@
 package dev.cau.testkit.scenario;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.CauException;
 import dev.cau.core.options.RunOptions;
 import dev.cau.testkit.Simulation;
@@ -8,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * Reduces a failing scenario to a smaller one that still fails: fewer faults, simpler options,
  * fewer nodes, roles and updates. Greedy and deterministic: it keeps the first simplification
  * that still fails and starts again, until none does.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Shrinker {
   private static final int MAX_TRIES = 20_000;
 

@@ -1,7 +1,10 @@
 package dev.cau.testkit.scenario;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.cluster.ClusterSnapshot;
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * The cluster right after one change of a simulated run.
@@ -11,4 +14,5 @@ import java.time.Instant;
  * @param at when, in virtual time
  * @param snapshot the cluster then
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record TimedSnapshot(long sequence, Instant at, ClusterSnapshot snapshot) {}

@@ -11,10 +11,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * An in-memory Contoso RAID agent: controllers whose firmware changes when flashed, a
  * repository of packages behind a token, and exit codes chosen per package.
+ *
+ * <p>Public, and shipped in this module's test jar, because docs/testkit.md's examples use it and
+ * cau-docs-tests compiles and runs them.
  */
-final class FakeRaidControllerAgent implements RaidControllerAgent {
-  static final String REPOSITORY = "https://firmware.contoso.example/raid";
-  static final String TOKEN = "tok-7Hq2xV-not-a-real-token";
+public final class FakeRaidControllerAgent implements RaidControllerAgent {
+  public static final String REPOSITORY = "https://firmware.contoso.example/raid";
+  public static final String TOKEN = "tok-7Hq2xV-not-a-real-token";
 
   private final Map<String, State> controllers = new LinkedHashMap<>();
   private final List<FirmwarePackage> packages = new ArrayList<>();
@@ -28,7 +31,7 @@ final class FakeRaidControllerAgent implements RaidControllerAgent {
    * the bridge release 7.2.0, and both need a restart. ctrl1 (R-2100) runs 3.0.0; 3.1.0 runs at
    * once.
    */
-  static FakeRaidControllerAgent typical() {
+  public static FakeRaidControllerAgent typical() {
     return new FakeRaidControllerAgent()
         .controller("ctrl0", "R-4200", "7.1.0")
         .controller("ctrl1", "R-2100", "3.0.0")
@@ -40,18 +43,18 @@ final class FakeRaidControllerAgent implements RaidControllerAgent {
   }
 
   /** The typical node whose agent does not answer. */
-  static FakeRaidControllerAgent unreachable() {
+  public static FakeRaidControllerAgent unreachable() {
     FakeRaidControllerAgent agent = typical();
     agent.reachable = false;
     return agent;
   }
 
-  FakeRaidControllerAgent controller(String id, String model, String active) {
+  public FakeRaidControllerAgent controller(String id, String model, String active) {
     controllers.put(id, new State(model, FirmwareVersion.parse(active)));
     return this;
   }
 
-  FakeRaidControllerAgent offers(
+  public FakeRaidControllerAgent offers(
       String model, String version, @Nullable String requiresActive, String notes) {
     packages.add(new FirmwarePackage(model, FirmwareVersion.parse(version),
         requiresActive == null ? null : FirmwareVersion.parse(requiresActive), notes));
@@ -59,24 +62,24 @@ final class FakeRaidControllerAgent implements RaidControllerAgent {
   }
 
   /** Sets the exit code of flashing a package; 3010 (restart required) by default. */
-  FakeRaidControllerAgent exitCode(String model, String version, int exitCode) {
+  public FakeRaidControllerAgent exitCode(String model, String version, int exitCode) {
     exitCodes.put(model + "/" + version, exitCode);
     return this;
   }
 
   /** Runs an action after every flash, such as requesting cancellation. */
-  FakeRaidControllerAgent afterFlash(Runnable action) {
+  public FakeRaidControllerAgent afterFlash(Runnable action) {
     afterFlash = action;
     return this;
   }
 
   /** Returns the node that offers this agent and activates pending firmware when it restarts. */
-  ConformanceNode asNode() {
+  public ConformanceNode asNode() {
     return ConformanceNode.of(this).onRestart(this::restart);
   }
 
   /** Restarts the node: pending firmware starts running. */
-  void restart() {
+  public void restart() {
     controllers.values().forEach(state -> {
       if (state.pending != null) {
         state.active = state.pending;
@@ -86,7 +89,7 @@ final class FakeRaidControllerAgent implements RaidControllerAgent {
   }
 
   /** Returns every flash, as {@code <controller>/<version>}, oldest first. */
-  List<String> flashed() {
+  public List<String> flashed() {
     return List.copyOf(flashed);
   }
 

@@ -1,0 +1,16 @@
+// docs/testkit.md's deterministic scenario test, run.
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cau.api.cluster.WitnessKind;
+import dev.cau.api.cluster.WitnessState;
+import dev.cau.api.result.SummaryStatus;
+import dev.cau.testkit.InvariantMonitor;
+import dev.cau.testkit.Simulation;
+import dev.cau.testkit.SimulationResult;
+import dev.cau.testkit.cluster.SimulatedCluster;
+import dev.cau.testkit.cluster.SimulatedUpdate;
+import org.junit.jupiter.api.Test;
+
+class DeterministicScenarioTests {
+  // @example
+}
