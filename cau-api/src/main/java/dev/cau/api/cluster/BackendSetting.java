@@ -1,7 +1,10 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.InvalidOptionsException;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One setting of a cluster description, as a cluster file gives it.
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param value its value as text
  * @param where where it was written, for messages, such as {@code "lab.json" line 12}
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record BackendSetting(String key, String value, String where) {
   /**
    * Checks the components.

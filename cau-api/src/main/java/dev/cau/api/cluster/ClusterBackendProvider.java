@@ -1,5 +1,8 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import org.apiguardian.api.API;
+
 /**
  * Builds the {@link ClusterController} of one cluster technology (simulated, Pacemaker, Windows
  * failover clusters) from a {@link ClusterDescription}, so that products and the {@code cau}
@@ -10,6 +13,7 @@ package dev.cau.api.cluster;
  * {@code META-INF/services/dev.cau.api.cluster.ClusterBackendProvider}. A provider has a public
  * no-argument constructor and is thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface ClusterBackendProvider {
   /**
    * Returns the name a cluster file gives as its {@code backend}, such as {@code simulated}.

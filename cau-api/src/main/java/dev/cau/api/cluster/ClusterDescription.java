@@ -1,7 +1,10 @@
 package dev.cau.api.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A cluster as a cluster file describes it: which backend reaches it, its settings and its nodes.
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param nodes the nodes, in the order written
  * @param source where the description was read from, such as a file name, for messages
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ClusterDescription(
     String name, String backend, List<BackendSetting> settings, List<NodeDescription> nodes, String source) {
   /**

@@ -1,5 +1,7 @@
 package dev.cau.core.plugin;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.cluster.ClusterBackendProvider;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apiguardian.api.API;
 
 /**
  * Knows the cluster backends a product or the {@code cau} command may use, by name, as found with
@@ -24,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * providers of one name, are problems too: neither of two conflicting providers is offered.
  * Immutable and safe to share between threads.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ClusterBackends {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterBackends.class);
   private static final int MAX_CONSECUTIVE_FAILURES = 100;

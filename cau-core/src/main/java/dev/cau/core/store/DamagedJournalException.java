@@ -1,7 +1,10 @@
 package dev.cau.core.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.CauException;
 import dev.cau.api.RunId;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when a {@link FileRunStore} finds a journal it cannot use as it is: a record in it is
@@ -13,9 +16,13 @@ import dev.cau.api.RunId;
  * FileRunStore#setAside(RunId)} moves such a journal aside, keeping every byte, so that a new run
  * can start.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@API(status = EXPERIMENTAL, since = "0.1.0")
+@SuppressWarnings("NotJavadoc")
 public final class DamagedJournalException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** The run whose journal is damaged. */
   @SuppressWarnings("serial") // a record around a UUID
   private final RunId runId;
 

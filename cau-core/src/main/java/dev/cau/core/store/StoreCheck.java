@@ -1,17 +1,21 @@
 package dev.cau.core.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.RunStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Finds the journals of a run store that a coordinator cannot carry on: those of runs without a
  * report (the runs a coordinator resumes or recovers) whose records are damaged, cannot be decoded,
  * are out of sequence, belong to another run or hold times no run has. It only reads.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class StoreCheck {
   private StoreCheck() {}
 
@@ -21,6 +25,7 @@ public final class StoreCheck {
    * @param runId the run
    * @param problem what is wrong, naming the record and, where the store knows it, the byte offset
    */
+  @API(status = EXPERIMENTAL, since = "0.1.0")
   public record Problem(RunId runId, String problem) {
     /**
      * Checks the values.

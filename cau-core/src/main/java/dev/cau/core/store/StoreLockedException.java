@@ -1,6 +1,9 @@
 package dev.cau.core.store;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.CauException;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when a {@link FileRunStore} cannot be written because another process (or another store
@@ -9,9 +12,13 @@ import dev.cau.api.CauException;
  * <p>Nothing was written. The message names the holder as it described itself when it took the
  * lock; {@link #holder()} returns that description.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@API(status = EXPERIMENTAL, since = "0.1.0")
+@SuppressWarnings("NotJavadoc")
 public final class StoreLockedException extends CauException {
   private static final long serialVersionUID = 1L;
 
+  /** How the holder of the lock described itself when it took it. */
   private final String holder;
 
   /**

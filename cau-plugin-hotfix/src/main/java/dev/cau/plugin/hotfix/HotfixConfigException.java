@@ -7,13 +7,18 @@ import dev.cau.api.PluginFailureException;
  * well-formed, holds a DTD or an entity, or breaks a rule of the schema. The message names the
  * file, the line, the element, the value and what is allowed. Nothing was installed.
  */
+// The Javadoc comments on the fields document the serialized form (the javadoc tool reads them).
+@SuppressWarnings("NotJavadoc")
 public final class HotfixConfigException extends PluginFailureException {
   private static final long serialVersionUID = 1L;
 
   /** The error id the exception carries. */
   public static final String ERROR_ID = "HotfixConfigurationInvalid";
 
+  /** The line the problem is on, counting from 1; 0 for the whole file. */
   private final int line;
+
+  /** The element the problem is in, without angle brackets; empty for the whole file. */
   private final String element;
 
   /**

@@ -1,5 +1,7 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.capability.AccessEntry;
 import dev.cau.api.capability.ShareSecurity;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Builds a hotfix root folder, as CAU's hotfix plug-in reads it, on the nodes of a simulated
@@ -35,6 +38,7 @@ import java.util.Objects;
  * {@link SimulatedFiles#DEFAULT_ACCESS} on every path unless {@link #access} replaces it. A
  * builder may be planted more than once. Not thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class HotfixRootFolder {
   /** The folder whose updates apply to every node. */
   public static final String ALL_NODES = "CAUHotfix_All";

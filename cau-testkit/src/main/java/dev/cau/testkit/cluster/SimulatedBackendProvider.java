@@ -1,5 +1,7 @@
 package dev.cau.testkit.cluster;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.cluster.BackendSetting;
 import dev.cau.api.cluster.ClusterBackendProvider;
@@ -14,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The {@code simulated} cluster backend: builds a {@link SimulatedCluster} of the shape a cluster
@@ -29,6 +32,7 @@ import java.util.Set;
  * {@code never-returns-from-restart}, {@code drain-hangs}, {@code crashes-while-installing}).
  * Every other key is refused.
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SimulatedBackendProvider implements ClusterBackendProvider {
   /** The backend's name. */
   public static final String NAME = "simulated";
