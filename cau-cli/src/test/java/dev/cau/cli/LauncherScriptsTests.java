@@ -80,7 +80,7 @@ class LauncherScriptsTests {
     layout(0);
     Path jar = Files.createDirectories(repository.resolve("cau-cli/target")).resolve("cau-cli.jar");
     Files.copy(echoJar, jar);
-    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+    Files.setLastModifiedTime(jar, FileTime.from(SOURCES_MODIFIED.plusSeconds(60)));
 
     Result result = cau(Map.of(), "status");
 
@@ -95,7 +95,7 @@ class LauncherScriptsTests {
     layout(0);
     Path jar = Files.createDirectories(repository.resolve("cau-cli/target")).resolve("cau-cli.jar");
     Files.copy(echoJar, jar);
-    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(3600)));
+    Files.setLastModifiedTime(jar, FileTime.from(SOURCES_MODIFIED.minusSeconds(3600)));
 
     Result result = cau(Map.of(), "status");
 
@@ -152,6 +152,9 @@ class LauncherScriptsTests {
         .noneMatch(l -> l.contains("%~dp0") || l.contains("%CAU_HOME%"));
   }
 
+  /** When the laid-out sources were last changed: fixed, so that a jar's age is set against it, not the clock. */
+  private static final Instant SOURCES_MODIFIED = Instant.parse("2026-01-01T00:00:00Z");
+
   /** Lays out a repository copy with the real {@code cau} and a stand-in {@code mvnw} exiting with {@code exitCode}. */
   private void layout(int exitCode) throws IOException {
     Path script = Files.copy(ROOT.resolve("cau"), repository.resolve("cau"));
@@ -161,6 +164,9 @@ class LauncherScriptsTests {
     Path src = Files.createDirectories(repository.resolve("cau-cli/src/main/java"));
     Files.writeString(repository.resolve("cau-cli/pom.xml"), "<project/>");
     Files.writeString(src.resolve("Tool.java"), "class Tool {}");
+    for (Path source : List.of(repository.resolve("pom.xml"), repository.resolve("cau-cli/pom.xml"), src.resolve("Tool.java"))) {
+      Files.setLastModifiedTime(source, FileTime.from(SOURCES_MODIFIED));
+    }
     String succeed = "mkdir -p cau-cli/target && cp '" + echoJar + "' cau-cli/target/cau-cli.jar\n";
     String fail = "echo '[ERROR] COMPILATION ERROR :'\necho '[ERROR] Tool.java:[1,1] cannot find symbol'\nexit "
         + exitCode + "\n";
