@@ -119,7 +119,9 @@ final class ScanPreview {
     for (Map.Entry<String, UpdatePlugin> plugin : plugins.entrySet()) {
       try {
         ReadContext context = new ReadContext(id, node, canceled, log(node), execution.clock(), cluster.node(node));
-        scans.add(new PluginScan(plugin.getKey(), plugin.getValue().scan(context), null));
+        // Titles and descriptions are the plug-in's text and may hold a secret argument's value.
+        scans.add(new PluginScan(plugin.getKey(), plugin.getValue().scan(context).stream().map(scrubber::scrub).toList(),
+            null));
       } catch (RuntimeException e) {
         String message = scrubber.scrub("Plug-in \"" + plugin.getKey() + "\" could not scan node \"" + node + "\": "
             + e.getMessage());

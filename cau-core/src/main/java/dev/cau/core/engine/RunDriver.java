@@ -496,21 +496,13 @@ public final class RunDriver {
    * reach the journal, an event or a report. Ids are kept: the plug-in gets them back to install.
    */
   private List<Update> scrubUpdates(List<Update> updates) {
-    return updates.stream().map(this::scrub).toList();
-  }
-
-  private Update scrub(Update update) {
-    String title = scrubber.scrub(update.title());
-    String description = scrubber.scrub(update.description());
-    return title.equals(update.title()) && description.equals(update.description())
-        ? update
-        : new Update(update.id(), title, description, update.facts());
+    return updates.stream().map(scrubber::scrub).toList();
   }
 
   private CallResult scrubResults(CallResult result) {
     if (result instanceof CallResult.Installed installed) {
       return new CallResult.Installed(installed.plugin(), installed.results().stream()
-          .map(r -> new InstallResult(scrub(r.update()), r.code(), r.errorCode(), r.rebootRequired(), r.timestamp(),
+          .map(r -> new InstallResult(scrubber.scrub(r.update()), r.code(), r.errorCode(), r.rebootRequired(), r.timestamp(),
               r.installedSha256()))
           .toList());
     }

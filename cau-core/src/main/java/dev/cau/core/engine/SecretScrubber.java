@@ -1,5 +1,6 @@
 package dev.cau.core.engine;
 
+import dev.cau.api.plugin.Update;
 import java.util.Comparator;
 import java.util.List;
 
@@ -33,5 +34,20 @@ public final class SecretScrubber {
       result = result.replace(secret, MASK);
     }
     return result;
+  }
+
+  /**
+   * Masks every secret in an update's title and description, the texts a plug-in writes. The id
+   * is kept: the plug-in gets it back to install.
+   *
+   * @param update an update as a plug-in gave it
+   * @return the update itself when it holds no secret, else a copy with the secrets masked
+   */
+  public Update scrub(Update update) {
+    String title = scrub(update.title());
+    String description = scrub(update.description());
+    return title.equals(update.title()) && description.equals(update.description())
+        ? update
+        : new Update(update.id(), title, description, update.facts());
   }
 }
