@@ -21,7 +21,8 @@ final class ClusterBackendChoice {
    * Reads a cluster file that describes a simulated cluster.
    *
    * @param file the cluster file
-   * @return builds a fresh cluster of the described shape whose virtual time starts at an instant
+   * @return builds a fresh cluster of the described shape whose virtual time starts at an instant,
+   *     with a simulated Windows Update Agent on each node (see {@link WindowsUpdateAgents})
    * @throws InputRefused if the file cannot be read, or names a backend this command cannot drive
    * @throws dev.cau.api.InvalidOptionsException if a key or value is not allowed, or the backend
    *     is not installed; the message names the key, the value, the line and what is allowed
@@ -37,6 +38,10 @@ final class ClusterBackendChoice {
     }
     // Builds the cluster once now, so that every setting is checked before anything runs.
     simulated.create(description, Instant.parse(SimulatedBackendProvider.DEFAULT_START));
-    return start -> simulated.create(description, start);
+    return start -> {
+      SimulatedCluster cluster = simulated.create(description, start);
+      WindowsUpdateAgents.attach(cluster, description);
+      return cluster;
+    };
   }
 }

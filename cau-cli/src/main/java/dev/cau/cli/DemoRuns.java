@@ -8,12 +8,11 @@ import dev.cau.api.result.RunResult;
 import dev.cau.core.UpdatingRun;
 import dev.cau.core.journal.JournalEntry;
 import dev.cau.core.lock.CoordinatorIdentity;
-import dev.cau.core.options.RunOptions;
 import dev.cau.core.report.RunHistory;
 import dev.cau.core.store.StoredRunJournal;
+import dev.cau.plugin.windowsupdate.WindowsUpdatePluginProvider;
 import dev.cau.testkit.SimulatedCoordinator;
 import dev.cau.testkit.cluster.SimulatedCluster;
-import dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -42,12 +41,11 @@ final class DemoRuns {
   static final CoordinatorIdentity IDENTITY = CoordinatorIdentity.remote("cau-cli", "localhost");
 
   /**
-   * The simulated cluster's stand-in for CAU's default plug-in, so that a profile naming no plug-in
-   * (which means Windows Update, as in CAU) runs on it; any other plug-in a profile names must be
-   * offered, or the run is refused.
+   * CAU's default plug-in, the real one, so that a profile naming no plug-in (which means Windows
+   * Update, as in CAU) runs it against the simulated Windows Update Agent of each demo node; any
+   * other plug-in a profile names must be offered, or the run is refused.
    */
-  static final UpdatePluginProvider SIMULATED_WINDOWS_UPDATE =
-      new InMemoryUpdatePluginProvider(RunOptions.DEFAULT_PLUGIN, "");
+  static final UpdatePluginProvider WINDOWS_UPDATE = new WindowsUpdatePluginProvider();
 
   /** The time of day, in UTC, of the nightly window a stored run starts in. */
   private static final LocalTime WINDOW = LocalTime.of(3, 0);
@@ -136,7 +134,7 @@ final class DemoRuns {
    */
   static SimulatedCoordinator coordinator(SimulatedCluster cluster, @Nullable RunStore store, RunListener... listeners) {
     SimulatedCoordinator.Builder coordinator = SimulatedCoordinator.builder(cluster, IDENTITY)
-        .plugins(List.of(SIMULATED_WINDOWS_UPDATE));
+        .plugins(List.of(WINDOWS_UPDATE));
     if (store != null) {
       coordinator.runStore(RecordHooks.around(store)).runIds(() -> new RunId(UUID.randomUUID()));
     }

@@ -99,7 +99,8 @@ final class RunCommand implements Callable<Integer> {
           + " CLIXML file (DefaultParameters.xml) when the name ends in .xml. Options given on the"
           + " command line override it. Its plug-ins are used as named: a plug-in that the cluster"
           + " does not offer is an error, before any node is touched. The simulated cluster offers"
-          + " Cau4j.InMemoryUpdatePlugin and a simulated Microsoft.WindowsUpdatePlugin (CAU's default).")
+          + " Cau4j.InMemoryUpdatePlugin and Microsoft.WindowsUpdatePlugin (CAU's default), which runs"
+          + " against a simulated Windows Update Agent on each node.")
   private @Nullable Path profile;
 
   @Option(

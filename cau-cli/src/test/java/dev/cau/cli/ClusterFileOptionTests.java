@@ -2,10 +2,12 @@ package dev.cau.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cau.plugin.windowsupdate.simulated.CatalogueUpdate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +101,24 @@ class ClusterFileOptionTests {
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).contains("\"Microsoft.HotfixPlugin\"").contains("No node was touched");
     assertThat(outcome.out()).doesNotContain("hv-01");
+  }
+
+  @Test
+  void aProfileNamingNoPluginRunsTheRealWindowsUpdatePluginOnTheDescribedNodes() throws IOException {
+    Path profile = Files.writeString(dir.resolve("window.profile"), "MaxRetriesPerNode = 2\n", StandardCharsets.UTF_8);
+
+    Cau.Outcome outcome = Cau.execute("run", "--cluster", EIGHT_NODES.toString(), "--profile", profile.toString(),
+        "--report", "-", "--report-format", "json");
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    Map<String, Object> run = JsonValues.map(JsonValues.list(JsonValues.parse(outcome.out())).get(0));
+    assertThat(run).containsEntry("status", "Succeeded");
+    // hv-01's restart-updates KB5051987, as the simulated agent's catalogue lists it.
+    Map<String, Object> hv01 = JsonValues.list(run.get("nodeResults")).stream().map(JsonValues::map)
+        .filter(node -> node.get("node").equals("hv-01")).findFirst().orElseThrow();
+    assertThat(JsonValues.list(hv01.get("installResults"))).map(JsonValues::map)
+        .extracting(r -> r.get("updateId"), r -> r.get("rebootRequired"))
+        .contains(org.assertj.core.groups.Tuple.tuple(CatalogueUpdate.guidFor("5051987"), true));
   }
 
   private Path write(String content) throws IOException {

@@ -1,16 +1,15 @@
 package dev.cau.cli;
 
+import static dev.cau.cli.JsonValues.list;
+import static dev.cau.cli.JsonValues.map;
+import static dev.cau.cli.JsonValues.object;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.cau.api.cluster.NodeState;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.SimulatedUpdate;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -107,74 +106,30 @@ class PreviewCommandsTests {
   }
 
   @Test
-  void pluginsListsTheSimulatedPluginWithItsArguments() throws IOException {
+  void pluginsListsTheSimulatedPluginAndBothMicrosoftPluginsWithTheirArguments() throws IOException {
     Cau.Outcome text = Cau.execute("plugins");
     assertThat(text.exitCode()).isZero();
-    assertThat(text.outLines()).startsWith("1 plug-in found", "", "Cau4j.InMemoryUpdatePlugin");
-    assertThat(text.out()).contains("  Arguments: none");
+    assertThat(text.err()).isEmpty();
+    assertThat(text.outLines()).startsWith("3 plug-ins found", "", "Cau4j.InMemoryUpdatePlugin")
+        .contains("Microsoft.HotfixPlugin", "Microsoft.WindowsUpdatePlugin");
+    assertThat(text.out()).contains("  Arguments: none")
+        .containsPattern("HotfixRootFolderPath +string +yes")
+        .containsPattern("HotfixConfigFileName +string +no +DefaultHotfixConfig.xml")
+        .containsPattern("IncludeRecommendedUpdates +boolean +no +False")
+        .containsPattern("QueryString +string +no +IsInstalled=0 and Type='Software' and IsHidden=0 and IsAssigned=1");
 
     Cau.Outcome json = Cau.execute("plugins", "--json");
     assertThat(json.exitCode()).isZero();
     List<Object> plugins = list(object(json.out()).get("plugins"));
-    assertThat(plugins).singleElement().satisfies(p -> assertThat(map(p))
-        .containsEntry("name", "Cau4j.InMemoryUpdatePlugin").containsEntry("arguments", List.of())
-        .containsKeys("module", "location"));
-  }
-
-  /** Reads a JSON object with jackson-core's streaming parser into maps, lists, strings, longs and booleans. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(String json) throws IOException {
-    try (JsonParser parser = new JsonFactory().createParser(json)) {
-      parser.nextToken();
-      Object value = value(parser);
-      assertThat(parser.nextToken()).as("nothing after the object").isNull();
-      return (Map<String, Object>) value;
-    }
-  }
-
-  private static Object value(JsonParser parser) throws IOException {
-    JsonToken token = parser.currentToken();
-    switch (token) {
-      case START_OBJECT -> {
-        Map<String, Object> object = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String name = parser.currentName();
-          parser.nextToken();
-          object.put(name, value(parser));
-        }
-        return object;
-      }
-      case START_ARRAY -> {
-        List<Object> array = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(value(parser));
-        }
-        return array;
-      }
-      case VALUE_STRING -> {
-        return parser.getText();
-      }
-      case VALUE_NUMBER_INT -> {
-        return parser.getLongValue();
-      }
-      case VALUE_TRUE, VALUE_FALSE -> {
-        return parser.getBooleanValue();
-      }
-      case VALUE_NULL -> {
-        return null;
-      }
-      default -> throw new IOException("Unexpected " + token);
-    }
-  }
-
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object value) {
-    return (Map<String, Object>) value;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Object> list(Object value) {
-    return (List<Object>) value;
+    assertThat(plugins).extracting(p -> map(p).get("name"))
+        .containsExactly("Cau4j.InMemoryUpdatePlugin", "Microsoft.HotfixPlugin", "Microsoft.WindowsUpdatePlugin");
+    assertThat(map(plugins.get(0))).containsEntry("arguments", List.of()).containsKeys("module", "location");
+    assertThat(list(map(plugins.get(1)).get("arguments"))).extracting(a -> map(a).get("name"))
+        .containsExactly("HotfixRootFolderPath", "HotfixConfigFileName", "HotfixInstallerTimeoutMinutes",
+            "RequireSmbEncryption", "DisableAclChecks");
+    assertThat(list(map(plugins.get(2)).get("arguments"))).map(JsonValues::map)
+        .extracting(a -> a.get("name"), a -> a.get("type"), a -> a.get("default"))
+        .containsExactly(tuple("IncludeRecommendedUpdates", "Boolean", "False"),
+            tuple("QueryString", "String", "IsInstalled=0 and Type='Software' and IsHidden=0 and IsAssigned=1"));
   }
 }
