@@ -9,6 +9,7 @@ module dev.cau.transport.ssh {
   requires static transitive org.jspecify;
   requires org.slf4j;
   requires org.apache.sshd.osgi;
+  requires org.apache.sshd.sftp;
   requires com.fasterxml.jackson.core;
 
   exports dev.cau.transport.ssh;
