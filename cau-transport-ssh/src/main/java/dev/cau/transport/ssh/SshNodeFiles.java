@@ -62,11 +62,15 @@ final class SshNodeFiles implements NodeFiles {
   public List<FileEntry> list(String directory, OperationContext context) {
     return withSftp("list", directory, context, sftp -> {
       List<FileEntry> entries = new ArrayList<>();
-      for (DirEntry child : sftp.readDir(directory)) {
-        context.cancellation().throwIfCancellationRequested();
-        String name = child.getFilename();
-        if (!name.equals(".") && !name.equals("..")) {
-          entries.add(entry(childPath(directory, name), child.getAttributes()));
+      try (CloseableHandle handle = sftp.openDir(directory)) {
+        for (List<DirEntry> batch = sftp.readDir(handle); batch != null; batch = sftp.readDir(handle)) {
+          context.cancellation().throwIfCancellationRequested();
+          for (DirEntry child : batch) {
+            String name = child.getFilename();
+            if (!name.equals(".") && !name.equals("..")) {
+              entries.add(entry(childPath(directory, name), child.getAttributes()));
+            }
+          }
         }
       }
       return entries;
