@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.sshd.sftp.client.SftpClient;
@@ -146,8 +145,11 @@ final class SshNodeFiles implements NodeFiles {
     Attributes attributes = lstat(sftp, path).orElseThrow(() -> missing(path));
     if (!attributes.isRegularFile()) {
       throw new NodeOperationException(target.nodeName(), "\"" + path + "\" on node \"" + target.nodeName()
-          + "\" is a " + kind(attributes).name().toLowerCase(Locale.ROOT)
-          + ", not a regular file; links are not followed");
+          + "\" is " + switch (kind(attributes)) {
+            case LINK -> "a symbolic link";
+            case DIRECTORY -> "a directory";
+            case FILE, OTHER -> "a device, socket or pipe";
+          } + ", not a regular file; links are not followed");
     }
     if (attributes.getSize() > bound) {
       return false;

@@ -128,9 +128,9 @@ class OpenSshFilesTests {
     String link = tree + "/link";
 
     assertThatThrownBy(() -> files.read(link, 1_000_000, TestContext.keepingLines()))
-        .isInstanceOf(NodeOperationException.class).hasMessageContaining("is a link, not a regular file");
+        .isInstanceOf(NodeOperationException.class).hasMessageContaining("is a symbolic link, not a regular file");
     assertThatThrownBy(() -> files.sha256(link, TestContext.keepingLines()))
-        .isInstanceOf(NodeOperationException.class).hasMessageContaining("is a link, not a regular file");
+        .isInstanceOf(NodeOperationException.class).hasMessageContaining("is a symbolic link, not a regular file");
     assertThatThrownBy(() -> files.accessEntries(link, TestContext.keepingLines()))
         .isInstanceOf(NodeOperationException.class).hasMessageContaining("is a symbolic link");
     assertThatThrownBy(() -> files.read(tree + "/sub", 1_000_000, TestContext.keepingLines()))
