@@ -259,11 +259,12 @@ final class SshNodeFiles implements NodeFiles {
   private SftpClient open(String action, String path) {
     try {
       return SftpClientFactory.instance().createSftpClient(connection.session());
-    } catch (IOException firstFailure) {
+    } catch (IOException | IllegalStateException firstFailure) {
+      // IllegalStateException: the session was closing when the channel was registered.
       connection.drop();
       try {
         return SftpClientFactory.instance().createSftpClient(connection.session());
-      } catch (IOException e) {
+      } catch (IOException | IllegalStateException e) {
         throw new NodeOperationException(target.nodeName(), "cannot " + action + " \"" + path + "\" on node \""
             + target.nodeName() + "\": no SFTP session (is the sftp subsystem enabled?): " + e.getMessage(), e);
       }

@@ -160,12 +160,13 @@ public final class SshProgramRunner implements ProgramRunner, AutoCloseable {
   private ChannelExec open(RemoteInvocation invocation, OutputCapture stdout, OutputCapture stderr) {
     try {
       return openOnce(invocation, stdout, stderr);
-    } catch (IOException firstFailure) {
+    } catch (IOException | IllegalStateException firstFailure) {
+      // IllegalStateException: the session was closing when the channel was registered.
       log.debug("Opening a channel to node {} failed ({}); connecting again", target.nodeName(), firstFailure.toString());
       connection.drop();
       try {
         return openOnce(invocation, stdout, stderr);
-      } catch (IOException e) {
+      } catch (IOException | IllegalStateException e) {
         throw new NodeOperationException(target.nodeName(), "cannot start a command on node \"" + target.nodeName()
             + "\": " + e.getMessage(), e);
       }
