@@ -9,17 +9,20 @@ import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Accepts a node's host key only when the known-hosts file holds it for the address and port
  * connected to. An unknown, changed or revoked key is refused, never added to the file; the reason
- * is kept on the session so that the caller can say what happened.
+ * is kept so that the caller can say what happened: on the session, and in this check, because a
+ * session that closed after the refusal may already have dropped its attributes.
  */
 final class HostKeyCheck extends KnownHostsServerKeyVerifier {
   /** Why the host key was refused, for the error message. */
   static final AttributeKey<String> REFUSAL = new AttributeKey<>();
 
   private final Path file;
+  private volatile @Nullable String lastRefusal;
 
   HostKeyCheck(Path knownHostsFile) {
     super(RejectAllServerKeyVerifier.INSTANCE, knownHostsFile);
@@ -28,7 +31,7 @@ final class HostKeyCheck extends KnownHostsServerKeyVerifier {
 
   @Override
   protected boolean acceptUnknownHostKey(ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
-    session.setAttribute(REFUSAL, "the host key of " + remoteAddress + " (" + describe(serverKey)
+    refuse(session, "the host key of " + remoteAddress + " (" + describe(serverKey)
         + ") is not in the known-hosts file \"" + file + "\"; check the key on the node and add it (see docs/ssh-transport.md)");
     return false;
   }
@@ -36,7 +39,7 @@ final class HostKeyCheck extends KnownHostsServerKeyVerifier {
   @Override
   public boolean acceptModifiedServerKey(ClientSession session, SocketAddress remoteAddress, KnownHostEntry entry,
       PublicKey expected, PublicKey actual) {
-    session.setAttribute(REFUSAL, "the host key of " + remoteAddress + " CHANGED: the known-hosts file \"" + file
+    refuse(session, "the host key of " + remoteAddress + " CHANGED: the known-hosts file \"" + file
         + "\" holds " + describe(expected) + " but the node presented " + describe(actual)
         + "; the node may have been reinstalled, or someone may be intercepting the connection");
     return false;
@@ -44,8 +47,20 @@ final class HostKeyCheck extends KnownHostsServerKeyVerifier {
 
   @Override
   protected void handleRevokedKey(ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
-    session.setAttribute(REFUSAL, "the host key of " + remoteAddress + " (" + describe(serverKey)
+    refuse(session, "the host key of " + remoteAddress + " (" + describe(serverKey)
         + ") is marked @revoked in the known-hosts file \"" + file + "\"");
+  }
+
+  /** Returns the reason of the last refusal and forgets it; {@code null} if there was none. */
+  @Nullable String takeRefusal() {
+    String refusal = lastRefusal;
+    lastRefusal = null;
+    return refusal;
+  }
+
+  private void refuse(ClientSession session, String reason) {
+    lastRefusal = reason;
+    session.setAttribute(REFUSAL, reason);
   }
 
   private static String describe(PublicKey key) {

@@ -39,12 +39,14 @@ final class SshConnection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SshConnection.class);
 
   private final SshTarget target;
+  private final HostKeyCheck hostKeyCheck;
   private @Nullable SshClient client;
   private @Nullable ClientSession session;
   private boolean closed;
 
   SshConnection(SshTarget target) {
     this.target = Objects.requireNonNull(target, "target");
+    this.hostKeyCheck = new HostKeyCheck(target.knownHostsFile());
   }
 
   /** Returns the open session, connecting (again) if there is none. */
@@ -89,6 +91,7 @@ final class SshConnection implements AutoCloseable {
     SshClient sshClient = client();
     Duration timeout = target.connectTimeout();
     ClientSession connected;
+    hostKeyCheck.takeRefusal(); // forget one from an earlier attempt
     try {
       connected = sshClient.connect(target.user(), target.host(), target.port()).verify(timeout).getSession();
     } catch (IOException e) {
@@ -100,7 +103,7 @@ final class SshConnection implements AutoCloseable {
       log.debug("SSH connection to {} as {} authenticated", where(), target.user());
       return connected;
     } catch (IOException e) {
-      String refusal = connected.getAttribute(HostKeyCheck.REFUSAL);
+      String refusal = hostKeyCheck.takeRefusal();
       connected.close(true);
       if (refusal != null) {
         throw new NodeOperationException(target.nodeName(), "refused to connect to node \"" + target.nodeName() + "\": "
@@ -115,7 +118,7 @@ final class SshConnection implements AutoCloseable {
     SshClient started = client;
     if (started == null) {
       started = SshClient.setUpDefaultClient();
-      started.setServerKeyVerifier(new HostKeyCheck(target.knownHostsFile()));
+      started.setServerKeyVerifier(hostKeyCheck);
       started.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
       started.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
       started.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));

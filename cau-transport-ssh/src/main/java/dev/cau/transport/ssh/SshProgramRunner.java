@@ -4,6 +4,7 @@ import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.NodeOperationException;
 import dev.cau.api.OperationCanceledException;
 import dev.cau.api.OperationContext;
+import dev.cau.api.capability.NodeFiles;
 import dev.cau.api.capability.ProgramRequest;
 import dev.cau.api.capability.ProgramResult;
 import dev.cau.api.capability.ProgramRunner;
@@ -59,10 +60,12 @@ public final class SshProgramRunner implements ProgramRunner, AutoCloseable {
 
   private final SshTarget target;
   private final SshConnection connection;
+  private final NodeFiles files;
 
   private SshProgramRunner(SshTarget target) {
     this.target = target;
     this.connection = new SshConnection(target);
+    this.files = new SshNodeFiles(target, connection);
   }
 
   /**
@@ -85,6 +88,24 @@ public final class SshProgramRunner implements ProgramRunner, AutoCloseable {
    */
   public SshTarget target() {
     return target;
+  }
+
+  /**
+   * Returns the node's files, read over SFTP on this runner's connection; closing the runner
+   * closes them too.
+   *
+   * <p>Linux nodes only ({@link LoginShell#POSIX}); on others every call throws
+   * {@link NodeOperationException}. Paths travel as SFTP data, never through a shell. Links are
+   * reported as links and never followed. {@link NodeFiles#sha256} streams the file through the
+   * connection (SFTP has no hash on the server side) in constant memory. Access entries are the
+   * POSIX owner ({@code uid:N}), group ({@code gid:N}) and {@code other}, mapped from the mode
+   * bits; {@link NodeFiles#shareSecurity} is refused, as SFTP cannot tell it. See
+   * {@code docs/ssh-transport.md}.
+   *
+   * @return the node's files
+   */
+  public NodeFiles files() {
+    return files;
   }
 
   @Override
@@ -139,12 +160,13 @@ public final class SshProgramRunner implements ProgramRunner, AutoCloseable {
   private ChannelExec open(RemoteInvocation invocation, OutputCapture stdout, OutputCapture stderr) {
     try {
       return openOnce(invocation, stdout, stderr);
-    } catch (IOException firstFailure) {
+    } catch (IOException | IllegalStateException firstFailure) {
+      // IllegalStateException: the session was closing when the channel was registered.
       log.debug("Opening a channel to node {} failed ({}); connecting again", target.nodeName(), firstFailure.toString());
       connection.drop();
       try {
         return openOnce(invocation, stdout, stderr);
-      } catch (IOException e) {
+      } catch (IOException | IllegalStateException e) {
         throw new NodeOperationException(target.nodeName(), "cannot start a command on node \"" + target.nodeName()
             + "\": " + e.getMessage(), e);
       }

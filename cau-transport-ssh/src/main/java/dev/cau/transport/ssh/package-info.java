@@ -1,5 +1,6 @@
 /**
- * Runs programs and scripts on cluster nodes over SSH.
+ * Runs programs and scripts on cluster nodes over SSH, and reads files on Linux nodes over SFTP
+ * ({@link dev.cau.transport.ssh.SshProgramRunner#files()}).
  *
  * <p>{@link dev.cau.transport.ssh.SshTarget} says how to reach a node (address, user, key file,
  * known-hosts file, login shell); {@link dev.cau.transport.ssh.SshProgramRunner} keeps one

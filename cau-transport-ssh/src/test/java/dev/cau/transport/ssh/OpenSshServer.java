@@ -84,6 +84,8 @@ final class OpenSshServer implements AutoCloseable {
         "StrictModes no",
         "PermitRootLogin no",
         "LogLevel INFO",
+        // NodeFiles reads over SFTP; the built-in server needs no helper program.
+        "Subsystem sftp internal-sftp",
         ""));
     if (isRoot()) {
       // sshd started by root separates privileges and needs this directory (a service would make it).
