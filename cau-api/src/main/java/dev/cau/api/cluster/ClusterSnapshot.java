@@ -50,7 +50,8 @@ public record ClusterSnapshot(
    * table of indexes keeps the check linear without allocating a set of entries.
    */
   private static @Nullable String firstDuplicate(List<NodeSnapshot> nodes) {
-    int[] slots = new int[Integer.highestOneBit(Math.max(1, nodes.size()) * 2) * 2];
+    // At most half full: the smallest power of two of at least twice the nodes.
+    int[] slots = new int[Integer.highestOneBit(Math.max(1, nodes.size()) * 2 - 1) << 1];
     int mask = slots.length - 1;
     for (int i = 0; i < nodes.size(); i++) {
       String nodeName = nodes.get(i).name();

@@ -214,14 +214,43 @@ public final class SimulatedCluster implements ClusterController {
     if (last != null && snapshotVersion == version && last.storage().equals(storage)) {
       return last;
     }
-    List<NodeSnapshot> nodeSnapshots = new ArrayList<>(nodes.size());
-    nodes.values().forEach(n -> nodeSnapshots.add(n.snapshot()));
-    List<ClusteredRole> roleSnapshots = new ArrayList<>(roles.size());
-    roles.values().forEach(r -> roleSnapshots.add(r.snapshot()));
-    ClusterSnapshot now = new ClusterSnapshot(name, nodeSnapshots, witness, roleSnapshots, storage);
+    NodeSnapshot[] nodeSnapshots = new NodeSnapshot[nodes.size()];
+    int n = 0;
+    for (SimulatedNode node : nodes.values()) {
+      nodeSnapshots[n++] = node.snapshot();
+    }
+    ClusteredRole[] roleSnapshots = new ClusteredRole[roles.size()];
+    int r = 0;
+    for (Role role : roles.values()) {
+      roleSnapshots[r++] = role.snapshot();
+    }
+    ClusterSnapshot now = new ClusterSnapshot(
+        name,
+        sameOrNew(last == null ? null : last.nodes(), nodeSnapshots),
+        witness,
+        sameOrNew(last == null ? null : last.roles(), roleSnapshots),
+        storage);
     lastSnapshot = now;
     snapshotVersion = version;
     return now;
+  }
+
+  /**
+   * The last snapshot's list when it holds the same objects, else an immutable list of them: a
+   * run looks at the cluster after every step, and most steps change one node or one role, so
+   * reusing lists (which the snapshot then does not copy) keeps a look from copying the cluster.
+   */
+  private static <T> List<T> sameOrNew(@Nullable List<T> last, T[] now) {
+    if (last != null && last.size() == now.length) {
+      boolean same = true;
+      for (int i = 0; i < now.length && same; i++) {
+        same = last.get(i) == now[i];
+      }
+      if (same) {
+        return last;
+      }
+    }
+    return List.of(now);
   }
 
   /**
