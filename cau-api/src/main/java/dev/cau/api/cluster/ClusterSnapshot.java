@@ -74,7 +74,12 @@ public record ClusterSnapshot(
    * @return the node, or empty if the cluster has none of that name
    */
   public Optional<NodeSnapshot> node(String nodeName) {
-    return nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst();
+    for (NodeSnapshot node : nodes) { // a plain loop: the engine looks nodes up on every step
+      if (node.name().equals(nodeName)) {
+        return Optional.of(node);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -57,9 +57,11 @@ public final class QuorumGuard {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(nodesGoingDown, "nodesGoingDown");
     Objects.requireNonNull(policy, "policy");
-    rejectUnknownNodes(snapshot, nodesGoingDown);
-
     Tally tally = Tally.of(snapshot, nodesGoingDown);
+    // Node names are unique in a snapshot, so one leaving per name means every name is known.
+    if (tally.leaving().size() != nodesGoingDown.size()) {
+      rejectUnknownNodes(snapshot, nodesGoingDown);
+    }
     QuorumVerdict verdict;
     if (!tally.memberRemains() || !tally.dynamicPasses()) {
       verdict = QuorumVerdict.QUORUM_AT_RISK;
