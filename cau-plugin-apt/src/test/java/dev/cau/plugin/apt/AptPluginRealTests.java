@@ -196,6 +196,40 @@ class AptPluginRealTests {
   }
 
   @Test
+  void aNodeCanLiveInAnExistingMountNamespaceAsALabNodeDoes() throws IOException {
+    // A lab node's mount namespace, held by a file in a private mount, with a /run of its own.
+    Path holder = Files.createDirectories(directory.resolve("lab-ns"));
+    Path labNamespace = holder.resolve("node1");
+    PackageLab.run("/usr/bin/mount", "--bind", holder.toString(), holder.toString());
+    try {
+      PackageLab.run("/usr/bin/mount", "--make-private", holder.toString());
+      Files.createFile(labNamespace);
+      PackageLab.run("/usr/bin/unshare", "--mount=" + labNamespace, "--propagation", "private", "true");
+      PackageLab.run("/usr/bin/nsenter", "--mount=" + labNamespace, "/usr/bin/mount", "-t", "tmpfs", "lab-run", "/run");
+      PackageLab.run("/usr/bin/nsenter", "--mount=" + labNamespace, "/usr/bin/touch", "/run/lab-state");
+
+      Node node = Node.up("n1", directory, repo, List.of(labNamespace.toString(), "--keep-run"), OLD_SET);
+      assertThat(node.namespace).isEqualTo(labNamespace);
+      UpdatePlugin plugin = plugin(Map.of("AllowPackages", "cau-lab-kernel"));
+      List<InstallResult> results = plugin.install(on(node), plugin.scan(on(node)));
+      node.close();
+
+      assertThat(results).extracting(r -> r.update().id(), InstallResult::code, InstallResult::rebootRequired)
+          .containsExactly(tuple("cau-lab-kernel=1.1", UpdateResultCode.SUCCEEDED, true));
+      String labMounts = PackageLab.run("/usr/bin/nsenter", "--mount=" + labNamespace, "/usr/bin/findmnt", "-rn",
+          "-o", "TARGET");
+      assertThat(labMounts.lines()).as("the lab namespace's mounts after down").contains("/run")
+          .doesNotContain("/var/lib/dpkg", "/var/lib/apt", "/var/cache/apt", "/etc/apt", "/var/log", "/opt");
+      PackageLab.run("/usr/bin/nsenter", "--mount=" + labNamespace, "/usr/bin/test", "-e", "/run/lab-state");
+    } finally {
+      if (Files.exists(labNamespace)) {
+        PackageLab.run("/usr/bin/umount", labNamespace.toString());
+      }
+      PackageLab.run("/usr/bin/umount", holder.toString());
+    }
+  }
+
+  @Test
   void takingANodeDownLeavesNoMountNamespaceFileOrState() throws IOException {
     Node node = Node.up("n1", directory, repo, "cau-lab-tool=1.0");
     assertThat(PackageLab.mountsUnder(node.state)).as("the namespace file is mounted while the node is up")

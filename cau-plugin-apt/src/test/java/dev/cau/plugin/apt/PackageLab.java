@@ -115,9 +115,21 @@ final class PackageLab {
 
     /** Creates a node and installs packages on it, such as {@code cau-lab-tool=1.0}. */
     static Node up(String name, Path directory, Path repo, String... packages) throws IOException {
+      return up(name, directory, repo, List.of(), packages);
+    }
+
+    /**
+     * Creates a node, in an existing mount namespace when {@code upOptions} names its file (with
+     * {@code --keep-run} to keep its {@code /run}), and installs packages on it.
+     */
+    static Node up(String name, Path directory, Path repo, List<String> upOptions, String... packages)
+        throws IOException {
       Path state = directory.resolve(name);
       Path scratch = Files.createDirectories(directory.resolve(name + "-scratch"));
-      String printed = run(SCRIPTS.resolve("lab-pkg-node").toString(), "up", state.toString(), repo.toString());
+      List<String> up = new ArrayList<>(List.of(SCRIPTS.resolve("lab-pkg-node").toString(), "up", state.toString(),
+          repo.toString()));
+      up.addAll(upOptions);
+      String printed = run(up.toArray(String[]::new));
       Path namespace = Path.of(printed.lines().reduce((a, b) -> b).orElseThrow().strip());
       Node node = new Node(name, state, namespace, scratch);
       if (packages.length > 0) {
