@@ -54,7 +54,7 @@ final class PackageLab {
 
   /** Builds the lab packages into a flat repository apt's sandbox user can read. */
   static Path buildRepository(Path directory) throws IOException {
-    openUp(directory);
+    openUp(Files.createDirectories(directory));
     Path repo = directory.resolve("repo");
     run(SCRIPTS.resolve("lab-apt-repo").toString(), "build", repo.toString());
     return repo;
