@@ -33,7 +33,7 @@ class HostileArgumentTests {
 
   private static List<String> hostileNames() {
     RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED);
-    List<String> values = new ArrayList<>(List.of("-oAPT::Update::Pre-Invoke=touch /tmp/pwned",
+    List<String> values = new ArrayList<>(List.of("-oAPT::Update::Pre-Invoke=touch /run/pwned",
         "--allow-unauthenticated", "-o", "cau-lab-tool=1.1", "a", "A-pkg", "pkg_name", "pkg name;rm -rf /",
         "x".repeat(PackageNames.MAX_LENGTH + 1), "libc6:i386", ".hidden", "+plus"));
     for (int i = 0; i < CASES; i++) {
