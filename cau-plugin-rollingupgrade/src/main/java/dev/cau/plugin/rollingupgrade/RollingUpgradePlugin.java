@@ -113,7 +113,7 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
     if (expected == null) {
       return;
     }
-    if (!now.build().equals(expected)) {
+    if (!now.build().equals(FeatureOffer.buildNumber(expected))) {
       throw new PluginFailureException(NOT_UPGRADED, "Node \"" + context.nodeName() + "\" runs " + now.shown()
           + " after its upgrade to build " + expected + ": setup did not finish or rolled back; collect its setup"
           + " logs (Save-CauDebugTrace -FeatureUpdateLogs) before trying again");
@@ -145,8 +145,8 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
           + context.nodeName() + "\" answered media with a document that breaks its schema: field \"imageVersion\""
           + " must be major.minor.build[.revision], such as 10.0.25398.469, but was \"" + image + "\"");
     }
-    String build = parts[2];
-    if (Long.parseLong(build) <= Long.parseLong(now.build())) {
+    String build = parts[2] + (parts.length > 3 ? "." + parts[3] : "");
+    if (Long.parseLong(parts[2]) <= Long.parseLong(now.build())) {
       context.log().info("The media at \"" + media + "\" hold build " + build + ", not newer than node \""
           + context.nodeName() + "\"'s " + now.shown() + ": nothing to offer");
       return List.of();
@@ -160,7 +160,7 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
       blocked.remove(context.nodeName());
     }
     FeatureOffer offer = new FeatureOffer(FeatureOffer.versionOf(build), build, "Feature update to version "
-        + FeatureOffer.versionOf(build) + " (" + image + ") from setup media");
+        + FeatureOffer.versionOf(build) + " (" + build + ") from setup media");
     UpdateFacts facts = UpdateFacts.NONE.withClassification(UPGRADES).withTarget(offer.version(), offer.build())
         .withRestart(RestartBehavior.ALWAYS).withInstallAlone(true);
     return List.of(new Update("feature-update-" + image, offer.title(), "From " + media, facts));

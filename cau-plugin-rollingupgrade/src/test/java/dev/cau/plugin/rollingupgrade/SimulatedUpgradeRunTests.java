@@ -147,7 +147,7 @@ class SimulatedUpgradeRunTests {
     NodeResult result = outcome.result().nodeResult("n2").orElseThrow();
     assertThat(result.status()).isNotEqualTo(SummaryStatus.SUCCEEDED);
     assertThat(String.valueOf(result.reason())).contains("runs 22H2 (build 20349.2322) after its upgrade to"
-        + " build 25398: setup did not finish or rolled back");
+        + " build 25398.469: setup did not finish or rolled back");
   }
 
   @Test
