@@ -85,10 +85,12 @@ public final class FeatureUpdateFlow {
    *     {@link Builder#tracker tracker} as its listener to see mixed-OS mode while the run goes on
    * @param cluster the cluster, for its cluster-wide actions
    * @param upgrade the options of the feature-update run (its plug-in and arguments)
+   * @param clock the clock given to cluster-wide actions: the coordinator's execution clock
    * @return the builder
    */
-  public static Builder builder(UpdateCoordinator coordinator, ClusterController cluster, RunOptions upgrade) {
-    return new Builder(coordinator, cluster, upgrade);
+  public static Builder builder(UpdateCoordinator coordinator, ClusterController cluster, RunOptions upgrade,
+      Clock clock) {
+    return new Builder(coordinator, cluster, upgrade, clock);
   }
 
   /**
@@ -376,9 +378,10 @@ public final class FeatureUpdateFlow {
     private @Nullable RunOptions further;
     private Consumer<CompletableFuture<?>> driver = future -> { };
     private MixedOsTracker tracker = new MixedOsTracker();
-    private Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    private Builder(UpdateCoordinator coordinator, ClusterController cluster, RunOptions upgrade) {
+    private Builder(UpdateCoordinator coordinator, ClusterController cluster, RunOptions upgrade, Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       this.coordinator = Objects.requireNonNull(coordinator, "coordinator");
       this.cluster = Objects.requireNonNull(cluster, "cluster");
       this.upgrade = Objects.requireNonNull(upgrade, "upgrade");
@@ -416,17 +419,6 @@ public final class FeatureUpdateFlow {
      */
     public Builder tracker(MixedOsTracker value) {
       this.tracker = Objects.requireNonNull(value, "tracker");
-      return this;
-    }
-
-    /**
-     * Sets the clock given to cluster-wide actions; the system's UTC clock by default.
-     *
-     * @param value the clock
-     * @return this builder
-     */
-    public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
       return this;
     }
 

@@ -82,10 +82,9 @@ class FeatureUpdateFlowTests {
             RollingUpgradePluginProvider.UPDATE_CLUSTER_FUNCTIONAL_LEVEL, "true"))).build();
     RunOptions further = RunOptions.builder().plugin(new PluginSelection(WindowsUpdatePluginProvider.NAME, Map.of()))
         .build();
-    flow = FeatureUpdateFlow.builder(coordinator, cluster, upgrade)
+    flow = FeatureUpdateFlow.builder(coordinator, cluster, upgrade, cluster.simulator().clock())
         .furtherUpdates(further)
         .tracker(tracker)
-        .clock(cluster.simulator().clock())
         .driver(future -> cluster.simulator().runUntil(future::isDone))
         .build();
   }
