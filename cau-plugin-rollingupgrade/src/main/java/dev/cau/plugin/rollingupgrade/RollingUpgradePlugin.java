@@ -54,6 +54,9 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
   /** The error id of a node that does not run the new build after its upgrade. */
   static final String NOT_UPGRADED = "RollingUpgradePlugin.NotUpgraded";
 
+  /** The error id of an upgraded node whose restart could not be started. */
+  static final String RESTART_FAILED = "RollingUpgradePlugin.RestartFailed";
+
   /** The id of the update a mock setup reports. */
   static final String MOCK_UPDATE_ID = "mock-setup";
 
@@ -236,7 +239,13 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
     if (upgraded) {
       // Setup's first restart was held back so that this answer arrives; from here setup restarts
       // the node as many times as it needs, and the engine waits for it as the plug-in's restart.
-      SetupScript.call(runner, context, SetupProtocol.Operation.RESTART, "");
+      int code = SetupScript.call(runner, context, SetupProtocol.Operation.RESTART, "").exitCode("exitCode");
+      if (code != 0) {
+        // Without the restart setup never finishes, and the engine would wait for a node that is up.
+        throw new PluginFailureException(RESTART_FAILED, "Setup upgraded node \"" + context.nodeName()
+            + "\" but its restart could not be started (shutdown.exe exited with " + code + "): restart the node"
+            + " to let setup finish, then run again");
+      }
     }
     return results;
   }

@@ -6,6 +6,7 @@ import static dev.cau.plugin.rollingupgrade.UpgradeNodes.OLD_BUILD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cau.api.event.NodeAttemptFailed;
 import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.options.PluginSelection;
@@ -148,6 +149,22 @@ class SimulatedUpgradeRunTests {
     assertThat(result.status()).isNotEqualTo(SummaryStatus.SUCCEEDED);
     assertThat(String.valueOf(result.reason())).contains("runs 22H2 (build 20349.2322) after its upgrade to"
         + " build 25398.469: setup did not finish or rolled back");
+  }
+
+  @Test
+  void anUpgradedNodeWhoseRestartCannotBeStartedFailsSayingSo() {
+    nodes.system("n1").refusesRestart(1190);
+
+    SimulationResult outcome = runFromMedia();
+
+    assertThat(outcome.result().nodeResult("n1").orElseThrow().status()).isNotEqualTo(SummaryStatus.SUCCEEDED);
+    // The first attempt says why; later attempts find the node still on its old build.
+    assertThat(outcome.events()).filteredOn(NodeAttemptFailed.class::isInstance).map(NodeAttemptFailed.class::cast)
+        .first().extracting(NodeAttemptFailed::node, NodeAttemptFailed::attempt).containsExactly("n1", 1);
+    assertThat(outcome.events()).filteredOn(NodeAttemptFailed.class::isInstance).map(NodeAttemptFailed.class::cast)
+        .first().extracting(NodeAttemptFailed::reason).asString()
+        .contains("its restart could not be started (shutdown.exe exited with 1190)");
+    assertThat(cluster.node("n1").restarts()).isZero();
   }
 
   @Test

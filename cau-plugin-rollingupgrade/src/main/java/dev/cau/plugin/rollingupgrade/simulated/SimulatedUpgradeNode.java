@@ -68,6 +68,7 @@ public final class SimulatedUpgradeNode {
   private int mockExitCode;
   private int setupRestarts = DEFAULT_SETUP_RESTARTS;
   private boolean rollsBack;
+  private int restartExitCode;
   private String @Nullable [] pending;
   private final List<String> operations = new ArrayList<>();
   private int upgrades;
@@ -137,6 +138,17 @@ public final class SimulatedUpgradeNode {
    */
   public SimulatedUpgradeNode mockExitCode(int code) {
     this.mockExitCode = code;
+    return this;
+  }
+
+  /**
+   * Makes {@code shutdown.exe} refuse to start the restart, with an exit code.
+   *
+   * @param code the non-zero exit code, such as 1190 ({@code ERROR_SHUTDOWN_IS_SCHEDULED})
+   * @return this node
+   */
+  public SimulatedUpgradeNode refusesRestart(int code) {
+    this.restartExitCode = code;
     return this;
   }
 
@@ -291,6 +303,9 @@ public final class SimulatedUpgradeNode {
         }
         return exitCode(operation, mockExitCode, Duration.ofMinutes(2), 0);
       case "restart":
+        if (restartExitCode != 0) {
+          return exitCode(operation, restartExitCode, Duration.ofSeconds(1), 0);
+        }
         return exitCode(operation, 0, Duration.ofSeconds(1), pending != null ? setupRestarts : 1);
       default:
         return error(operation, "unknown operation '" + operation + "'", Duration.ZERO);
