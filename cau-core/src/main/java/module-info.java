@@ -19,6 +19,7 @@ module dev.cau.core {
   requires org.slf4j;
 
   exports dev.cau.core;
+  exports dev.cau.core.featureupdate;
   exports dev.cau.core.journal;
   exports dev.cau.core.lock;
   exports dev.cau.core.options;

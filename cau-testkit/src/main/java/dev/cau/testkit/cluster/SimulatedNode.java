@@ -450,6 +450,22 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
     return results;
   }
 
+  /**
+   * Restarts the node by itself, as an installer does after the call that started it returns (an
+   * operating-system setup restarts a node several times): the node goes down at the current
+   * virtual instant, once the running call has returned, and comes back after {@code times} boots.
+   * Used by simulated node-side programs, such as a simulated setup, whose answer is followed by
+   * restarts the plug-in declares its own.
+   *
+   * @param times how many restarts, one after another; at least 1
+   */
+  public void restartByItself(int times) {
+    if (times < 1) {
+      throw new IllegalArgumentException("A node restarts itself at least once, not " + times + " times");
+    }
+    restartItself(times);
+  }
+
   /** The installed updates restart the node by themselves, one restart after another, once the install returns. */
   private void restartItself(int times) {
     Instant down = cluster.simulator().now(); // the end of the install call: its time is charged already
