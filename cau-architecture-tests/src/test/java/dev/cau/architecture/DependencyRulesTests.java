@@ -162,7 +162,7 @@ class DependencyRulesTests {
         .as("packages of the imported production classes")
         .contains("dev.cau.api", "dev.cau.core", "dev.cau.core.engine", "dev.cau.testkit",
             "dev.cau.plugin.example.firmware", "dev.cau.plugin.windowsupdate",
-            "dev.cau.plugin.hotfix", "dev.cau.transport.ssh")
+            "dev.cau.plugin.hotfix", "dev.cau.plugin.apt", "dev.cau.transport.ssh")
         .noneMatch(name -> name.startsWith("dev.cau.architecture"))
         .noneMatch(name -> name.contains("fixture"));
   }
