@@ -121,6 +121,16 @@ class DependencyRulesTests {
           .because("a transport gives node capabilities of cau-api to backends and plug-ins: it needs"
               + " cau-api and its SSH library, never the engine, the testkit, the CLI or a plug-in");
 
+  static final ArchRule BACKENDS_NEVER_SEE_CORE_TESTKIT_CLI_OR_PLUGINS =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.cau.pacemaker..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.cau.core..", "dev.cau.testkit..", "dev.cau.cli..", "dev.cau.plugin..")
+          .because("a cluster backend implements cau-api's controllers over a transport: it needs cau-api"
+              + " and a transport, never the engine, the testkit, the CLI or a plug-in");
+
   static final ArchRule NO_JSON_DATA_BINDING =
       noClasses()
           .should()
@@ -162,7 +172,7 @@ class DependencyRulesTests {
         .as("packages of the imported production classes")
         .contains("dev.cau.api", "dev.cau.core", "dev.cau.core.engine", "dev.cau.testkit",
             "dev.cau.plugin.example.firmware", "dev.cau.plugin.windowsupdate",
-            "dev.cau.plugin.hotfix", "dev.cau.plugin.apt", "dev.cau.transport.ssh")
+            "dev.cau.plugin.hotfix", "dev.cau.plugin.apt", "dev.cau.transport.ssh", "dev.cau.pacemaker")
         .noneMatch(name -> name.startsWith("dev.cau.architecture"))
         .noneMatch(name -> name.contains("fixture"));
   }
@@ -215,6 +225,11 @@ class DependencyRulesTests {
   @Test
   void transportsNeverSeeTheCoreTestkitCliOrPlugins() {
     TRANSPORTS_NEVER_SEE_CORE_TESTKIT_CLI_OR_PLUGINS.check(ProductionClasses.all());
+  }
+
+  @Test
+  void backendsNeverSeeTheCoreTestkitCliOrPlugins() {
+    BACKENDS_NEVER_SEE_CORE_TESTKIT_CLI_OR_PLUGINS.check(ProductionClasses.all());
   }
 
   @Test
