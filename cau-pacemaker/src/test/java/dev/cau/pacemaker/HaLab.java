@@ -57,7 +57,7 @@ final class HaLab {
       Result up = run(script, Duration.ofMinutes(10), "up");
       if (up.exitCode != 0) {
         run(script, Duration.ofMinutes(2), "down");
-        skipOrFail("scripts/ha-lab up failed: " + up.output + how);
+        skipOrFail("scripts/ha-lab up failed: " + up.output + up.error + how);
       }
       took = Duration.between(start, Instant.now());
       System.out.println("ha-lab up took " + took.toMillis() + " ms");
@@ -91,7 +91,8 @@ final class HaLab {
   String lab(String... arguments) {
     Result result = run(script, Duration.ofMinutes(3), arguments);
     if (result.exitCode != 0) {
-      fail("ha-lab " + String.join(" ", arguments) + " ended with " + result.exitCode + ": " + result.output);
+      fail("ha-lab " + String.join(" ", arguments) + " ended with " + result.exitCode + ": " + result.output
+          + result.error);
     }
     return result.output;
   }
@@ -194,9 +195,10 @@ final class HaLab {
    * Output and exit code of a finished process.
    *
    * @param exitCode the exit code
-   * @param output standard output and error, merged
+   * @param output standard output
+   * @param error standard error
    */
-  record Result(int exitCode, String output) {}
+  record Result(int exitCode, String output, String error) {}
 
   static Result run(Path script, Duration timeout, String... arguments) {
     List<String> command = new ArrayList<>();
@@ -208,16 +210,19 @@ final class HaLab {
   static Result runCommand(List<String> command, Duration timeout) {
     try {
       Path out = Files.createTempFile("ha-lab", ".out");
+      Path err = Files.createTempFile("ha-lab", ".err");
       try {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly();
           process.waitFor();
-          return new Result(124, Files.readString(out, UTF_8) + "\n(timed out after " + timeout + ")");
+          return new Result(124, Files.readString(out, UTF_8), Files.readString(err, UTF_8) + "\n(timed out after "
+              + timeout + ")");
         }
-        return new Result(process.exitValue(), Files.readString(out, UTF_8));
+        return new Result(process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
       } finally {
         Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
