@@ -21,10 +21,19 @@ final class CrmMonSampler implements AutoCloseable {
       return status.nodes().stream().filter(n -> n.online() && n.standby()).count();
     }
 
+    /**
+     * The resources not running anywhere. A resource that Pacemaker live-migrates runs on both
+     * nodes for a moment (role Stopping on the source, with migrate_from done on the target):
+     * that is running, not a gap.
+     */
     List<String> notRunning() {
       return status.resources().stream()
-          .filter(r -> !(r.active() && r.nodes().size() == 1 && !r.failed()))
+          .filter(r -> !(r.active() && !r.nodes().isEmpty() && !r.failed()))
           .map(r -> r.id() + " (" + r.role() + " on " + r.nodes() + ")").toList();
+    }
+
+    long migrating() {
+      return status.resources().stream().filter(r -> r.nodes().size() > 1).count();
     }
 
     @Override

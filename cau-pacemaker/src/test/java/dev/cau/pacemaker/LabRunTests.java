@@ -62,7 +62,8 @@ class LabRunTests {
       samples = sampler.samples;
     }
     System.out.println("rolling run took " + (System.nanoTime() - started) / 1_000_000 + " ms, "
-        + samples.size() + " crm_mon samples");
+        + samples.size() + " crm_mon samples, " + samples.stream().filter(x -> x.migrating() > 0).count()
+        + " of them during a live migration");
 
     String output = coordinator.output();
     assertThat(exit).as(output).isZero();
