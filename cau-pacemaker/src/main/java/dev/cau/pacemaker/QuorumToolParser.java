@@ -54,7 +54,7 @@ final class QuorumToolParser {
       switch (f.group(1).trim().toLowerCase(Locale.ROOT)) {
         case "expected votes" -> expected = number("Expected votes", value);
         case "total votes" -> total = number("Total votes", value);
-        case "quorum" -> quorum = number("Quorum", value.split("\\s+")[0]);
+        case "quorum" -> quorum = number("Quorum", firstWord(value));
         case "quorate" -> quorate = value.equalsIgnoreCase("yes");
         default -> { }
       }
@@ -65,6 +65,11 @@ final class QuorumToolParser {
           : quorum == null ? "\"Quorum\"" : "\"Quorate\""));
     }
     return new QuorumStatus(expected, total, quorum, quorate, members);
+  }
+
+  private static String firstWord(String value) {
+    int space = value.indexOf(' ');
+    return space < 0 ? value : value.substring(0, space);
   }
 
   private static int number(String field, String value) {

@@ -56,7 +56,7 @@ class LabRunTests {
     List<CrmMonSampler.Sample> samples;
     long started = System.nanoTime();
     try (CrmMonSampler sampler = new CrmMonSampler(lab)) {
-      coordinator = LabCoordinatorProcess.start(lab, "rolling", "start", store, Duration.ofSeconds(120), ORDER);
+      coordinator = LabCoordinatorProcess.start(lab, "rolling", "start", store, Duration.ofMinutes(2), ORDER);
       exit = coordinator.await(RUN_TIMEOUT);
       sampler.close();
       samples = sampler.samples;
@@ -107,7 +107,7 @@ class LabRunTests {
     String votes = lab.exec("node1", "/usr/sbin/corosync-quorumtool", "-s").output();
 
     LabCoordinatorProcess coordinator = LabCoordinatorProcess.start(lab, "quorum", "start", store,
-        Duration.ofSeconds(120), ORDER);
+        Duration.ofMinutes(2), ORDER);
     coordinator.await(RUN_TIMEOUT);
 
     String output = coordinator.output();
@@ -125,13 +125,13 @@ class LabRunTests {
   @Test
   void aCoordinatorKilledMidRunIsResumedAndTheRunEndsAsAnUninterruptedOneWould() throws Exception {
     String events = events();
-    LabCoordinatorProcess first = LabCoordinatorProcess.start(lab, "killed", "start", store, Duration.ofSeconds(120),
+    LabCoordinatorProcess first = LabCoordinatorProcess.start(lab, "killed", "start", store, Duration.ofMinutes(2),
         ORDER);
     assertThat(first.awaitOutput("node=node2, step=INSTALLING", RUN_TIMEOUT)).as(first.output()).isTrue();
     first.process.destroyForcibly().waitFor();
 
     LabCoordinatorProcess second = LabCoordinatorProcess.start(lab, "killed", "resume", store,
-        Duration.ofSeconds(120), ORDER);
+        Duration.ofMinutes(2), ORDER);
     int exit = second.await(RUN_TIMEOUT);
 
     String output = second.output();

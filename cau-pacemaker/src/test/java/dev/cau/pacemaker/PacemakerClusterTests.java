@@ -72,9 +72,9 @@ class PacemakerClusterTests {
 
   @Test
   void aSnapshotIsReadOnTheNextNodeWhenTheFirstDoesNotAnswer() {
-    PacemakerCluster cluster = cluster("crm_mon-node2-offline.xml", "quorumtool-node2-down.txt");
+    cluster("crm_mon-node2-offline.xml", "quorumtool-node2-down.txt");
     runners.put("node1", new ScriptedRunner());
-    cluster = new PacemakerCluster("cau-lab", runners, SETTINGS);
+    PacemakerCluster cluster = new PacemakerCluster("cau-lab", runners, SETTINGS);
 
     ClusterSnapshot snapshot = cluster.snapshot();
 
