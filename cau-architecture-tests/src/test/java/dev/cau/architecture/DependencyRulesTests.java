@@ -57,11 +57,15 @@ class DependencyRulesTests {
       noClasses()
           .that()
           .resideOutsideOfPackage("dev.cau.core.profile..")
+          .and()
+          .doNotHaveFullyQualifiedName("dev.cau.pacemaker.CrmMonParser")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(JDK_XML_PACKAGES)
-          .because("XML is read in one place only, the hardened CLIXML profile reader, so that no"
-              + " other parser can be left open to entities or external files");
+          .because("XML is read in two places only, each hardened the same way (secure processing, no"
+              + " DTD, no entities, bounded depth): the CLIXML profile reader and the Pacemaker"
+              + " backend's crm_mon reader, so that no other parser can be left open to entities or"
+              + " external files");
 
   static final ArchRule PLUGINS_DEPEND_ONLY_ON_JDK_JSPECIFY_SLF4J_API_AND_THEMSELVES =
       classes()

@@ -98,7 +98,7 @@ final class NodeCommands {
 
       @Override
       public Clock clock() {
-        return Clock.systemUTC();
+        return RealTime.CLOCK;
       }
     };
   }

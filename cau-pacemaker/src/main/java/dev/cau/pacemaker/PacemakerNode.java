@@ -99,7 +99,7 @@ final class PacemakerNode implements NodeController {
       if (left.isNegative() || left.isZero()) {
         return false;
       }
-      pause(left.compareTo(settings.pollInterval()) < 0 ? left : settings.pollInterval());
+      RealTime.pause(left.compareTo(settings.pollInterval()) < 0 ? left : settings.pollInterval());
     }
   }
 
@@ -183,12 +183,4 @@ final class PacemakerNode implements NodeController {
     }
   }
 
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(Math.max(1, duration.toMillis()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OperationCanceledException("Interrupted while waiting for a node to come back");
-    }
-  }
 }
