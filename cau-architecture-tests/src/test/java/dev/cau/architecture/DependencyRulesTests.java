@@ -58,11 +58,15 @@ class DependencyRulesTests {
       noClasses()
           .that()
           .resideOutsideOfPackage("dev.cau.core.profile..")
+          .and()
+          .doNotHaveFullyQualifiedName("dev.cau.pacemaker.CrmMonParser")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(JDK_XML_PACKAGES)
-          .because("XML is read in one place only, the hardened CLIXML profile reader, so that no"
-              + " other parser can be left open to entities or external files");
+          .because("XML is read in two places only, each hardened the same way (secure processing, no"
+              + " DTD, no entities, bounded depth): the CLIXML profile reader and the Pacemaker"
+              + " backend's crm_mon reader, so that no other parser can be left open to entities or"
+              + " external files");
 
   static final ArchRule PLUGINS_DEPEND_ONLY_ON_JDK_JSPECIFY_SLF4J_API_AND_THEMSELVES =
       classes()
@@ -122,6 +126,16 @@ class DependencyRulesTests {
           .because("a transport gives node capabilities of cau-api to backends and plug-ins: it needs"
               + " cau-api and its SSH library, never the engine, the testkit, the CLI or a plug-in");
 
+  static final ArchRule BACKENDS_NEVER_SEE_CORE_TESTKIT_CLI_OR_PLUGINS =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.cau.pacemaker..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("dev.cau.core..", "dev.cau.testkit..", "dev.cau.cli..", "dev.cau.plugin..")
+          .because("a cluster backend implements cau-api's controllers over a transport: it needs cau-api"
+              + " and a transport, never the engine, the testkit, the CLI or a plug-in");
+
   static final ArchRule NO_JSON_DATA_BINDING =
       noClasses()
           .should()
@@ -172,7 +186,7 @@ class DependencyRulesTests {
         .as("packages of the imported production classes")
         .contains("dev.cau.api", "dev.cau.core", "dev.cau.core.engine", "dev.cau.testkit",
             "dev.cau.plugin.example.firmware", "dev.cau.plugin.windowsupdate",
-            "dev.cau.plugin.hotfix", "dev.cau.plugin.apt", "dev.cau.plugin.rollingupgrade", "dev.cau.transport.ssh")
+            "dev.cau.plugin.hotfix", "dev.cau.plugin.apt", "dev.cau.plugin.rollingupgrade", "dev.cau.transport.ssh", "dev.cau.pacemaker")
         .noneMatch(name -> name.startsWith("dev.cau.architecture"))
         .noneMatch(name -> name.contains("fixture"));
   }
@@ -225,6 +239,11 @@ class DependencyRulesTests {
   @Test
   void transportsNeverSeeTheCoreTestkitCliOrPlugins() {
     TRANSPORTS_NEVER_SEE_CORE_TESTKIT_CLI_OR_PLUGINS.check(ProductionClasses.all());
+  }
+
+  @Test
+  void backendsNeverSeeTheCoreTestkitCliOrPlugins() {
+    BACKENDS_NEVER_SEE_CORE_TESTKIT_CLI_OR_PLUGINS.check(ProductionClasses.all());
   }
 
   @Test
