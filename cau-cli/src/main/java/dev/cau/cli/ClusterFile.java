@@ -67,7 +67,7 @@ final class ClusterFile {
       }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new InputRefused("cannot read cluster file " + source + ": " + e.getMessage());
+      throw new InputRefused("cannot read cluster file " + source + ": " + IoProblems.describe(e));
     }
     JsonFactory json = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
@@ -79,7 +79,7 @@ final class ClusterFile {
       throw new InputRefused("cluster file " + source + " is not valid JSON at line "
           + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new InputRefused("cannot read cluster file " + source + ": " + e.getMessage());
+      throw new InputRefused("cannot read cluster file " + source + ": " + IoProblems.describe(e));
     }
   }
 

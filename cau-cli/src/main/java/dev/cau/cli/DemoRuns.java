@@ -12,6 +12,7 @@ import dev.cau.core.report.RunHistory;
 import dev.cau.core.store.StoredRunJournal;
 import dev.cau.plugin.windowsupdate.WindowsUpdatePluginProvider;
 import dev.cau.testkit.SimulatedCoordinator;
+import dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,6 +123,15 @@ final class DemoRuns {
       window = window.plus(Duration.ofDays(1));
     }
     return window.isBefore(DemoCluster.FIRST_WINDOW) ? DemoCluster.FIRST_WINDOW : window;
+  }
+
+  /**
+   * Returns the plug-ins a run on a simulated cluster can use, as its coordinator offers them.
+   *
+   * @return the in-memory plug-in and CAU's default plug-in
+   */
+  static List<UpdatePluginProvider> offered() {
+    return List.of(new InMemoryUpdatePluginProvider(), WINDOWS_UPDATE);
   }
 
   /**

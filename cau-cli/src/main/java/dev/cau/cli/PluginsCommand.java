@@ -1,5 +1,7 @@
 package dev.cau.cli;
 
+import dev.cau.api.InvalidOptionsException;
+import dev.cau.api.cluster.RunStore;
 import dev.cau.api.plugin.PluginArgument;
 import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.core.plugin.PluginRegistry;
@@ -8,14 +10,18 @@ import dev.cau.core.text.Counts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import dev.cau.testkit.cluster.SimulatedCluster;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,20 +34,35 @@ import picocli.CommandLine.Spec;
     description = {
       "Lists the update plug-ins found on the class and module path, like Get-CauPlugin: each one's name,"
           + " module or jar, and arguments with their types, defaults and whether they are secret.",
+      "With --cluster, lists only the plug-ins a run on that cluster can use, after checking the file.",
       "Providers that could not be loaded are listed after them, with the reason."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the plug-ins were listed and every provider found could be loaded",
       "1:a provider found on the path could not be loaded",
-      "2:bad usage"
+      "2:bad usage, or a cluster file that is refused"
     })
 final class PluginsCommand implements Callable<Integer> {
   @Spec
   private @Nullable CommandSpec spec;
 
+  private final Function<Instant, SimulatedCluster> clusters;
+
+  @Mixin
+  private ClusterOption clusterOption = new ClusterOption();
+
   @Option(names = "--json", description = "Print the plug-ins as JSON (its shape is in docs/scan-and-readiness.md).")
   private boolean json;
+
+  /**
+   * Creates the command.
+   *
+   * @param clusters builds the demo cluster, whose virtual time starts at the instant given
+   */
+  PluginsCommand(Function<Instant, SimulatedCluster> clusters) {
+    this.clusters = Objects.requireNonNull(clusters, "clusters");
+  }
 
   @Override
   public Integer call() {
@@ -49,8 +70,22 @@ final class PluginsCommand implements Callable<Integer> {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
     PluginRegistry registry = PluginRegistry.discover(PluginsCommand.class.getClassLoader());
-    List<PreviewJson.PluginEntry> entries = registry.names().stream()
-        .map(name -> PreviewJson.PluginEntry.of(registry.require(name))).toList();
+    List<UpdatePluginProvider> providers = registry.names().stream().map(registry::require).toList();
+    String heading = " found";
+    if (clusterOption.given()) {
+      SimulatedCluster cluster;
+      try {
+        cluster = DemoRuns.cluster(clusterOption.clusters(clusters), (RunStore) null);
+      } catch (InputRefused e) {
+        return e.report(command, "");
+      } catch (InvalidOptionsException e) {
+        return new InputRefused("invalid option: " + e.getMessage()).report(command, "");
+      }
+      // What a run on the cluster can use: the plug-ins its coordinator offers, never replaced.
+      providers = DemoRuns.offered();
+      heading = " a run on cluster \"" + cluster.name() + "\" can use";
+    }
+    List<PreviewJson.PluginEntry> entries = providers.stream().map(PreviewJson.PluginEntry::of).toList();
     if (json) {
       try {
         PreviewJson.plugins(entries, out);
@@ -58,7 +93,7 @@ final class PluginsCommand implements Callable<Integer> {
         throw new UncheckedIOException(e);
       }
     } else {
-      print(entries, out);
+      print(entries, heading, out);
     }
     registry.problems().forEach(problem -> err.println("cau plugins: " + problem));
     out.flush();
@@ -66,8 +101,8 @@ final class PluginsCommand implements Callable<Integer> {
     return registry.problems().isEmpty() ? ExitCode.OK : ExitCode.SOFTWARE;
   }
 
-  private static void print(List<PreviewJson.PluginEntry> entries, PrintWriter out) {
-    out.println(Counts.of(entries.size(), "plug-in") + " found");
+  private static void print(List<PreviewJson.PluginEntry> entries, String heading, PrintWriter out) {
+    out.println(Counts.of(entries.size(), "plug-in") + heading);
     for (PreviewJson.PluginEntry entry : entries) {
       UpdatePluginProvider provider = entry.provider();
       out.println();

@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -85,12 +86,8 @@ final class RunCommand implements Callable<Integer> {
   @Spec
   private @Nullable CommandSpec spec;
 
-  @Option(
-      names = "--cluster",
-      paramLabel = "<file>",
-      description = "A cluster file (docs/clusters.md) describing the cluster to update instead of the"
-          + " built-in demo cluster. It is read and checked whole before any node is touched.")
-  private @Nullable Path clusterFile;
+  @Mixin
+  private ClusterOption clusterOption = new ClusterOption();
 
   @Option(
       names = "--profile",
@@ -246,9 +243,7 @@ final class RunCommand implements Callable<Integer> {
     FileRunStore runStore = null;
     try {
       checkRecoveryOptions();
-      if (clusterFile != null) {
-        clusters = ClusterBackendChoice.simulatedClusters(clusterFile);
-      }
+      clusters = clusterOption.clusters(clusters);
       RunOptions options = options();
       if (resume || forceRecovery) {
         Path directory = Objects.requireNonNull(store, "checked: recovery needs a store");

@@ -1,6 +1,7 @@
 package dev.cau.cli;
 
 import dev.cau.api.CauException;
+import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.cluster.RunStore;
 import dev.cau.api.plugin.Update;
 import dev.cau.core.UpdateCoordinator;
@@ -22,6 +23,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,8 +35,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Lists the updates each node of the cluster would get, like Invoke-CauScan. Nothing on any node"
-          + " changes. It scans the built-in simulated cluster \"" + DemoCluster.NAME + "\" through the"
-          + " simulated plug-in.",
+          + " changes. It scans the cluster a --cluster file describes, or else the built-in simulated"
+          + " cluster \"" + DemoCluster.NAME + "\", through the simulated plug-in.",
       "Only first-order updates are listed: those that apply only after others are installed appear in"
           + " a run."
     },
@@ -42,13 +44,16 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:every node was scanned",
       "1:the scan of at least one node failed; the others are listed",
-      "2:bad usage or an invalid option value; no node was scanned"
+      "2:bad usage, an invalid option value or a cluster file that is refused; no node was scanned"
     })
 final class ScanCommand implements Callable<Integer> {
   private final Function<Instant, SimulatedCluster> clusters;
 
   @Spec
   private @Nullable CommandSpec spec;
+
+  @Mixin
+  private ClusterOption clusterOption = new ClusterOption();
 
   @Option(
       names = "--parallelism",
@@ -72,15 +77,19 @@ final class ScanCommand implements Callable<Integer> {
       return new InputRefused("invalid option: \"--parallelism\" must be 1 or more, but was " + parallelism)
           .report(command, "No node was scanned.");
     }
-    SimulatedCluster cluster = DemoRuns.cluster(clusters, (RunStore) null);
     ScanReport report;
     try {
+      SimulatedCluster cluster = DemoRuns.cluster(clusterOption.clusters(clusters), (RunStore) null);
       CompletableFuture<ScanReport> future = DemoRuns.coordinator(cluster, null).coordinator()
           .scan(Simulation.options().build(), parallelism);
       cluster.simulator().runUntil(future::isDone);
       report = future.join();
+    } catch (InvalidOptionsException e) {
+      return new InputRefused("invalid option: " + e.getMessage()).report(command, "No node was scanned.");
     } catch (CauException e) {
       return new InputRefused(String.valueOf(e.getMessage())).report(command, "No node was scanned.");
+    } catch (InputRefused e) {
+      return e.report(command, "No node was scanned.");
     }
     if (json) {
       try {

@@ -1,5 +1,6 @@
 package dev.cau.cli;
 
+import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.readiness.Finding;
 import dev.cau.api.readiness.FindingState;
 import dev.cau.core.readiness.ReadinessReport;
@@ -22,6 +23,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,8 +35,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Checks that the cluster is ready to be updated, like Test-CauSetup: CAU's Best Practices Analyzer"
-          + " rules and the plug-ins' own rules. Only reads. It checks the built-in simulated cluster \""
-          + DemoCluster.NAME + "\".",
+          + " rules and the plug-ins' own rules. Only reads. It checks the cluster a --cluster file describes, or else the"
+          + " built-in simulated cluster \"" + DemoCluster.NAME + "\".",
       "Each rule ends Passed, Failed, NotApplicable or NotChecked (with the reason); a failed rule shows"
           + " how to resolve it."
     },
@@ -42,13 +44,16 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:no rule of Error severity failed",
       "1:a rule of Error severity failed",
-      "2:bad usage or an invalid option value; nothing was read"
+      "2:bad usage, an invalid option value or a cluster file that is refused; nothing was read"
     })
 final class TestSetupCommand implements Callable<Integer> {
   private final Function<Instant, SimulatedCluster> clusters;
 
   @Spec
   private @Nullable CommandSpec spec;
+
+  @Mixin
+  private ClusterOption clusterOption = new ClusterOption();
 
   @Option(
       names = "--store",
@@ -69,12 +74,16 @@ final class TestSetupCommand implements Callable<Integer> {
     CommandSpec command = Objects.requireNonNull(spec, "picocli injects the command spec");
     PrintWriter out = command.commandLine().getOut();
     FileRunStore runStore;
+    Function<Instant, SimulatedCluster> chosen;
     try {
+      chosen = clusterOption.clusters(clusters);
       runStore = store == null ? null : Stores.existing(store);
     } catch (InputRefused e) {
       return e.report(command, "Nothing was read.");
+    } catch (InvalidOptionsException e) {
+      return new InputRefused("invalid option: " + e.getMessage()).report(command, "Nothing was read.");
     }
-    SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
+    SimulatedCluster cluster = DemoRuns.cluster(chosen, runStore);
     ReadinessReport report = DemoRuns.coordinator(cluster, runStore).coordinator().testSetup(Simulation.options().build());
     if (json) {
       try {
