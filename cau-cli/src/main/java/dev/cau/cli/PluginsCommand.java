@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Lists the update plug-ins found on the class and module path, like Get-CauPlugin: each one's name,"
+      "Lists the update plug-ins found on the class and module path and in the jars of --plugin-path, like"
+          + " Get-CauPlugin: each one's name,"
           + " module or jar, and arguments with their types, defaults and whether they are secret.",
       "With --cluster, lists only the plug-ins a run on that cluster can use, after checking the file.",
       "Providers that could not be loaded are listed after them, with the reason."
@@ -41,7 +44,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:the plug-ins were listed and every provider found could be loaded",
       "1:a provider found on the path could not be loaded",
-      "2:bad usage, or a cluster file that is refused"
+      "2:bad usage, a cluster file that is refused, or a --plugin-path that is not a readable directory of jars"
     })
 final class PluginsCommand implements Callable<Integer> {
   @Spec
@@ -51,6 +54,9 @@ final class PluginsCommand implements Callable<Integer> {
 
   @Mixin
   private ClusterOption clusterOption = new ClusterOption();
+
+  @Mixin
+  private PluginPathOption pluginPath = new PluginPathOption();
 
   @Option(names = "--json", description = "Print the plug-ins as JSON (its shape is in docs/scan-and-readiness.md).")
   private boolean json;
@@ -70,7 +76,14 @@ final class PluginsCommand implements Callable<Integer> {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
     PluginRegistry registry = PluginRegistry.discover(PluginsCommand.class.getClassLoader());
-    List<UpdatePluginProvider> providers = registry.names().stream().map(registry::require).toList();
+    List<UpdatePluginProvider> added;
+    try {
+      added = pluginPath.providers();
+    } catch (InputRefused e) {
+      return e.report(command, "");
+    }
+    List<UpdatePluginProvider> providers = new ArrayList<>(registry.names().stream().map(registry::require).toList());
+    providers.addAll(added);
     String heading = " found";
     if (clusterOption.given()) {
       SimulatedCluster cluster;
@@ -82,7 +95,7 @@ final class PluginsCommand implements Callable<Integer> {
         return new InputRefused("invalid option: " + e.getMessage()).report(command, "");
       }
       // What a run on the cluster can use: the plug-ins its coordinator offers, never replaced.
-      providers = DemoRuns.offered();
+      providers = DemoRuns.offered(added);
       heading = " a run on cluster \"" + cluster.name() + "\" can use";
     }
     List<PreviewJson.PluginEntry> entries = providers.stream().map(PreviewJson.PluginEntry::of).toList();
@@ -95,10 +108,12 @@ final class PluginsCommand implements Callable<Integer> {
     } else {
       print(entries, heading, out);
     }
-    registry.problems().forEach(problem -> err.println("cau plugins: " + problem));
+    List<String> problems = Stream.concat(registry.problems().stream(), pluginPath.problems().stream())
+        .distinct().toList();
+    problems.forEach(problem -> err.println("cau plugins: " + problem));
     out.flush();
     err.flush();
-    return registry.problems().isEmpty() ? ExitCode.OK : ExitCode.SOFTWARE;
+    return problems.isEmpty() ? ExitCode.OK : ExitCode.SOFTWARE;
   }
 
   private static void print(List<PreviewJson.PluginEntry> entries, String heading, PrintWriter out) {

@@ -2,6 +2,8 @@ package dev.cau.cli;
 
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.PluginNotFoundException;
+import dev.cau.api.PluginRegistrationException;
+import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.api.RunNeedsRecoveryException;
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.NodeSnapshot;
@@ -75,7 +77,7 @@ import picocli.CommandLine.Spec;
       "1:the run did not succeed (PartiallyFailed, Failed or Canceled), or its --report could not be"
           + " written",
       "2:bad usage, an invalid option value, a profile that cannot be read, a plug-in the cluster does"
-          + " not offer, a --report file that cannot"
+          + " not offer, a --plugin-path that is not a readable directory of jars, a --report file that cannot"
           + " be written, a run store holding a run that did not finish (without"
           + " --resume or --force-recovery), or, with --resume, options other than the run's or no run"
           + " to resume; no node was touched"
@@ -88,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin
   private ClusterOption clusterOption = new ClusterOption();
+
+  @Mixin
+  private PluginPathOption pluginPath = new PluginPathOption();
 
   @Option(
       names = "--profile",
@@ -244,6 +249,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       checkRecoveryOptions();
       clusters = clusterOption.clusters(clusters);
+      List<UpdatePluginProvider> added = pluginPath.providers();
       RunOptions options = options();
       if (resume || forceRecovery) {
         Path directory = Objects.requireNonNull(store, "checked: recovery needs a store");
@@ -267,7 +273,7 @@ final class RunCommand implements Callable<Integer> {
           StoreDamage.refuseIfDamaged(runStore);
         }
         SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
-        UpdatingRun run = DemoRuns.coordinator(cluster, runStore, new ProgressPrinter(out, verbose))
+        UpdatingRun run = DemoRuns.coordinator(cluster, runStore, added, new ProgressPrinter(out, verbose))
             .coordinator().start(options);
         result = DemoRuns.complete(cluster, run);
       }
@@ -283,6 +289,11 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     } catch (InvalidProfileException e) {
       err.println("cau run: invalid profile: " + e.getMessage());
+      err.println("No node was touched.");
+      err.flush();
+      return ExitCode.USAGE;
+    } catch (PluginRegistrationException e) {
+      err.println("cau run: " + e.getMessage());
       err.println("No node was touched.");
       err.flush();
       return ExitCode.USAGE;
@@ -368,7 +379,7 @@ final class RunCommand implements Callable<Integer> {
     ProgressPrinter progress = new ProgressPrinter(out, verbose);
     interrupted.ifPresent(journal -> progress.carryOn(journal.header().startedAt(), cluster.name(),
         cluster.snapshot().nodes().stream().map(NodeSnapshot::name).toList()));
-    UpdateCoordinator coordinator = DemoRuns.coordinator(cluster, runStore, progress).coordinator();
+    UpdateCoordinator coordinator = DemoRuns.coordinator(cluster, runStore, pluginPath.providers(), progress).coordinator();
     // Checks the options before anything is touched; the run goes on once the simulation is driven.
     Optional<UpdatingRun> run = resume ? Optional.of(coordinator.resume(options)) : coordinator.forceRecovery(options);
     if (clearCorruptReports) {
