@@ -3,6 +3,7 @@ package dev.cau.cli;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -29,6 +30,21 @@ final class ClusterOption {
    */
   Function<Instant, SimulatedCluster> clusters(Function<Instant, SimulatedCluster> demo) {
     return file == null ? demo : ClusterBackendChoice.simulatedClusters(file);
+  }
+
+  /**
+   * Returns the line that starts a command's output on the demo cluster, saying that it is the
+   * demo and why; empty when a cluster file was given.
+   *
+   * @param cluster the cluster the command works on
+   * @return the line, or empty
+   */
+  Optional<String> demoNotice(SimulatedCluster cluster) {
+    if (file != null) {
+      return Optional.empty();
+    }
+    return Optional.of("Demo: a simulated " + cluster.snapshot().nodes().size() + "-node cluster \"" + cluster.name()
+        + "\" in virtual time (no --cluster FILE given).");
   }
 
   /**

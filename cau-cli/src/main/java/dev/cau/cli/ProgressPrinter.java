@@ -38,6 +38,7 @@ final class ProgressPrinter implements RunListener {
   private @Nullable Instant startedAt;
   private String cluster = "";
   private int subjectWidth;
+  private @Nullable String preface;
 
   /**
    * Creates a printer.
@@ -63,6 +64,15 @@ final class ProgressPrinter implements RunListener {
     this.startedAt = startedAt;
     this.cluster = cluster;
     this.subjectWidth = Math.max(cluster.length(), nodes.stream().mapToInt(String::length).max().orElse(0));
+  }
+
+  /**
+   * Gives a line to print before the first event's line, such as what cluster the run is on.
+   *
+   * @param line the line
+   */
+  void preface(String line) {
+    this.preface = line;
   }
 
   @Override
@@ -115,6 +125,10 @@ final class ProgressPrinter implements RunListener {
   private void print(RunEvent event, String subject, String text) {
     Instant start = startedAt == null ? event.at() : startedAt;
     String elapsed = "+" + hms(Duration.between(start, event.at()));
+    if (preface != null) {
+      out.println(preface);
+      preface = null;
+    }
     out.println(elapsed + "  " + pad(subject, subjectWidth) + "  " + text);
     out.flush();
   }

@@ -273,8 +273,9 @@ final class RunCommand implements Callable<Integer> {
           StoreDamage.refuseIfDamaged(runStore);
         }
         SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
-        UpdatingRun run = DemoRuns.coordinator(cluster, runStore, added, new ProgressPrinter(out, verbose))
-            .coordinator().start(options);
+        ProgressPrinter progress = new ProgressPrinter(out, verbose);
+        clusterOption.demoNotice(cluster).ifPresent(progress::preface);
+        UpdatingRun run = DemoRuns.coordinator(cluster, runStore, added, progress).coordinator().start(options);
         result = DemoRuns.complete(cluster, run);
       }
     } catch (InvalidOptionsException e) {
@@ -382,6 +383,7 @@ final class RunCommand implements Callable<Integer> {
     UpdateCoordinator coordinator = DemoRuns.coordinator(cluster, runStore, pluginPath.providers(), progress).coordinator();
     // Checks the options before anything is touched; the run goes on once the simulation is driven.
     Optional<UpdatingRun> run = resume ? Optional.of(coordinator.resume(options)) : coordinator.forceRecovery(options);
+    clusterOption.demoNotice(cluster).ifPresent(out::println);
     if (clearCorruptReports) {
       RunHistory history = coordinator.history();
       history.unreadable().forEach(line -> out.println("Removing unreadable report: " + line));

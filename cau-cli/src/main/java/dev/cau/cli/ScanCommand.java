@@ -78,8 +78,9 @@ final class ScanCommand implements Callable<Integer> {
           .report(command, "No node was scanned.");
     }
     ScanReport report;
+    SimulatedCluster cluster;
     try {
-      SimulatedCluster cluster = DemoRuns.cluster(clusterOption.clusters(clusters), (RunStore) null);
+      cluster = DemoRuns.cluster(clusterOption.clusters(clusters), (RunStore) null);
       CompletableFuture<ScanReport> future = DemoRuns.coordinator(cluster, null).coordinator()
           .scan(Simulation.options().build(), parallelism);
       cluster.simulator().runUntil(future::isDone);
@@ -98,6 +99,7 @@ final class ScanCommand implements Callable<Integer> {
         throw new UncheckedIOException(e);
       }
     } else {
+      clusterOption.demoNotice(cluster).ifPresent(out::println);
       print(report, out);
     }
     out.flush();

@@ -189,6 +189,7 @@ final class StatusCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     Instant start = cluster.simulator().now();
+    clusterOption.demoNotice(cluster).ifPresent(out::println);
     out.println("Watching run " + run.runId() + " on " + cluster.name() + ", started "
         + Timestamps.format(start, zone) + "; status every " + Counts.of(intervalMinutes, "minute") + " of virtual time:");
     StatusPrinter printer = new StatusPrinter(out, cluster.simulator()::now, start, cluster.name(),

@@ -92,6 +92,7 @@ final class TestSetupCommand implements Callable<Integer> {
         throw new UncheckedIOException(e);
       }
     } else {
+      clusterOption.demoNotice(cluster).ifPresent(out::println);
       print(report, out);
     }
     out.flush();

@@ -21,6 +21,9 @@ final class Cau {
     }
   }
 
+  /** The first line of a command's output on the demo cluster. */
+  static final String DEMO = "Demo: a simulated 4-node cluster \"demo-cluster\" in virtual time (no --cluster FILE given).";
+
   private Cau() {}
 
   static Outcome execute(String... args) {

@@ -22,7 +22,7 @@ class PreviewCommandsTests {
 
     assertThat(outcome.exitCode()).isZero();
     assertThat(outcome.err()).isEmpty();
-    assertThat(outcome.outLines()).startsWith("Scan of cluster demo-cluster: 4 nodes, 8 at a time", "", "node-1: 4 updates");
+    assertThat(outcome.outLines()).startsWith(Cau.DEMO, "Scan of cluster demo-cluster: 4 nodes, 8 at a time", "", "node-1: 4 updates");
     assertThat(outcome.out()).contains("node-3: 2 updates")
         .contains("  KB5046059  Cumulative Update 17 for SQL Server 2022 (KB5046059)")
         .doesNotContain("KB5052093"); // second-order: only a run finds it
@@ -75,7 +75,8 @@ class PreviewCommandsTests {
     Cau.Outcome outcome = Cau.execute("test-setup");
 
     assertThat(outcome.exitCode()).isZero();
-    assertThat(outcome.outLines().get(0)).isEqualTo("Readiness of cluster demo-cluster: ready");
+    assertThat(outcome.outLines().get(0)).isEqualTo(Cau.DEMO);
+    assertThat(outcome.outLines().get(1)).isEqualTo("Readiness of cluster demo-cluster: ready");
     assertThat(outcome.out()).containsPattern("CAU-01 +Error +Passed +The failover cluster must be available")
         .containsPattern("CAU-02 +Error +NotChecked")
         .containsPattern("CAU-PENDING-RESTART +Warning +Passed");
@@ -101,7 +102,7 @@ class PreviewCommandsTests {
     Cau.Outcome outcome = Cau.execute(start -> SimulatedCluster.builder("empty").startingAt(start).build(), "test-setup");
 
     assertThat(outcome.exitCode()).isEqualTo(1);
-    assertThat(outcome.outLines().get(0)).startsWith("Readiness of cluster empty: NOT ready, 1 error failed");
+    assertThat(outcome.outLines().get(1)).startsWith("Readiness of cluster empty: NOT ready, 1 error failed");
     assertThat(outcome.out()).contains("CAU-01 failed: ");
   }
 

@@ -26,7 +26,7 @@ class RecoveryOptionTests {
     assertThat(outcome.exitCode()).as(outcome.err()).isZero();
     assertThat(outcome.err()).isEmpty();
     assertThat(RunStores.runId(outcome)).isEqualTo(interrupted.toString());
-    List<String> lines = outcome.outLines();
+    List<String> lines = afterDemoNotice(outcome);
     assertThat(lines.get(0)).isEqualTo("Resuming run " + interrupted
         + " on demo-cluster, started 2026-01-20 03:00:00 +00:00; its journal ends at +00:35:00,"
         + " where the run carries on:");
@@ -118,7 +118,7 @@ class RecoveryOptionTests {
 
     assertThat(outcome.exitCode()).as(outcome.err()).isZero();
     assertThat(outcome.err()).isEmpty();
-    List<String> lines = outcome.outLines();
+    List<String> lines = afterDemoNotice(outcome);
     assertThat(lines.get(0)).isEqualTo("Recovering run " + interrupted
         + " on demo-cluster, started 2026-01-20 03:00:00 +00:00; its journal ends at +00:35:00,"
         + " where the run is ended:");
@@ -166,7 +166,7 @@ class RecoveryOptionTests {
 
     assertThat(outcome.exitCode()).isZero();
     assertThat(outcome.err()).isEmpty();
-    assertThat(outcome.outLines()).containsExactly(
+    assertThat(outcome.outLines()).containsExactly(Cau.DEMO,
         "Nothing to recover: run store \"" + store + "\" holds no interrupted run.");
     assertThat(contents(store)).isEqualTo(before);
   }
@@ -182,7 +182,7 @@ class RecoveryOptionTests {
 
     assertThat(outcome.exitCode()).isZero();
     assertThat(outcome.err()).isEmpty();
-    List<String> lines = outcome.outLines();
+    List<String> lines = afterDemoNotice(outcome);
     assertThat(lines).hasSize(3);
     assertThat(lines.get(0)).startsWith("Removing unreadable report: Run " + damaged + ": ");
     assertThat(lines.subList(1, 3)).containsExactly(
@@ -240,5 +240,11 @@ class RecoveryOptionTests {
       }
     }
     return files;
+  }
+
+  /** The lines after the first, which says that the command works on the demo cluster. */
+  private static List<String> afterDemoNotice(Cau.Outcome outcome) {
+    assertThat(outcome.outLines()).first().isEqualTo(Cau.DEMO);
+    return outcome.outLines().subList(1, outcome.outLines().size());
   }
 }

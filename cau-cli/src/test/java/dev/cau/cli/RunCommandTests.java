@@ -109,7 +109,8 @@ class RunCommandTests {
         "--require-all-nodes-online");
 
     assertThat(outcome.exitCode()).isZero();
-    assertThat(outcome.outLines().get(0))
+    assertThat(outcome.outLines().get(0)).isEqualTo(Cau.DEMO);
+    assertThat(outcome.outLines().get(1))
         .endsWith("run started; update order: node-1, node-2, node-4, node-3");
   }
 

@@ -97,7 +97,8 @@ class StatusCommandTests {
     assertThat(outcome.err()).isEmpty();
     String runId = RunStores.runId(outcome);
     List<String> lines = outcome.outLines();
-    assertThat(lines.get(0)).isEqualTo("Watching run " + runId
+    assertThat(lines.get(0)).isEqualTo(Cau.DEMO);
+    assertThat(lines.get(1)).isEqualTo("Watching run " + runId
         + " on demo-cluster, started 2026-01-20 03:00:00 +00:00; status every 5 minutes of virtual time:");
     List<Matcher> watched = watchLines(lines);
     assertThat(watched.get(0).group()).isEqualTo("+00:00:00  demo-cluster  RunInProgress (coordinator cau-cli)");
