@@ -1,5 +1,6 @@
 package dev.cau.cli;
 
+import dev.cau.api.CauException;
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.PluginNotFoundException;
 import dev.cau.api.PluginRegistrationException;
@@ -7,12 +8,14 @@ import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.api.RunNeedsRecoveryException;
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.NodeSnapshot;
+import dev.cau.api.readiness.Finding;
 import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.UpdateCoordinator;
 import dev.cau.core.UpdatingRun;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.profile.InvalidProfileException;
+import dev.cau.core.readiness.ClusterNotReadyException;
 import dev.cau.core.profile.RunProfile;
 import dev.cau.core.report.ReportExporter;
 import dev.cau.core.report.ReportFormat;
@@ -80,7 +83,7 @@ import picocli.CommandLine.Spec;
           + " not offer, a --plugin-path that is not a readable directory of jars, a --report file that cannot"
           + " be written, a run store holding a run that did not finish (without"
           + " --resume or --force-recovery), or, with --resume, options other than the run's or no run"
-          + " to resume; no node was touched"
+          + " to resume, or a readiness rule of Error severity that failed; no node was touched"
     })
 final class RunCommand implements Callable<Integer> {
   private Function<Instant, SimulatedCluster> clusters;
@@ -305,11 +308,28 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     } catch (InputRefused e) {
       return e.report(command, "No node was touched.");
+    } catch (ClusterNotReadyException e) {
+      err.println("cau run: the cluster is not ready to be updated: "
+          + Counts.of(e.findings().size(), "readiness rule") + " of Error severity failed:");
+      for (Finding finding : e.findings()) {
+        err.println("  " + finding.ruleId() + " (" + finding.title() + "): " + finding.detail());
+        err.println("    Resolution: " + finding.resolution());
+      }
+      err.println("No node was touched. See 'cau test-setup'.");
+      err.flush();
+      return ExitCode.USAGE;
     } catch (RunNeedsRecoveryException e) {
       err.println("cau run: " + e.getMessage());
       err.println("No node was touched. See 'cau status --store " + store + "'; carry the run on with"
           + " 'cau run --store " + store + " --resume', or end it with 'cau run --store " + store
           + " --force-recovery'.");
+      err.flush();
+      return ExitCode.USAGE;
+    } catch (CauException e) {
+      // Anything else the engine refuses with, such as a run lock another coordinator holds, comes
+      // from its checks before the run starts: the run itself reports failures in its result.
+      err.println("cau run: " + e.getMessage());
+      err.println("No node was touched.");
       err.flush();
       return ExitCode.USAGE;
     }
