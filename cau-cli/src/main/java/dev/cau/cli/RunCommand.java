@@ -23,7 +23,6 @@ import dev.cau.core.report.RunHistory;
 import dev.cau.core.store.FileRunStore;
 import dev.cau.core.store.StoredRunJournal;
 import dev.cau.core.text.Counts;
-import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -104,8 +103,8 @@ final class RunCommand implements Callable<Integer> {
           + " CLIXML file (DefaultParameters.xml) when the name ends in .xml. Options given on the"
           + " command line override it. Its plug-ins are used as named: a plug-in that the cluster"
           + " does not offer is an error, before any node is touched. The simulated cluster offers"
-          + " Cau4j.InMemoryUpdatePlugin and Microsoft.WindowsUpdatePlugin (CAU's default), which runs"
-          + " against a simulated Windows Update Agent on each node.")
+          + " Microsoft.WindowsUpdatePlugin (CAU's default, used when no plug-in is named), which runs"
+          + " against a simulated Windows Update Agent on each node, and Cau4j.InMemoryUpdatePlugin.")
   private @Nullable Path profile;
 
   @Option(
@@ -450,7 +449,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** Passes every option that was given to the builder, which checks it. */
   private RunOptions options() throws IOException {
-    RunOptions.Builder options = Simulation.options();
+    RunOptions.Builder options = RunOptions.builder();
     if (profile != null) {
       Optional<String> unreadable = IoProblems.whyUnreadable(profile);
       if (unreadable.isPresent()) {

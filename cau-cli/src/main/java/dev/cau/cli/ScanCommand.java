@@ -9,8 +9,8 @@ import dev.cau.core.report.PreviewJson;
 import dev.cau.core.scan.NodeScan;
 import dev.cau.core.scan.PluginScan;
 import dev.cau.core.scan.ScanReport;
+import dev.cau.core.options.RunOptions;
 import dev.cau.core.text.Counts;
-import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Lists the updates each node of the cluster would get, like Invoke-CauScan. Nothing on any node"
           + " changes. It scans the cluster a --cluster file describes, or else the built-in simulated"
-          + " cluster \"" + DemoCluster.NAME + "\", through the simulated plug-in.",
+          + " cluster \"" + DemoCluster.NAME + "\", through CAU's default plug-in, Microsoft.WindowsUpdatePlugin, and each node's"
+          + " simulated Windows Update Agent.",
       "Only first-order updates are listed: those that apply only after others are installed appear in"
           + " a run."
     },
@@ -82,7 +83,7 @@ final class ScanCommand implements Callable<Integer> {
     try {
       cluster = DemoRuns.cluster(clusterOption.clusters(clusters), (RunStore) null);
       CompletableFuture<ScanReport> future = DemoRuns.coordinator(cluster, null).coordinator()
-          .scan(Simulation.options().build(), parallelism);
+          .scan(RunOptions.builder().build(), parallelism);
       cluster.simulator().runUntil(future::isDone);
       report = future.join();
     } catch (InvalidOptionsException e) {
@@ -119,7 +120,7 @@ final class ScanCommand implements Callable<Integer> {
           out.println("  " + scan.plugin() + ": " + scan.error());
         }
         for (Update update : scan.updates()) {
-          out.println("  " + update.id() + "  " + update.title());
+          out.println("  " + ProgressPrinter.name(update) + "  " + update.title());
         }
       }
     }

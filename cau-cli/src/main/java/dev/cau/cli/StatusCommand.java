@@ -11,8 +11,8 @@ import dev.cau.core.report.RunHistory;
 import dev.cau.core.status.RunState;
 import dev.cau.core.status.RunStatus;
 import dev.cau.core.store.FileRunStore;
+import dev.cau.core.options.RunOptions;
 import dev.cau.core.text.Counts;
-import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -181,7 +181,7 @@ final class StatusCommand implements Callable<Integer> {
     UpdateCoordinator coordinator = DemoRuns.coordinator(cluster, runStore).coordinator();
     UpdatingRun run;
     try {
-      run = coordinator.start(Simulation.options().build());
+      run = coordinator.start(RunOptions.builder().build());
     } catch (RunNeedsRecoveryException | InvalidOptionsException e) {
       err.println("cau status: cannot start a run to watch: " + e.getMessage());
       err.println("No node was touched. See 'cau status --store " + directory + "'.");

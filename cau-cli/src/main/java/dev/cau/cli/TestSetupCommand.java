@@ -6,8 +6,8 @@ import dev.cau.api.readiness.FindingState;
 import dev.cau.core.readiness.ReadinessReport;
 import dev.cau.core.report.PreviewJson;
 import dev.cau.core.store.FileRunStore;
+import dev.cau.core.options.RunOptions;
 import dev.cau.core.text.Counts;
-import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -84,7 +84,7 @@ final class TestSetupCommand implements Callable<Integer> {
       return new InputRefused("invalid option: " + e.getMessage()).report(command, "Nothing was read.");
     }
     SimulatedCluster cluster = DemoRuns.cluster(chosen, runStore);
-    ReadinessReport report = DemoRuns.coordinator(cluster, runStore).coordinator().testSetup(Simulation.options().build());
+    ReadinessReport report = DemoRuns.coordinator(cluster, runStore).coordinator().testSetup(RunOptions.builder().build());
     if (json) {
       try {
         PreviewJson.readiness(report, out);
@@ -117,7 +117,14 @@ final class TestSetupCommand implements Callable<Integer> {
     }
   }
 
-  private static String pascal(String constant) {
+  /**
+   * Writes a constant's name in Pascal case, as CAU shows values: {@code NOT_APPLICABLE} is
+   * {@code NotApplicable}.
+   *
+   * @param constant the name
+   * @return the text
+   */
+  static String pascal(String constant) {
     StringBuilder text = new StringBuilder();
     for (String word : constant.split("_")) {
       text.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
