@@ -85,6 +85,8 @@ public final class CauCommand implements Callable<Integer> {
           return type.cast(new ScanCommand(clusters));
         } else if (type == TestSetupCommand.class) {
           return type.cast(new TestSetupCommand(clusters));
+        } else if (type == PluginsCommand.class) {
+          return type.cast(new PluginsCommand(clusters));
         } else if (type == StatusCommand.class) {
           return type.cast(new StatusCommand(clusters));
         } else if (type == RunCommand.FailbackModeConverter.class) {

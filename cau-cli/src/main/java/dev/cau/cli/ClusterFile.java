@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +39,12 @@ final class ClusterFile {
 
   /** The longest string read. */
   static final int MAX_STRING = 64 * 1024;
+
+  /**
+   * The settings that name a file, checked for every backend before the backend sees them: the
+   * node's private key and the known-hosts file that holds its host key (see docs/ssh.md).
+   */
+  static final List<String> FILE_KEYS = List.of("key-file", "known-hosts-file");
 
   private static final List<String> TOP_KEYS = List.of("name", "backend", "settings", "nodes");
 
@@ -67,20 +74,55 @@ final class ClusterFile {
       }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new InputRefused("cannot read cluster file " + source + ": " + e.getMessage());
+      throw new InputRefused("cannot read cluster file " + source + ": " + IoProblems.describe(e));
     }
     JsonFactory json = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING).maxNumberLength(32).build())
         .build();
+    ClusterDescription description;
     try (JsonParser parser = json.createParser(bytes)) {
-      return new ClusterFile(source, parser).description();
+      description = new ClusterFile(source, parser).description();
     } catch (JsonParseException e) {
       throw new InputRefused("cluster file " + source + " is not valid JSON at line "
           + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new InputRefused("cannot read cluster file " + source + ": " + e.getMessage());
+      throw new InputRefused("cannot read cluster file " + source + ": " + IoProblems.describe(e));
     }
+    Path directory = file.toAbsolutePath().getParent();
+    return withFilesChecked(description, directory == null ? Path.of("") : directory);
+  }
+
+  /**
+   * Checks the settings that name files ({@link #FILE_KEYS}), in the cluster's settings and in
+   * every node's, for every backend: each must be a readable file. A relative path is relative to
+   * the cluster file's directory, and the description carries it resolved.
+   */
+  private static ClusterDescription withFilesChecked(ClusterDescription description, Path base) {
+    List<NodeDescription> nodes = new ArrayList<>();
+    for (NodeDescription node : description.nodes()) {
+      nodes.add(new NodeDescription(node.name(), filesChecked(node.settings(), base), node.where()));
+    }
+    return new ClusterDescription(description.name(), description.backend(),
+        filesChecked(description.settings(), base), nodes, description.source());
+  }
+
+  private static List<BackendSetting> filesChecked(List<BackendSetting> settings, Path base) {
+    List<BackendSetting> checked = new ArrayList<>();
+    for (BackendSetting setting : settings) {
+      if (!FILE_KEYS.contains(setting.key())) {
+        checked.add(setting);
+        continue;
+      }
+      Path file = base.resolve(setting.value()).normalize();
+      Optional<String> unreadable = IoProblems.whyUnreadable(file);
+      if (unreadable.isPresent()) {
+        throw setting.refused("a readable file (relative paths are relative to the cluster file's directory);"
+            + " \"" + file + "\": " + unreadable.get());
+      }
+      checked.add(new BackendSetting(setting.key(), file.toString(), setting.where()));
+    }
+    return checked;
   }
 
   private ClusterDescription description() throws IOException {

@@ -12,11 +12,13 @@ import dev.cau.core.report.RunHistory;
 import dev.cau.core.store.StoredRunJournal;
 import dev.cau.plugin.windowsupdate.WindowsUpdatePluginProvider;
 import dev.cau.testkit.SimulatedCoordinator;
+import dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -125,6 +127,18 @@ final class DemoRuns {
   }
 
   /**
+   * Returns the plug-ins a run on a simulated cluster can use, as its coordinator offers them.
+   *
+   * @param added the plug-ins added from a {@code --plugin-path} directory
+   * @return the in-memory plug-in, CAU's default plug-in and the added ones
+   */
+  static List<UpdatePluginProvider> offered(List<UpdatePluginProvider> added) {
+    List<UpdatePluginProvider> offered = new ArrayList<>(List.of(new InMemoryUpdatePluginProvider(), WINDOWS_UPDATE));
+    offered.addAll(added);
+    return offered;
+  }
+
+  /**
    * Builds the command's coordinator of a simulated cluster.
    *
    * @param cluster the cluster
@@ -133,8 +147,26 @@ final class DemoRuns {
    * @return the coordinator, with the simulator's time and threads
    */
   static SimulatedCoordinator coordinator(SimulatedCluster cluster, @Nullable RunStore store, RunListener... listeners) {
-    SimulatedCoordinator.Builder coordinator = SimulatedCoordinator.builder(cluster, IDENTITY)
-        .plugins(List.of(WINDOWS_UPDATE));
+    return coordinator(cluster, store, List.of(), listeners);
+  }
+
+  /**
+   * Builds the command's coordinator of a simulated cluster, offering plug-ins added from a
+   * directory besides its own.
+   *
+   * @param cluster the cluster
+   * @param store where to keep runs, or {@code null} to keep them in the cluster's memory
+   * @param added the plug-ins added from a {@code --plugin-path} directory
+   * @param listeners listeners of the coordinator's runs
+   * @return the coordinator, with the simulator's time and threads
+   * @throws dev.cau.api.PluginRegistrationException if an added plug-in has the name of one of the
+   *     coordinator's own, or of another added one
+   */
+  static SimulatedCoordinator coordinator(
+      SimulatedCluster cluster, @Nullable RunStore store, List<UpdatePluginProvider> added, RunListener... listeners) {
+    List<UpdatePluginProvider> plugins = new ArrayList<>(List.of(WINDOWS_UPDATE));
+    plugins.addAll(added);
+    SimulatedCoordinator.Builder coordinator = SimulatedCoordinator.builder(cluster, IDENTITY).plugins(plugins);
     if (store != null) {
       coordinator.runStore(RecordHooks.around(store)).runIds(() -> new RunId(UUID.randomUUID()));
     }

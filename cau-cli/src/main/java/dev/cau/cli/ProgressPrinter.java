@@ -12,6 +12,7 @@ import dev.cau.api.event.RunListener;
 import dev.cau.api.event.RunStarted;
 import dev.cau.api.event.UpdatesInstalled;
 import dev.cau.api.plugin.InstallResult;
+import dev.cau.api.plugin.Update;
 import dev.cau.api.plugin.UpdateResultCode;
 import dev.cau.api.result.NodeResult;
 import dev.cau.core.text.Counts;
@@ -38,6 +39,7 @@ final class ProgressPrinter implements RunListener {
   private @Nullable Instant startedAt;
   private String cluster = "";
   private int subjectWidth;
+  private @Nullable String preface;
 
   /**
    * Creates a printer.
@@ -65,6 +67,15 @@ final class ProgressPrinter implements RunListener {
     this.subjectWidth = Math.max(cluster.length(), nodes.stream().mapToInt(String::length).max().orElse(0));
   }
 
+  /**
+   * Gives a line to print before the first event's line, such as what cluster the run is on.
+   *
+   * @param line the line
+   */
+  void preface(String line) {
+    this.preface = line;
+  }
+
   @Override
   public void onEvent(RunEvent event) {
     if (startedAt == null) {
@@ -82,6 +93,7 @@ final class ProgressPrinter implements RunListener {
           + (step.attempt() > 1 ? " (attempt " + step.attempt() + ")" : ""));
     } else if (event instanceof UpdatesInstalled installed) {
       print(event, installed.node(), describe(installed));
+      installed.results().forEach(result -> detail(describe(result)));
     } else if (event instanceof NodeAttemptFailed failed) {
       print(event, failed.node(), "attempt " + failed.attempt() + " failed: " + failed.reason()
           + (failed.willRetry() ? " (will retry)" : " (no retry)"));
@@ -115,8 +127,42 @@ final class ProgressPrinter implements RunListener {
   private void print(RunEvent event, String subject, String text) {
     Instant start = startedAt == null ? event.at() : startedAt;
     String elapsed = "+" + hms(Duration.between(start, event.at()));
+    if (preface != null) {
+      out.println(preface);
+      preface = null;
+    }
     out.println(elapsed + "  " + pad(subject, subjectWidth) + "  " + text);
     out.flush();
+  }
+
+  /**
+   * Names an update as administrators know it: by its KB articles, or by its id when it has none
+   * (a Windows Update id is a GUID).
+   *
+   * @param update the update
+   * @return such as {@code KB5051987}
+   */
+  static String name(Update update) {
+    List<String> kb = update.facts().kbArticles();
+    return kb.isEmpty() ? update.id() : String.join(",", kb);
+  }
+
+  /** Prints a line under the last one, starting where its text starts. */
+  private void detail(String text) {
+    out.println(" ".repeat("+00:00:00".length() + 2 + subjectWidth + 2) + text);
+    out.flush();
+  }
+
+  /**
+   * Describes one update's result the way Windows Update names updates: its result (with the
+   * error code in hexadecimal when it failed), its KB article, or its id when it has none, and its
+   * title.
+   */
+  private static String describe(InstallResult result) {
+    return TestSetupCommand.pascal(result.code().name())
+        + (result.code().isFailure() ? " " + String.format(Locale.ROOT, "0x%08X", result.errorCode()) : "")
+        + "  " + name(result.update()) + "  " + result.update().title()
+        + (result.rebootRequired() ? " (restart required)" : "");
   }
 
   private static String describe(NodeStep step) {

@@ -1,16 +1,21 @@
 package dev.cau.cli;
 
+import dev.cau.api.CauException;
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.PluginNotFoundException;
+import dev.cau.api.PluginRegistrationException;
+import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.api.RunNeedsRecoveryException;
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.NodeSnapshot;
+import dev.cau.api.readiness.Finding;
 import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.UpdateCoordinator;
 import dev.cau.core.UpdatingRun;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.profile.InvalidProfileException;
+import dev.cau.core.readiness.ClusterNotReadyException;
 import dev.cau.core.profile.RunProfile;
 import dev.cau.core.report.ReportExporter;
 import dev.cau.core.report.ReportFormat;
@@ -18,7 +23,6 @@ import dev.cau.core.report.RunHistory;
 import dev.cau.core.store.FileRunStore;
 import dev.cau.core.store.StoredRunJournal;
 import dev.cau.core.text.Counts;
-import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,6 +41,7 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -74,10 +79,10 @@ import picocli.CommandLine.Spec;
       "1:the run did not succeed (PartiallyFailed, Failed or Canceled), or its --report could not be"
           + " written",
       "2:bad usage, an invalid option value, a profile that cannot be read, a plug-in the cluster does"
-          + " not offer, a --report file that cannot"
+          + " not offer, a --plugin-path that is not a readable directory of jars, a --report file that cannot"
           + " be written, a run store holding a run that did not finish (without"
           + " --resume or --force-recovery), or, with --resume, options other than the run's or no run"
-          + " to resume; no node was touched"
+          + " to resume, or a readiness rule of Error severity that failed; no node was touched"
     })
 final class RunCommand implements Callable<Integer> {
   private Function<Instant, SimulatedCluster> clusters;
@@ -85,12 +90,11 @@ final class RunCommand implements Callable<Integer> {
   @Spec
   private @Nullable CommandSpec spec;
 
-  @Option(
-      names = "--cluster",
-      paramLabel = "<file>",
-      description = "A cluster file (docs/clusters.md) describing the cluster to update instead of the"
-          + " built-in demo cluster. It is read and checked whole before any node is touched.")
-  private @Nullable Path clusterFile;
+  @Mixin
+  private ClusterOption clusterOption = new ClusterOption();
+
+  @Mixin
+  private PluginPathOption pluginPath = new PluginPathOption();
 
   @Option(
       names = "--profile",
@@ -99,8 +103,8 @@ final class RunCommand implements Callable<Integer> {
           + " CLIXML file (DefaultParameters.xml) when the name ends in .xml. Options given on the"
           + " command line override it. Its plug-ins are used as named: a plug-in that the cluster"
           + " does not offer is an error, before any node is touched. The simulated cluster offers"
-          + " Cau4j.InMemoryUpdatePlugin and Microsoft.WindowsUpdatePlugin (CAU's default), which runs"
-          + " against a simulated Windows Update Agent on each node.")
+          + " Microsoft.WindowsUpdatePlugin (CAU's default, used when no plug-in is named), which runs"
+          + " against a simulated Windows Update Agent on each node, and Cau4j.InMemoryUpdatePlugin.")
   private @Nullable Path profile;
 
   @Option(
@@ -246,9 +250,8 @@ final class RunCommand implements Callable<Integer> {
     FileRunStore runStore = null;
     try {
       checkRecoveryOptions();
-      if (clusterFile != null) {
-        clusters = ClusterBackendChoice.simulatedClusters(clusterFile);
-      }
+      clusters = clusterOption.clusters(clusters);
+      List<UpdatePluginProvider> added = pluginPath.providers();
       RunOptions options = options();
       if (resume || forceRecovery) {
         Path directory = Objects.requireNonNull(store, "checked: recovery needs a store");
@@ -272,8 +275,9 @@ final class RunCommand implements Callable<Integer> {
           StoreDamage.refuseIfDamaged(runStore);
         }
         SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
-        UpdatingRun run = DemoRuns.coordinator(cluster, runStore, new ProgressPrinter(out, verbose))
-            .coordinator().start(options);
+        ProgressPrinter progress = new ProgressPrinter(out, verbose);
+        clusterOption.demoNotice(cluster).ifPresent(progress::preface);
+        UpdatingRun run = DemoRuns.coordinator(cluster, runStore, added, progress).coordinator().start(options);
         result = DemoRuns.complete(cluster, run);
       }
     } catch (InvalidOptionsException e) {
@@ -291,6 +295,11 @@ final class RunCommand implements Callable<Integer> {
       err.println("No node was touched.");
       err.flush();
       return ExitCode.USAGE;
+    } catch (PluginRegistrationException e) {
+      err.println("cau run: " + e.getMessage());
+      err.println("No node was touched.");
+      err.flush();
+      return ExitCode.USAGE;
     } catch (PluginNotFoundException e) {
       err.println("cau run: " + e.getMessage());
       err.println("No node was touched. The plug-ins a run uses are the ones its profile names; see 'cau plugins'.");
@@ -298,11 +307,28 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     } catch (InputRefused e) {
       return e.report(command, "No node was touched.");
+    } catch (ClusterNotReadyException e) {
+      err.println("cau run: the cluster is not ready to be updated: "
+          + Counts.of(e.findings().size(), "readiness rule") + " of Error severity failed:");
+      for (Finding finding : e.findings()) {
+        err.println("  " + finding.ruleId() + " (" + finding.title() + "): " + finding.detail());
+        err.println("    Resolution: " + finding.resolution());
+      }
+      err.println("No node was touched. See 'cau test-setup'.");
+      err.flush();
+      return ExitCode.USAGE;
     } catch (RunNeedsRecoveryException e) {
       err.println("cau run: " + e.getMessage());
       err.println("No node was touched. See 'cau status --store " + store + "'; carry the run on with"
           + " 'cau run --store " + store + " --resume', or end it with 'cau run --store " + store
           + " --force-recovery'.");
+      err.flush();
+      return ExitCode.USAGE;
+    } catch (CauException e) {
+      // Anything else the engine refuses with, such as a run lock another coordinator holds, comes
+      // from its checks before the run starts: the run itself reports failures in its result.
+      err.println("cau run: " + e.getMessage());
+      err.println("No node was touched.");
       err.flush();
       return ExitCode.USAGE;
     }
@@ -373,9 +399,10 @@ final class RunCommand implements Callable<Integer> {
     ProgressPrinter progress = new ProgressPrinter(out, verbose);
     interrupted.ifPresent(journal -> progress.carryOn(journal.header().startedAt(), cluster.name(),
         cluster.snapshot().nodes().stream().map(NodeSnapshot::name).toList()));
-    UpdateCoordinator coordinator = DemoRuns.coordinator(cluster, runStore, progress).coordinator();
+    UpdateCoordinator coordinator = DemoRuns.coordinator(cluster, runStore, pluginPath.providers(), progress).coordinator();
     // Checks the options before anything is touched; the run goes on once the simulation is driven.
     Optional<UpdatingRun> run = resume ? Optional.of(coordinator.resume(options)) : coordinator.forceRecovery(options);
+    clusterOption.demoNotice(cluster).ifPresent(out::println);
     if (clearCorruptReports) {
       RunHistory history = coordinator.history();
       history.unreadable().forEach(line -> out.println("Removing unreadable report: " + line));
@@ -422,7 +449,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** Passes every option that was given to the builder, which checks it. */
   private RunOptions options() throws IOException {
-    RunOptions.Builder options = Simulation.options();
+    RunOptions.Builder options = RunOptions.builder();
     if (profile != null) {
       Optional<String> unreadable = IoProblems.whyUnreadable(profile);
       if (unreadable.isPresent()) {

@@ -1,6 +1,7 @@
 package dev.cau.cli;
 
 import dev.cau.api.CauException;
+import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.cluster.RunStore;
 import dev.cau.api.plugin.Update;
 import dev.cau.core.UpdateCoordinator;
@@ -8,8 +9,8 @@ import dev.cau.core.report.PreviewJson;
 import dev.cau.core.scan.NodeScan;
 import dev.cau.core.scan.PluginScan;
 import dev.cau.core.scan.ScanReport;
+import dev.cau.core.options.RunOptions;
 import dev.cau.core.text.Counts;
-import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +23,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,8 +35,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Lists the updates each node of the cluster would get, like Invoke-CauScan. Nothing on any node"
-          + " changes. It scans the built-in simulated cluster \"" + DemoCluster.NAME + "\" through the"
-          + " simulated plug-in.",
+          + " changes. It scans the cluster a --cluster file describes, or else the built-in simulated"
+          + " cluster \"" + DemoCluster.NAME + "\", through CAU's default plug-in, Microsoft.WindowsUpdatePlugin, and each node's"
+          + " simulated Windows Update Agent.",
       "Only first-order updates are listed: those that apply only after others are installed appear in"
           + " a run."
     },
@@ -42,13 +45,16 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:every node was scanned",
       "1:the scan of at least one node failed; the others are listed",
-      "2:bad usage or an invalid option value; no node was scanned"
+      "2:bad usage, an invalid option value or a cluster file that is refused; no node was scanned"
     })
 final class ScanCommand implements Callable<Integer> {
   private final Function<Instant, SimulatedCluster> clusters;
 
   @Spec
   private @Nullable CommandSpec spec;
+
+  @Mixin
+  private ClusterOption clusterOption = new ClusterOption();
 
   @Option(
       names = "--parallelism",
@@ -72,15 +78,20 @@ final class ScanCommand implements Callable<Integer> {
       return new InputRefused("invalid option: \"--parallelism\" must be 1 or more, but was " + parallelism)
           .report(command, "No node was scanned.");
     }
-    SimulatedCluster cluster = DemoRuns.cluster(clusters, (RunStore) null);
     ScanReport report;
+    SimulatedCluster cluster;
     try {
+      cluster = DemoRuns.cluster(clusterOption.clusters(clusters), (RunStore) null);
       CompletableFuture<ScanReport> future = DemoRuns.coordinator(cluster, null).coordinator()
-          .scan(Simulation.options().build(), parallelism);
+          .scan(RunOptions.builder().build(), parallelism);
       cluster.simulator().runUntil(future::isDone);
       report = future.join();
+    } catch (InvalidOptionsException e) {
+      return new InputRefused("invalid option: " + e.getMessage()).report(command, "No node was scanned.");
     } catch (CauException e) {
       return new InputRefused(String.valueOf(e.getMessage())).report(command, "No node was scanned.");
+    } catch (InputRefused e) {
+      return e.report(command, "No node was scanned.");
     }
     if (json) {
       try {
@@ -89,6 +100,7 @@ final class ScanCommand implements Callable<Integer> {
         throw new UncheckedIOException(e);
       }
     } else {
+      clusterOption.demoNotice(cluster).ifPresent(out::println);
       print(report, out);
     }
     out.flush();
@@ -108,7 +120,7 @@ final class ScanCommand implements Callable<Integer> {
           out.println("  " + scan.plugin() + ": " + scan.error());
         }
         for (Update update : scan.updates()) {
-          out.println("  " + update.id() + "  " + update.title());
+          out.println("  " + ProgressPrinter.name(update) + "  " + update.title());
         }
       }
     }

@@ -11,8 +11,8 @@ import dev.cau.core.report.RunHistory;
 import dev.cau.core.status.RunState;
 import dev.cau.core.status.RunStatus;
 import dev.cau.core.store.FileRunStore;
+import dev.cau.core.options.RunOptions;
 import dev.cau.core.text.Counts;
-import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,6 +27,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,7 +48,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Shows the updating run of the simulated cluster from a run store, like Get-CauRun.",
+      "Shows the updating run of the simulated cluster (a --cluster file's, or else the demo's) from a run"
+          + " store, like Get-CauRun.",
       "Prints its state (RunNotInProgress, RunInProgress or RunFailed), run id, start, coordinator,"
           + " each node's latest status and the finished nodes' results. The simulated cluster \""
           + DemoCluster.NAME + "\" is fresh, so no coordinator holds its lock: a run in the store that"
@@ -60,16 +62,20 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:the status was shown and no run needs recovery; with --watch, the run Succeeded",
       "1:the state is RunFailed: a run needs recovery; with --watch, the run did not succeed",
-      "2:bad usage, an invalid option value or no run store; with --watch, no node was touched"
+      "2:bad usage, an invalid option value, a cluster file that is refused or no run store; with --watch, no"
+          + " node was touched"
     })
 final class StatusCommand implements Callable<Integer> {
   /** The longest interval between two readings while watching: a day. */
   static final int MAX_INTERVAL_MINUTES = 24 * 60;
 
-  private final Function<Instant, SimulatedCluster> clusters;
+  private Function<Instant, SimulatedCluster> clusters;
 
   @Spec
   private @Nullable CommandSpec spec;
+
+  @Mixin
+  private ClusterOption clusterOption = new ClusterOption();
 
   @Option(
       names = "--store",
@@ -131,9 +137,12 @@ final class StatusCommand implements Callable<Integer> {
         throw new InputRefused("\"--interval\" must be between 1 and " + MAX_INTERVAL_MINUTES
             + " minutes, but was " + intervalMinutes);
       }
+      clusters = clusterOption.clusters(clusters);
       return watch ? watch(command, directory, zone) : show(command, Stores.existing(directory), zone);
     } catch (InputRefused e) {
       return e.report(command, watch ? "No node was touched." : "");
+    } catch (InvalidOptionsException e) {
+      return new InputRefused("invalid option: " + e.getMessage()).report(command, watch ? "No node was touched." : "");
     }
   }
 
@@ -172,7 +181,7 @@ final class StatusCommand implements Callable<Integer> {
     UpdateCoordinator coordinator = DemoRuns.coordinator(cluster, runStore).coordinator();
     UpdatingRun run;
     try {
-      run = coordinator.start(Simulation.options().build());
+      run = coordinator.start(RunOptions.builder().build());
     } catch (RunNeedsRecoveryException | InvalidOptionsException e) {
       err.println("cau status: cannot start a run to watch: " + e.getMessage());
       err.println("No node was touched. See 'cau status --store " + directory + "'.");
@@ -180,6 +189,7 @@ final class StatusCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     Instant start = cluster.simulator().now();
+    clusterOption.demoNotice(cluster).ifPresent(out::println);
     out.println("Watching run " + run.runId() + " on " + cluster.name() + ", started "
         + Timestamps.format(start, zone) + "; status every " + Counts.of(intervalMinutes, "minute") + " of virtual time:");
     StatusPrinter printer = new StatusPrinter(out, cluster.simulator()::now, start, cluster.name(),

@@ -1,12 +1,13 @@
 package dev.cau.cli;
 
+import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.readiness.Finding;
 import dev.cau.api.readiness.FindingState;
 import dev.cau.core.readiness.ReadinessReport;
 import dev.cau.core.report.PreviewJson;
 import dev.cau.core.store.FileRunStore;
+import dev.cau.core.options.RunOptions;
 import dev.cau.core.text.Counts;
-import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +23,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,8 +35,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Checks that the cluster is ready to be updated, like Test-CauSetup: CAU's Best Practices Analyzer"
-          + " rules and the plug-ins' own rules. Only reads. It checks the built-in simulated cluster \""
-          + DemoCluster.NAME + "\".",
+          + " rules and the plug-ins' own rules. Only reads. It checks the cluster a --cluster file describes, or else the"
+          + " built-in simulated cluster \"" + DemoCluster.NAME + "\".",
       "Each rule ends Passed, Failed, NotApplicable or NotChecked (with the reason); a failed rule shows"
           + " how to resolve it."
     },
@@ -42,13 +44,16 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:no rule of Error severity failed",
       "1:a rule of Error severity failed",
-      "2:bad usage or an invalid option value; nothing was read"
+      "2:bad usage, an invalid option value or a cluster file that is refused; nothing was read"
     })
 final class TestSetupCommand implements Callable<Integer> {
   private final Function<Instant, SimulatedCluster> clusters;
 
   @Spec
   private @Nullable CommandSpec spec;
+
+  @Mixin
+  private ClusterOption clusterOption = new ClusterOption();
 
   @Option(
       names = "--store",
@@ -69,13 +74,17 @@ final class TestSetupCommand implements Callable<Integer> {
     CommandSpec command = Objects.requireNonNull(spec, "picocli injects the command spec");
     PrintWriter out = command.commandLine().getOut();
     FileRunStore runStore;
+    Function<Instant, SimulatedCluster> chosen;
     try {
+      chosen = clusterOption.clusters(clusters);
       runStore = store == null ? null : Stores.existing(store);
     } catch (InputRefused e) {
       return e.report(command, "Nothing was read.");
+    } catch (InvalidOptionsException e) {
+      return new InputRefused("invalid option: " + e.getMessage()).report(command, "Nothing was read.");
     }
-    SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
-    ReadinessReport report = DemoRuns.coordinator(cluster, runStore).coordinator().testSetup(Simulation.options().build());
+    SimulatedCluster cluster = DemoRuns.cluster(chosen, runStore);
+    ReadinessReport report = DemoRuns.coordinator(cluster, runStore).coordinator().testSetup(RunOptions.builder().build());
     if (json) {
       try {
         PreviewJson.readiness(report, out);
@@ -83,6 +92,7 @@ final class TestSetupCommand implements Callable<Integer> {
         throw new UncheckedIOException(e);
       }
     } else {
+      clusterOption.demoNotice(cluster).ifPresent(out::println);
       print(report, out);
     }
     out.flush();
@@ -107,7 +117,14 @@ final class TestSetupCommand implements Callable<Integer> {
     }
   }
 
-  private static String pascal(String constant) {
+  /**
+   * Writes a constant's name in Pascal case, as CAU shows values: {@code NOT_APPLICABLE} is
+   * {@code NotApplicable}.
+   *
+   * @param constant the name
+   * @return the text
+   */
+  static String pascal(String constant) {
     StringBuilder text = new StringBuilder();
     for (String word : constant.split("_")) {
       text.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));

@@ -21,6 +21,15 @@ final class Cau {
     }
   }
 
+  /** The first line of a command's output on the demo cluster. */
+  static final String DEMO = "Demo: a simulated 4-node cluster \"demo-cluster\" in virtual time (no --cluster FILE given).";
+
+  /**
+   * A profile that names the in-memory plug-in, for runs on clusters a test builds: their nodes
+   * have no Windows Update Agent for CAU's default plug-in.
+   */
+  static final String IN_MEMORY = java.nio.file.Path.of("src", "test", "resources", "in-memory.profile").toString();
+
   private Cau() {}
 
   static Outcome execute(String... args) {

@@ -234,7 +234,7 @@ class CliMessagesTests {
             .node("n3", n -> n.updates(SimulatedUpdate.of("KB1", "Cumulative update")))
             .witness(WitnessKind.FILE_SHARE, WitnessState.ONLINE)
             .build(),
-        "run", "--max-retries-per-node", "1");
+        "run", "--profile", Cau.IN_MEMORY, "--max-retries-per-node", "1");
 
     assertThat(outcome.exitCode()).isEqualTo(1);
     assertThat(outcome.out()).contains("scanned: 1 applicable update", "installed 1 of 1 update",

@@ -45,6 +45,55 @@ class ClusterFileOptionTests {
   }
 
   @Test
+  void anUnknownTopLevelKeyIsRefusedWithItsLine() throws IOException {
+    Path file = write("""
+        { "name": "c", "backend": "simulated",
+          "nodez": [ { "name": "a" } ] }
+        """);
+
+    Cau.Outcome outcome = Cau.execute("run", "--cluster", file.toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("\"nodez\"").contains("line 2").contains("\"nodes\"")
+        .contains("No node was touched");
+    assertThat(outcome.out()).isEmpty();
+  }
+
+  @Test
+  void aMissingKeyFileIsRefusedWithTheKeyAndLine() throws IOException {
+    Path file = write("""
+        { "name": "c", "backend": "simulated",
+          "nodes": [ { "name": "a",
+                       "key-file": "keys/absent_ed25519" } ] }
+        """);
+
+    Cau.Outcome outcome = Cau.execute("run", "--cluster", file.toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("\"key-file\" must be a readable file")
+        .contains("but was \"keys/absent_ed25519\" at").contains("line 3")
+        .contains(dir.resolve("keys").resolve("absent_ed25519") + "\": no such file")
+        .contains("No node was touched");
+    assertThat(outcome.out()).isEmpty();
+  }
+
+  @Test
+  void aKnownHostsFileThatIsADirectoryIsRefusedWithTheKeyAndLine() throws IOException {
+    Files.createDirectories(dir.resolve("known_hosts"));
+    Path file = write("""
+        { "name": "c", "backend": "simulated",
+          "settings": { "known-hosts-file": "known_hosts" },
+          "nodes": [ { "name": "a" } ] }
+        """);
+
+    Cau.Outcome outcome = Cau.execute("scan", "--cluster", file.toString());
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err()).contains("\"known-hosts-file\" must be a readable file").contains("line 2")
+        .contains("it is a directory, not a file");
+  }
+
+  @Test
   void aValueThatIsNotAllowedIsRefusedNamingKeyValueLineAndWhatIsAllowed() throws IOException {
     Path file = write("""
         { "name": "c", "backend": "simulated",

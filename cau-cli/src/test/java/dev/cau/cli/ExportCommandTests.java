@@ -28,7 +28,7 @@ class ExportCommandTests {
     assertThat(outcome.exitCode()).isZero();
     assertThat(outcome.err()).isEmpty();
     assertThat(outcome.outLines()).containsExactly("Exported run " + second
-        + " of demo-cluster (Succeeded, started 2026-01-21 03:00:00 +00:00) as html to " + html);
+        + " of demo-cluster (Succeeded, started 2026-01-21 03:01:00 +00:00) as html to " + html);
     String page = Files.readString(html, StandardCharsets.UTF_8);
     assertThat(page).contains(second, "demo-cluster", "node-1", "node-4").doesNotContain(first);
   }
@@ -45,7 +45,7 @@ class ExportCommandTests {
 
     assertThat(outcome.exitCode()).isZero();
     String text = Files.readString(csv, StandardCharsets.UTF_8);
-    assertThat(text).startsWith("RunId,").contains(first + ",demo-cluster,Succeeded,2026-01-20 04:00:00 +01:00")
+    assertThat(text).startsWith("RunId,").contains(first + ",demo-cluster,Succeeded,2026-01-20 04:01:00 +01:00")
         .doesNotContain(second);
   }
 
@@ -58,7 +58,7 @@ class ExportCommandTests {
     Cau.Outcome outcome = Cau.execute("export", "--store", store.toString(), "--path", json.toString(), "--last");
 
     assertThat(outcome.exitCode()).isZero();
-    assertThat(Files.readString(json, StandardCharsets.UTF_8)).startsWith("[").contains(run, "2026-01-20T03:00:00Z");
+    assertThat(Files.readString(json, StandardCharsets.UTF_8)).startsWith("[").contains(run, "2026-01-20T03:01:00Z");
   }
 
   @Test

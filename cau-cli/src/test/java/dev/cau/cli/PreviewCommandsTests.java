@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cau.api.cluster.NodeState;
+import dev.cau.plugin.windowsupdate.simulated.CatalogueUpdate;
 import dev.cau.testkit.cluster.SimulatedCluster;
-import dev.cau.testkit.cluster.SimulatedUpdate;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ class PreviewCommandsTests {
 
     assertThat(outcome.exitCode()).isZero();
     assertThat(outcome.err()).isEmpty();
-    assertThat(outcome.outLines()).startsWith("Scan of cluster demo-cluster: 4 nodes, 8 at a time", "", "node-1: 4 updates");
+    assertThat(outcome.outLines()).startsWith(Cau.DEMO, "Scan of cluster demo-cluster: 4 nodes, 8 at a time", "", "node-1: 4 updates");
     assertThat(outcome.out()).contains("node-3: 2 updates")
         .contains("  KB5046059  Cumulative Update 17 for SQL Server 2022 (KB5046059)")
         .doesNotContain("KB5052093"); // second-order: only a run finds it
@@ -35,25 +35,28 @@ class PreviewCommandsTests {
     assertThat(outcome.exitCode()).isZero();
     Map<String, Object> report = object(outcome.out());
     assertThat(report).containsEntry("cluster", "demo-cluster").containsEntry("parallelism", 2L)
-        .containsEntry("startedAt", "2026-01-20T03:00:00Z").containsEntry("finishedAt", "2026-01-20T03:04:00Z")
+        .containsEntry("startedAt", "2026-01-20T03:00:00Z").containsEntry("finishedAt", "2026-01-20T03:02:00Z")
         .containsEntry("runHoldingLock", null);
     List<Object> nodes = list(report.get("nodes"));
     assertThat(nodes).hasSize(4);
     Map<String, Object> node1 = map(nodes.get(0));
     assertThat(node1.get("node")).isEqualTo("node-1");
     Map<String, Object> scan = map(list(node1.get("plugins")).get(0));
-    assertThat(scan.get("plugin")).isEqualTo("Cau4j.InMemoryUpdatePlugin");
+    assertThat(scan.get("plugin")).isEqualTo("Microsoft.WindowsUpdatePlugin");
     assertThat(scan.get("error")).isNull();
     assertThat(list(scan.get("updates"))).extracting(u -> map(u).get("id"))
-        .containsExactly("KB5051987", "KB5050187", "KB2267602", "KB5046059");
+        .containsExactly(CatalogueUpdate.guidFor("5051987"), CatalogueUpdate.guidFor("5050187"),
+            CatalogueUpdate.guidFor("2267602"), CatalogueUpdate.guidFor("5046059"));
   }
 
   @Test
   void scanExitsOneWhenANodeCouldNotBeScannedAndListsTheOthers() {
-    Cau.Outcome outcome = Cau.execute(start -> SimulatedCluster.builder("two").startingAt(start)
-        .node("a", n -> n.updates(SimulatedUpdate.of("KB1", "One")))
-        .node("b", n -> n.state(NodeState.DOWN))
-        .build(), "scan");
+    Cau.Outcome outcome = Cau.execute(start -> {
+      SimulatedCluster cluster = SimulatedCluster.builder("two").startingAt(start)
+          .node("a").node("b", n -> n.state(NodeState.DOWN)).build();
+      WindowsUpdateAgents.attach(cluster.node("a"), List.of(CatalogueUpdate.important("1", "One")));
+      return cluster;
+    }, "scan");
 
     assertThat(outcome.exitCode()).isEqualTo(1);
     assertThat(outcome.out()).contains("a: 1 update", "  KB1  One", "b: scan failed",
@@ -75,7 +78,8 @@ class PreviewCommandsTests {
     Cau.Outcome outcome = Cau.execute("test-setup");
 
     assertThat(outcome.exitCode()).isZero();
-    assertThat(outcome.outLines().get(0)).isEqualTo("Readiness of cluster demo-cluster: ready");
+    assertThat(outcome.outLines().get(0)).isEqualTo(Cau.DEMO);
+    assertThat(outcome.outLines().get(1)).isEqualTo("Readiness of cluster demo-cluster: ready");
     assertThat(outcome.out()).containsPattern("CAU-01 +Error +Passed +The failover cluster must be available")
         .containsPattern("CAU-02 +Error +NotChecked")
         .containsPattern("CAU-PENDING-RESTART +Warning +Passed");
@@ -89,7 +93,8 @@ class PreviewCommandsTests {
     Map<String, Object> report = object(outcome.out());
     assertThat(report).containsEntry("cluster", "demo-cluster").containsEntry("ready", true);
     List<Object> findings = list(report.get("findings"));
-    assertThat(findings).hasSize(20);
+    // CAU's rules and the Windows Update plug-in's.
+    assertThat(findings).hasSize(24);
     assertThat(map(findings.get(5))).containsEntry("ruleId", "CAU-06").containsEntry("source", "cau")
         .containsEntry("severity", "Warning").containsEntry("state", "Passed")
         .containsKeys("title", "detail", "resolution");
@@ -101,7 +106,7 @@ class PreviewCommandsTests {
     Cau.Outcome outcome = Cau.execute(start -> SimulatedCluster.builder("empty").startingAt(start).build(), "test-setup");
 
     assertThat(outcome.exitCode()).isEqualTo(1);
-    assertThat(outcome.outLines().get(0)).startsWith("Readiness of cluster empty: NOT ready, 1 error failed");
+    assertThat(outcome.outLines().get(1)).startsWith("Readiness of cluster empty: NOT ready, 1 error failed");
     assertThat(outcome.out()).contains("CAU-01 failed: ");
   }
 

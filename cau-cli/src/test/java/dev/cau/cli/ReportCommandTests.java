@@ -40,9 +40,9 @@ class ReportCommandTests {
     assertThat(lines.get(1)).matches("[- ]+");
     assertThat(lines.subList(2, lines.size())).hasSize(2);
     assertThat(lines.get(2)).matches(first
-        + "  2026-01-20 03:00:00 \\+00:00  2026-01-20 05:19:00 \\+00:00  Succeeded +4 +16 +0  cau-cli");
+        + "  2026-01-20 03:01:00 \\+00:00  2026-01-20 05:39:00 \\+00:00  Succeeded +4 +16 +0  cau-cli");
     assertThat(lines.get(3)).matches(second
-        + "  2026-01-21 03:00:00 \\+00:00  2026-01-21 05:19:00 \\+00:00  Succeeded +4 +16 +0  cau-cli");
+        + "  2026-01-21 03:01:00 \\+00:00  2026-01-21 05:39:00 \\+00:00  Succeeded +4 +16 +0  cau-cli");
   }
 
   @Test
@@ -67,8 +67,8 @@ class ReportCommandTests {
     assertThat(listed(store, "--from", "2026-01-21")).containsExactly(jan21, jan22);
     assertThat(listed(store, "--to", "2026-01-21")).containsExactly(jan20, jan21);
     assertThat(listed(store, "--from", "2026-01-21", "--to", "2026-01-21")).containsExactly(jan21);
-    assertThat(listed(store, "--from", "2026-01-21T03:00:01Z")).containsExactly(jan22);
-    assertThat(listed(store, "--to", "2026-01-21T04:00+01:00")).containsExactly(jan20, jan21);
+    assertThat(listed(store, "--from", "2026-01-21T03:01:01Z")).containsExactly(jan22);
+    assertThat(listed(store, "--to", "2026-01-21T04:01+01:00")).containsExactly(jan20, jan21);
     assertThat(listed(store, "--from", "2026-01-21T04:00", "--time-zone", "Europe/Berlin")).containsExactly(jan21, jan22);
   }
 
@@ -92,7 +92,7 @@ class ReportCommandTests {
     Cau.Outcome outcome = Cau.execute("report", "--store", store.toString(), "--time-zone", "Europe/Berlin");
 
     assertThat(outcome.outLines())
-        .anyMatch(l -> l.startsWith(run + "  2026-01-20 04:00:00 +01:00  2026-01-20 06:19:00 +01:00  Succeeded"));
+        .anyMatch(l -> l.startsWith(run + "  2026-01-20 04:01:00 +01:00  2026-01-20 06:39:00 +01:00  Succeeded"));
   }
 
   @Test
@@ -109,8 +109,8 @@ class ReportCommandTests {
         "Run:          " + first,
         "Cluster:      demo-cluster",
         "Status:       Succeeded",
-        "Started:      2026-01-20 03:00:00 +00:00",
-        "Finished:     2026-01-20 05:19:00 +00:00",
+        "Started:      2026-01-20 03:01:00 +00:00",
+        "Finished:     2026-01-20 05:39:00 +00:00",
         "Coordinators: cau-cli",
         "Run:          " + second);
     assertThat(lines).filteredOn(l -> l.matches("node-4 +Succeeded +4 +0 +1")).hasSize(2);

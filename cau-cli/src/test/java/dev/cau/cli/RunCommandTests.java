@@ -50,9 +50,9 @@ class RunCommandTests {
     assertThat(progress.get(0)).isEqualTo(
         "+00:00:00  demo-cluster  run started; update order: node-4, node-3, node-2, node-1");
     assertThat(progress).contains(
-        "+00:04:00  node-4        installing",
-        "+00:21:00  node-4        restarting",
-        "+00:35:00  node-4        Succeeded (4 installed, 0 failed)");
+        "+00:08:00  node-4        installing",
+        "+00:25:00  node-4        restarting",
+        "+00:39:00  node-4        Succeeded (4 installed, 0 failed)");
   }
 
   @Test
@@ -109,13 +109,14 @@ class RunCommandTests {
         "--require-all-nodes-online");
 
     assertThat(outcome.exitCode()).isZero();
-    assertThat(outcome.outLines().get(0))
+    assertThat(outcome.outLines().get(0)).isEqualTo(Cau.DEMO);
+    assertThat(outcome.outLines().get(1))
         .endsWith("run started; update order: node-1, node-2, node-4, node-3");
   }
 
   @Test
   void aRunThatDoesNotSucceedExitsOneAndSaysWhy() {
-    Cau.Outcome outcome = Cau.execute(RunCommandTests::clusterWithABrokenUpdate, "run");
+    Cau.Outcome outcome = Cau.execute(RunCommandTests::clusterWithABrokenUpdate, "run", "--profile", Cau.IN_MEMORY);
 
     assertThat(outcome.exitCode()).isEqualTo(1);
     assertThat(outcome.outLines())

@@ -8,7 +8,7 @@ import dev.cau.api.event.RunEvent;
 import dev.cau.core.UpdatingRun;
 import dev.cau.core.lock.CoordinatorIdentity;
 import dev.cau.core.store.FileRunStore;
-import dev.cau.testkit.Simulation;
+import dev.cau.core.options.RunOptions;
 import dev.cau.testkit.SimulatedCoordinator;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;
@@ -66,10 +66,11 @@ final class RunStores {
     FileRunStore files = new FileRunStore(store);
     SimulatedCoordinator coordinator = SimulatedCoordinator
         .builder(cluster, CoordinatorIdentity.remote(CRASHED_COORDINATOR, "lab-host"))
+        .plugins(List.of(DemoRuns.WINDOWS_UPDATE))
         .runStore(files)
         .listener(events::add)
         .build();
-    UpdatingRun run = coordinator.coordinator().start(Simulation.options().build());
+    UpdatingRun run = coordinator.coordinator().start(RunOptions.builder().build());
     assertThat(cluster.simulator().runUntil(() -> events.stream().anyMatch(NodeFinished.class::isInstance)))
         .as("the run finished a node").isTrue();
     coordinator.crash();

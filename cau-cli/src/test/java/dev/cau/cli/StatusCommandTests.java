@@ -42,7 +42,7 @@ class StatusCommandTests {
     assertThat(outcome.outLines()).containsExactly(
         "Cluster:      demo-cluster",
         "State:        RunNotInProgress",
-        "Last run:     " + last + ", Succeeded, finished 2026-01-21 05:19:00 +00:00");
+        "Last run:     " + last + ", Succeeded, finished 2026-01-21 05:39:00 +00:00");
   }
 
   @Test
@@ -59,15 +59,15 @@ class StatusCommandTests {
         "Cluster:      demo-cluster",
         "State:        RunFailed",
         "Run:          " + interrupted,
-        "Started:      2026-01-20 03:00:00 +00:00",
+        "Started:      2026-01-20 03:01:00 +00:00",
         "Coordinator:  " + RunStores.CRASHED_COORDINATOR);
     assertThat(lines.get(5)).startsWith("Detail:       Run " + interrupted + " did not finish.")
         .contains("resume the run, or end it with ForceRecovery");
     assertThat(lines).containsSubsequence(
         "Node    Status     Since",
-        "node-4  Succeeded  2026-01-20 03:35:00 +00:00",
+        "node-4  Succeeded  2026-01-20 03:40:00 +00:00",
         "Finished nodes:");
-    assertThat(lines).anyMatch(l -> l.matches("node-1 +Waiting +2026-01-20 03:00:00 \\+00:00"));
+    assertThat(lines).anyMatch(l -> l.matches("node-1 +Waiting +2026-01-20 03:01:00 \\+00:00"));
     assertThat(lines.subList(lines.indexOf("Finished nodes:"), lines.size()))
         .anyMatch(l -> l.matches("node-4 +Succeeded +4 +0 +1"))
         .noneMatch(l -> l.startsWith("node-1"));
@@ -83,8 +83,8 @@ class StatusCommandTests {
     Cau.Outcome outcome = Cau.execute("status", "--store", store.toString(), "--time-zone", "Europe/Berlin");
 
     assertThat(outcome.outLines()).contains(
-        "Started:      2026-01-20 04:00:00 +01:00",
-        "node-4  Succeeded  2026-01-20 04:35:00 +01:00");
+        "Started:      2026-01-20 04:01:00 +01:00",
+        "node-4  Succeeded  2026-01-20 04:40:00 +01:00");
   }
 
   @Test
@@ -97,16 +97,17 @@ class StatusCommandTests {
     assertThat(outcome.err()).isEmpty();
     String runId = RunStores.runId(outcome);
     List<String> lines = outcome.outLines();
-    assertThat(lines.get(0)).isEqualTo("Watching run " + runId
-        + " on demo-cluster, started 2026-01-20 03:00:00 +00:00; status every 5 minutes of virtual time:");
+    assertThat(lines.get(0)).isEqualTo(Cau.DEMO);
+    assertThat(lines.get(1)).isEqualTo("Watching run " + runId
+        + " on demo-cluster, started 2026-01-20 03:01:00 +00:00; status every 5 minutes of virtual time:");
     List<Matcher> watched = watchLines(lines);
     assertThat(watched.get(0).group()).isEqualTo("+00:00:00  demo-cluster  RunInProgress (coordinator cau-cli)");
     assertThat(watched.get(watched.size() - 1).group()).matches("\\+\\d{2}:\\d{2}:00  demo-cluster  RunNotInProgress");
     assertThat(watched).allSatisfy(m -> assertThat(Integer.parseInt(m.group(2)) % 5).as(m.group()).isZero());
     assertThat(watched.stream().map(StatusCommandTests::seconds).toList()).isSorted();
     assertThat(lines).contains(
-        "+00:40:00  node-4        Succeeded since +00:35:00",
-        "+01:05:00  node-3        Succeeded since +01:04:00");
+        "+00:40:00  node-4        Succeeded since +00:39:00",
+        "+01:15:00  node-3        Succeeded since +01:11:00");
     assertThat(lines).contains("Status:   Succeeded", "Store:    " + store);
     assertThat(Cau.execute("report", "--store", store.toString(), "--last").out()).contains(runId);
   }

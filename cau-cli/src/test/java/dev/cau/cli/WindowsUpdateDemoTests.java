@@ -54,8 +54,35 @@ class WindowsUpdateDemoTests {
   }
 
   @Test
-  void withoutAProfileTheDemoStillRunsTheInMemoryPlugin() throws IOException {
+  void withoutAProfileTheDemoRunsTheRealWindowsUpdatePlugin() throws IOException {
     Cau.Outcome outcome = Cau.execute("run", "--report", "-", "--report-format", "json");
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    Map<String, List<Object>> installs = installsByNode(map(list(JsonValues.parse(outcome.out())).get(0)));
+    assertThat(installs.get("node-3")).map(JsonValues::map).extracting(r -> r.get("updateId"))
+        .containsExactly(CatalogueUpdate.guidFor(CUMULATIVE), CatalogueUpdate.guidFor("2267602"),
+            CatalogueUpdate.guidFor(FOLLOW_UP));
+  }
+
+  @Test
+  void theDemosProgressShowsEachUpdatesResultWithItsKbAndTitle() {
+    Cau.Outcome outcome = Cau.execute("run");
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    assertThat(outcome.outLines()).containsSubsequence(
+        "+00:25:00  node-4        installed 3 of 3 updates; a restart is required",
+        "                         Succeeded  KB5051987  2026-01 Cumulative Update for Microsoft server operating"
+            + " system version 24H2 (KB5051987) (restart required)",
+        "                         Succeeded  KB5050187  2026-01 Cumulative Update for .NET Framework 3.5 and 4.8.1"
+            + " (KB5050187)",
+        "                         Succeeded  KB2267602  Security Intelligence Update for Microsoft Defender Antivirus"
+            + " (KB2267602)",
+        "+00:25:00  node-4        restarting");
+  }
+
+  @Test
+  void aProfileCanStillChooseTheInMemoryPlugin() throws IOException {
+    Cau.Outcome outcome = Cau.execute("run", "--profile", Cau.IN_MEMORY, "--report", "-", "--report-format", "json");
 
     assertThat(outcome.exitCode()).as(outcome.err()).isZero();
     Map<String, List<Object>> installs = installsByNode(map(list(JsonValues.parse(outcome.out())).get(0)));

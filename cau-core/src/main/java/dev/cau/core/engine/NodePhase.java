@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A rolling run goes PENDING, SCANNING, SCANNED (waiting for its turn), then per attempt
  * FIREWALL_CHECK, STAGING, PRE_SCRIPT, CLEARING (the quorum guard), SUSPENDING, INSTALLING and,
- * when an update needs it, CLEARING, RESTARTING, AWAITING_READY, then RESCANNING, RESUMING,
+ * when an update needs it, CLEARING, RESTARTING, AWAITING_READY, then RESCANNING (and STAGING
+ * again, before INSTALLING, when the re-scan finds updates), RESUMING,
  * POST_SCRIPT and DONE. An offline update holds its nodes in PREPARED until the cluster has
  * stopped and in UPDATED until it has started again; it has no SUSPENDING or RESUMING, and its
  * CLEARING before a restart only records the node's boot identity.
@@ -76,7 +77,7 @@ public enum NodePhase {
     // RESTARTING again: a coordinator that took the run over repeats a restart that did not happen.
     LEGAL.put(RESTARTING, with(ends, AWAITING_READY, RESTARTING));
     LEGAL.put(AWAITING_READY, with(ends, INSTALLING, CLEARING, RESCANNING));
-    LEGAL.put(RESCANNING, with(ends, INSTALLING, CLEARING, UPDATED, POST_SCRIPT));
+    LEGAL.put(RESCANNING, with(ends, STAGING, INSTALLING, CLEARING, UPDATED, POST_SCRIPT));
     LEGAL.put(RESUMING, EnumSet.of(POST_SCRIPT, SCANNING, DONE));
     LEGAL.put(UPDATED, EnumSet.of(POST_SCRIPT, DONE));
     LEGAL.put(POST_SCRIPT, EnumSet.of(SCANNING, DONE));

@@ -641,7 +641,10 @@ final class NodeWorkflow {
       return;
     }
     a.queuePluginsWithUpdates();
-    advance();
+    // Updates that only now apply are staged (downloaded) before they are installed, as the first
+    // pass's were, so that an install never has to fetch them itself.
+    moveTo(NodePhase.STAGING);
+    callPlugins(a.pluginsWithUpdates(), p -> new Operation.StageUpdates(p, pendingOf(p)));
   }
 
   private void onSuspendRefused(String message) {

@@ -102,10 +102,23 @@ class NodeWorkflowTableTests {
         row(NodePhase.AWAITING_READY, "not ready in time", h -> new CallResult.Ready(false),
             List.of("ObserveCluster"), List.of(), NodePhase.DONE), // left suspended, failed; storage, before n2
         row(NodePhase.RESCANNING, "the update again", h -> new CallResult.Scanned(MachineHarness.PLUGIN, List.of(MachineHarness.KB1)),
-            List.of("InstallUpdates"), List.of(NodeStep.INSTALLING), NodePhase.INSTALLING)); // a second pass
+            // A second pass, staged (downloaded) before it is installed, as the first was.
+            List.of("StageUpdates"), List.of(NodeStep.STAGING), NodePhase.STAGING));
     for (Row row : table) {
       check(MachineHarness.rolling().start().reach("n1", row.from()), row);
     }
+  }
+
+  @Test
+  void updatesARescanFindsAreStagedThenInstalled() {
+    MachineHarness h = MachineHarness.rolling().start().reach("n1", NodePhase.RESCANNING);
+    List<Row> table = List.of(
+        row(NodePhase.RESCANNING, "a second-order update", h1 -> new CallResult.Scanned(MachineHarness.PLUGIN,
+                List.of(MachineHarness.KB1)),
+            List.of("StageUpdates"), List.of(NodeStep.STAGING), NodePhase.STAGING),
+        row(NodePhase.STAGING, "staged", NodeWorkflowTableTests::done,
+            List.of("InstallUpdates"), List.of(NodeStep.INSTALLING), NodePhase.INSTALLING));
+    table.forEach(row -> check(h, row));
   }
 
   @Test

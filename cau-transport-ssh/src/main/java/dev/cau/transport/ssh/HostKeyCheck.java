@@ -32,7 +32,7 @@ final class HostKeyCheck extends KnownHostsServerKeyVerifier {
   @Override
   protected boolean acceptUnknownHostKey(ClientSession session, SocketAddress remoteAddress, PublicKey serverKey) {
     refuse(session, "the host key of " + remoteAddress + " (" + describe(serverKey)
-        + ") is not in the known-hosts file \"" + file + "\"; check the key on the node and add it (see docs/ssh-transport.md)");
+        + ") is not in the known-hosts file \"" + file + "\"; check the key on the node and add it (see docs/ssh.md)");
     return false;
   }
 

@@ -105,7 +105,7 @@ final class SshNodeFiles implements NodeFiles {
   /**
    * Maps the POSIX mode to three entries in the order Linux checks them: the owner, the group,
    * {@code other}. The owner may also change the permissions. Deleting depends on the parent
-   * directory, ACLs and root are not visible over SFTP: see docs/ssh-transport.md.
+   * directory, ACLs and root are not visible over SFTP: see docs/ssh.md.
    */
   @Override
   public List<AccessEntry> accessEntries(String path, OperationContext context) {

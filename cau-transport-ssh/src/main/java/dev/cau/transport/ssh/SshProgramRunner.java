@@ -100,7 +100,7 @@ public final class SshProgramRunner implements ProgramRunner, AutoCloseable {
    * connection (SFTP has no hash on the server side) in constant memory. Access entries are the
    * POSIX owner ({@code uid:N}), group ({@code gid:N}) and {@code other}, mapped from the mode
    * bits; {@link NodeFiles#shareSecurity} is refused, as SFTP cannot tell it. See
-   * {@code docs/ssh-transport.md}.
+   * {@code docs/ssh.md}.
    *
    * @return the node's files
    */

@@ -1,4 +1,4 @@
-// docs/ssh-transport.md: running a program on a Linux node over SSH. Compiled.
+// docs/ssh.md: running a program on a Linux node over SSH. Compiled.
 import dev.cau.api.capability.ProgramRequest;
 import dev.cau.api.capability.ProgramResult;
 import dev.cau.api.OperationContext;
