@@ -23,6 +23,7 @@ import dev.cau.core.lock.CoordinatorIdentity;
 import dev.cau.core.options.PluginSelection;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.plugin.PluginRegistry;
+import dev.cau.core.status.RunStatus;
 import dev.cau.plugin.windowsupdate.WindowsUpdatePluginProvider;
 import dev.cau.plugin.windowsupdate.simulated.CatalogueUpdate;
 import dev.cau.testkit.InvariantMonitor;
@@ -30,11 +31,13 @@ import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.StepRecord;
 import dev.cau.testkit.conformance.ConformanceContext;
 import dev.cau.testkit.conformance.ConformanceNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +55,8 @@ class FeatureUpdateFlowTests {
   private UpgradeNodes nodes;
   private final MixedOsTracker tracker = new MixedOsTracker();
   private final List<MixedOsStatus> seenAfterEachNode = new ArrayList<>();
+  private final List<RunStatus> statusAfterEachNode = new ArrayList<>();
+  private final AtomicReference<UpdateCoordinator> coordinatorRef = new AtomicReference<>();
   private FeatureUpdateFlow flow;
 
   private void build(String... downNodes) {
@@ -74,9 +79,11 @@ class FeatureUpdateFlowTests {
         .listener(event -> {
           if (event instanceof NodeFinished) {
             seenAfterEachNode.add(tracker.status());
+            statusAfterEachNode.add(coordinatorRef.get().status());
           }
         })
         .build();
+    coordinatorRef.set(coordinator);
     RunOptions upgrade = RunOptions.builder().plugin(new PluginSelection(RollingUpgradePluginProvider.NAME,
         Map.of(RollingUpgradePluginProvider.WU_CONNECTED, "true",
             RollingUpgradePluginProvider.UPDATE_CLUSTER_FUNCTIONAL_LEVEL, "true"))).build();
@@ -216,5 +223,23 @@ class FeatureUpdateFlowTests {
     assertThat(steps).extracting(FlowStep::outcome).containsExactly(Outcome.SKIPPED, Outcome.SKIPPED, Outcome.SKIPPED);
     assertThat(steps.get(1).summary()).contains("upgraded after the functional level is raised");
     assertThat(raises()).isZero();
+  }
+
+  @Test
+  void theEnginesStatusSaysTheClusterIsMixedAndSinceWhenWhileTheRunGoesOn() {
+    build();
+
+    flow.run();
+
+    assertThat(statusAfterEachNode).hasSize(4);
+    Instant since = seenAfterEachNode.get(0).since();
+    assertThat(since).isNotNull();
+    assertThat(statusAfterEachNode.subList(0, 3)).allSatisfy(s -> {
+      assertThat(s.mixedOs().mixed()).isTrue();
+      assertThat(s.mixedOs().since()).isEqualTo(since);
+    });
+    assertThat(statusAfterEachNode.get(1).mixedOs().upgraded()).containsExactly("n1", "n2");
+    assertThat(statusAfterEachNode.get(1).mixedOs().notUpgraded()).containsExactly("n3", "n4");
+    assertThat(statusAfterEachNode.get(3).mixedOs().mixed()).isFalse();
   }
 }
