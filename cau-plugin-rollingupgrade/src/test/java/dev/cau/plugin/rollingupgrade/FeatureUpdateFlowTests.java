@@ -151,14 +151,18 @@ class FeatureUpdateFlowTests {
     assertThat(finished).extracting(FlowStep::step, FlowStep::outcome).containsExactly(
         org.assertj.core.groups.Tuple.tuple(Step.RAISE_FUNCTIONAL_LEVEL, Outcome.DONE),
         org.assertj.core.groups.Tuple.tuple(Step.UPGRADE_STORAGE_POOL, Outcome.DONE),
+        org.assertj.core.groups.Tuple.tuple(Step.UPGRADE_VM_VERSIONS, Outcome.SKIPPED),
+        org.assertj.core.groups.Tuple.tuple(Step.VERIFY_FAILOVER, Outcome.DONE),
         org.assertj.core.groups.Tuple.tuple(Step.VALIDATE, Outcome.DONE));
     assertThat(finished.get(0).summary()).isEqualTo("Raised the functional level from 11 to 12");
     assertThat(level()).isEqualTo(NEW_LEVEL);
     assertThat(cluster.storagePoolVersion(CONTEXT)).isEqualTo(new StoragePoolVersion("S2D on hci-cluster1", "11", false));
     List<String> order = cluster.steps().stream().map(StepRecord::step)
-        .filter(s -> s.equals("raise functional level") || s.equals("upgrade storage pool") || s.equals("validate"))
+        .filter(s -> s.equals("raise functional level") || s.equals("upgrade storage pool") || s.equals("validate")
+            || s.equals("verify failover"))
         .toList();
-    assertThat(order).endsWith("raise functional level", "upgrade storage pool", "validate");
+    assertThat(order).endsWith("raise functional level", "upgrade storage pool", "verify failover", "verify failover",
+        "verify failover", "verify failover", "validate");
 
     List<FlowStep> again = flow.finish(PostUpgradeRequest.CONFIRMED);
     assertThat(again.get(0).outcome()).isEqualTo(Outcome.SKIPPED);
@@ -220,7 +224,7 @@ class FeatureUpdateFlowTests {
 
     List<FlowStep> steps = flow.finish(new PostUpgradeRequest(false, false, true, false));
 
-    assertThat(steps).extracting(FlowStep::outcome).containsExactly(Outcome.SKIPPED, Outcome.SKIPPED, Outcome.SKIPPED);
+    assertThat(steps).extracting(FlowStep::outcome).containsOnly(Outcome.SKIPPED).hasSize(5);
     assertThat(steps.get(1).summary()).contains("upgraded after the functional level is raised");
     assertThat(raises()).isZero();
   }

@@ -92,7 +92,7 @@ class FeatureUpdateScenarioTests {
     assertThat(flow.finish(PostUpgradeRequest.UNCONFIRMED).get(0).outcome()).isEqualTo(Outcome.STOPPED);
     assertThat(cluster.functionalLevel(CONTEXT).current()).isEqualTo(OLD_LEVEL);
     assertThat(flow.finish(PostUpgradeRequest.CONFIRMED)).extracting(FlowStep::outcome)
-        .containsExactly(Outcome.DONE, Outcome.DONE, Outcome.DONE);
+        .containsExactly(Outcome.DONE, Outcome.DONE, Outcome.SKIPPED, Outcome.DONE, Outcome.DONE);
     assertThat(cluster.functionalLevel(CONTEXT).current()).isEqualTo(NEW_LEVEL);
   }
 
@@ -110,5 +110,70 @@ class FeatureUpdateScenarioTests {
         blocked.simulator().clock())).singleElement().satisfies(r -> assertThat(r.errorCode())
             .isEqualTo(SetupExitCodes.COMPAT_INSTALLREQ_BLOCK));
     assertThat(blocked.node("a").osBuild()).isEqualTo(OLD_BUILD);
+  }
+
+  @Test
+  void theOptInVmVersionUpgradeNamesEachRunningVmAndUpgradesTheOnesShutDown() {
+    cluster.vmConfigurationVersion("vm-n1", "9.0", "12.0");
+    cluster.vmConfigurationVersion("vm-n2", "9.0", "12.0");
+    FeatureUpdateFlow flow = flow();
+    flow.run();
+    PostUpgradeRequest request = PostUpgradeRequest.CONFIRMED.withVmVersionUpgrade();
+
+    List<FlowStep> running = flow.finish(request);
+
+    FlowStep vms = running.get(2);
+    assertThat(vms.step()).isEqualTo(FlowStep.Step.UPGRADE_VM_VERSIONS);
+    assertThat(vms.outcome()).isEqualTo(Outcome.STOPPED);
+    assertThat(vms.summary()).contains("node \"n1\": VM \"vm-n1\" is running: shut it down");
+    assertThat(vms.details()).contains("node \"n2\": blocked: VM \"vm-n2\" is running: shut it down to upgrade its"
+        + " configuration version from 9.0 to 12.0", "node \"n3\": nothing to do");
+    assertThat(running).hasSize(3);
+    assertThat(cluster.vmConfigurationVersion("vm-n1")).isEqualTo("9.0");
+
+    cluster.shutDownRole("vm-n1");
+    cluster.shutDownRole("vm-n2");
+    List<FlowStep> shutDown = flow.finish(request);
+
+    assertThat(shutDown.get(2).outcome()).as(shutDown.get(2).toString()).isEqualTo(Outcome.DONE);
+    assertThat(shutDown.get(2).details()).contains("node \"n1\": VM \"vm-n1\" from 9.0 to 12.0");
+    assertThat(cluster.vmConfigurationVersion("vm-n2")).isEqualTo("12.0");
+  }
+
+  @Test
+  void theVmVersionUpgradeIsRefusedBeforeTheFunctionalLevelIsRaised() {
+    cluster.vmConfigurationVersion("vm-n1", "9.0", "12.0");
+    FeatureUpdateFlow flow = flow();
+    flow.run();
+
+    List<FlowStep> steps = flow.finish(new PostUpgradeRequest(false, false, false, false, true, false));
+
+    assertThat(steps.get(2).outcome()).isEqualTo(Outcome.STOPPED);
+    assertThat(steps.get(2).summary()).contains("the functional level is still 11; raise it first");
+    assertThat(cluster.vmConfigurationVersion("vm-n1")).isEqualTo("9.0");
+  }
+
+  @Test
+  void failoverVerificationNamesTheNodeAndTheRoleWithNowhereToGo() {
+    SimulatedCluster.Builder builder = SimulatedCluster.builder("c");
+    List.of("a", "b").forEach(builder::node);
+    builder.role("pinned", "a", List.of("a"));
+    builder.role("free", "b");
+    SimulatedCluster pinned = builder.build();
+    UpdateCoordinator coordinator = UpdateCoordinator.builder(pinned)
+        .plugins(PluginRegistry.builder().register(InMemoryUpdatePluginProvider.restartingNodes(PLUGIN, "")).build())
+        .execution(pinned.simulator().execution()).build();
+    FeatureUpdateFlow flow = FeatureUpdateFlow.builder(coordinator, pinned,
+        RunOptions.builder().plugin(new PluginSelection(PLUGIN, Map.of())).build(), pinned.simulator().clock())
+        .driver(future -> pinned.simulator().runUntil(future::isDone)).build();
+
+    List<FlowStep> steps = flow.finish(new PostUpgradeRequest(false, false, false, true, false, true));
+
+    FlowStep failover = steps.get(3);
+    assertThat(failover.step()).isEqualTo(FlowStep.Step.VERIFY_FAILOVER);
+    assertThat(failover.outcome()).isEqualTo(Outcome.STOPPED);
+    assertThat(failover.summary()).contains("node \"a\": role \"pinned\" has no other node up to fail over to");
+    assertThat(failover.details()).contains("node \"b\": role \"free\" can fail over to \"a\"");
+    assertThat(steps).hasSize(4);
   }
 }
