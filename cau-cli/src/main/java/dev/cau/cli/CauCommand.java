@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
         + " by one while the cluster keeps its roles running and its quorum.",
     subcommands = {
       RunCommand.class, ScanCommand.class, TestSetupCommand.class, PluginsCommand.class, StatusCommand.class,
+      UpgradeCommand.class,
       ReportCommand.class, ExportCommand.class, HelpCommand.class
     })
 public final class CauCommand implements Callable<Integer> {

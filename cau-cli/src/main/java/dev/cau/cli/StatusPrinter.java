@@ -72,6 +72,9 @@ final class StatusPrinter {
     if (status.detail() != null) {
       out.println("Detail:       " + status.detail());
     }
+    if (!status.mixedOs().upgraded().isEmpty()) {
+      out.println("Mixed OS:     " + status.mixedOs().describe());
+    }
     if (!status.notifications().isEmpty()) {
       out.println();
       TextTable table = new TextTable(HEADERS, Set.of());

@@ -7,6 +7,8 @@ import dev.cau.api.event.RunStarted;
 import dev.cau.api.result.NodeResult;
 import dev.cau.core.engine.Command;
 import dev.cau.core.engine.RunMachine;
+import dev.cau.core.featureupdate.MixedOsStatus;
+import dev.cau.core.featureupdate.MixedOsTracker;
 import dev.cau.core.journal.JournalEntry;
 import dev.cau.core.journal.RunHeader;
 import dev.cau.core.journal.RunInput;
@@ -61,7 +63,7 @@ final class StatusReader {
     if (live && holder.get().runId().equals(header.runId())) {
       CoordinatorLease lease = holder.get();
       return new RunStatus(cluster, RunState.RUN_IN_PROGRESS, header.runId(), header.startedAt(), lease.owner(),
-          replay.latest(), replay.results(), holds(lease, lock));
+          replay.latest(), replay.results(), holds(lease, lock), replay.mixedOs());
     }
     String why = holder.filter(l -> l.runId().equals(header.runId()))
         .map(l -> "Its coordinator " + l.owner() + " on " + l.host() + " stopped: its lease was last renewed at "
@@ -69,7 +71,7 @@ final class StatusReader {
         .orElse("Its coordinator stopped, and the cluster's lock does not name it any more.");
     return new RunStatus(cluster, RunState.RUN_FAILED, header.runId(), header.startedAt(), replay.coordinator(),
         replay.latest(), replay.results(), "Run " + header.runId() + " did not finish. " + why
-            + " Nodes may still be suspended by it: resume the run, or end it with ForceRecovery.");
+            + " Nodes may still be suspended by it: resume the run, or end it with ForceRecovery.", replay.mixedOs());
   }
 
   private static String holds(CoordinatorLease lease, @Nullable CoordinatorLock lock) {
@@ -78,7 +80,8 @@ final class StatusReader {
         + (lock == null ? "" : "; it expires at " + lock.expiresAt(lease) + " unless renewed");
   }
 
-  private record Replay(List<NodeStatusNotification> latest, List<NodeResult> results, @Nullable String coordinator) {}
+  private record Replay(List<NodeStatusNotification> latest, List<NodeResult> results, @Nullable String coordinator,
+      MixedOsStatus mixedOs) {}
 
   private static Replay replay(StoredRunJournal run, RolloutPolicy rollout, OrchestrationPolicy policy) {
     RunHeader header = run.header();
@@ -86,6 +89,8 @@ final class StatusReader {
     Map<String, NodeStatusNotification> latest = new LinkedHashMap<>();
     List<NodeResult> results = new ArrayList<>();
     String coordinator = null;
+    // The run's own scan and install events tell which nodes it moved to a new OS version, and when.
+    MixedOsTracker mixedOs = new MixedOsTracker();
     for (JournalEntry entry : run.entries()) {
       RunInput input = entry.input();
       if (input instanceof RunInput.Started started) {
@@ -95,6 +100,7 @@ final class StatusReader {
       }
       for (Command command : machine.apply(input)) {
         if (command instanceof Command.Publish publish) {
+          mixedOs.onEvent(publish.event());
           if (publish.event() instanceof RunStarted started) {
             started.nodeOrder().forEach(n -> latest.put(n, new NodeStatusNotification(n, "Waiting", started.at())));
           } else if (publish.event() instanceof NodeStepStarted step) {
@@ -107,7 +113,7 @@ final class StatusReader {
         }
       }
     }
-    return new Replay(List.copyOf(latest.values()), results, coordinator);
+    return new Replay(List.copyOf(latest.values()), results, coordinator, mixedOs.status());
   }
 
   private static RunMachine machine(RunHeader header, RolloutPolicy rollout, OrchestrationPolicy policy) {

@@ -176,4 +176,33 @@ public interface ClusterController {
   default ValidationSummary validate(OperationContext context) {
     throw new ClusterActionUnsupportedException(name(), "validate the cluster");
   }
+
+  /**
+   * Upgrades the configuration version of the virtual machines a node owns to the highest the
+   * cluster supports ({@code Update-VMVersion}), after the functional level was raised. A running
+   * virtual machine is not upgraded: it is named as a blocker. Optional; the default says the
+   * controller does not support it.
+   *
+   * @param node the node whose virtual machines to upgrade
+   * @param context the call's run, cancellation signal, log and clock
+   * @return what was upgraded and what blocked
+   * @throws ClusterActionUnsupportedException by default
+   */
+  default NodePostUpgradeResult upgradeVmConfigurationVersions(String node, OperationContext context) {
+    throw new ClusterActionUnsupportedException(name(), "upgrade virtual machine configuration versions");
+  }
+
+  /**
+   * Verifies that the roles a node owns can fail over to another node after the upgrade. A role
+   * with no other node to go to is named as a blocker. The default says the controller does not
+   * support it.
+   *
+   * @param node the node whose roles to check
+   * @param context the call's run, cancellation signal, log and clock
+   * @return what was verified and what blocked
+   * @throws ClusterActionUnsupportedException by default
+   */
+  default NodePostUpgradeResult verifyFailover(String node, OperationContext context) {
+    throw new ClusterActionUnsupportedException(name(), "verify failover");
+  }
 }

@@ -11,6 +11,7 @@ import dev.cau.api.RunId;
 import dev.cau.api.cluster.ClusterActionUnsupportedException;
 import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.cluster.FunctionalLevel;
+import dev.cau.api.cluster.NodePostUpgradeResult;
 import dev.cau.api.cluster.NodeSnapshot;
 import dev.cau.api.cluster.NodeState;
 import dev.cau.api.cluster.StoragePoolVersion;
@@ -218,7 +219,9 @@ public final class FeatureUpdateFlow {
 
   /**
    * Runs the post-upgrade steps in order: the functional-level raise, the storage pool upgrade,
-   * validation. A step that stops ends the list: nothing after a refused raise runs.
+   * the opt-in VM configuration version upgrade, the failover verification, validation. A step
+   * that stops ends the list: nothing after a refused raise runs. The VM and failover steps report
+   * each node, and a refusal names the node and what blocks it.
    *
    * <p>The raise is refused, naming what blocks it, unless it was asked for and confirmed, every
    * node is up and not paused, the run of this flow (if any) succeeded on every node, no node is
@@ -240,6 +243,16 @@ public final class FeatureUpdateFlow {
     FlowStep pool = pool(request, raise);
     steps.add(pool);
     if (!pool.canContinue()) {
+      return steps;
+    }
+    FlowStep vms = vmVersions(request);
+    steps.add(vms);
+    if (!vms.canContinue()) {
+      return steps;
+    }
+    FlowStep failover = failover(request);
+    steps.add(failover);
+    if (!failover.canContinue()) {
       return steps;
     }
     steps.add(validate(request));
@@ -329,6 +342,59 @@ public final class FeatureUpdateFlow {
       return FlowStep.stopped(Step.UPGRADE_STORAGE_POOL, "The storage pool upgrade failed: " + e.getMessage(),
           List.of());
     }
+  }
+
+  private FlowStep vmVersions(PostUpgradeRequest request) {
+    if (!request.upgradeVmVersions()) {
+      return FlowStep.skipped(Step.UPGRADE_VM_VERSIONS, "Not asked for: the virtual machines keep their"
+          + " configuration version and can still move to a host on the old version");
+    }
+    try {
+      FunctionalLevel level = cluster.functionalLevel(context());
+      if (level.canRaise()) {
+        return FlowStep.stopped(Step.UPGRADE_VM_VERSIONS, "Refused to upgrade VM configuration versions: the"
+            + " functional level is still " + level.current() + "; raise it first", List.of());
+      }
+    } catch (ClusterActionUnsupportedException e) {
+      return FlowStep.skipped(Step.UPGRADE_VM_VERSIONS, String.valueOf(e.getMessage()));
+    }
+    return perNode(Step.UPGRADE_VM_VERSIONS, "upgrade VM configuration versions",
+        node -> cluster.upgradeVmConfigurationVersions(node, context()));
+  }
+
+  private FlowStep failover(PostUpgradeRequest request) {
+    if (!request.verifyFailover()) {
+      return FlowStep.skipped(Step.VERIFY_FAILOVER, "Not asked for");
+    }
+    return perNode(Step.VERIFY_FAILOVER, "verify failover", node -> cluster.verifyFailover(node, context()));
+  }
+
+  /** Runs a cluster-wide action node by node; the step stops naming every node and what blocks it. */
+  private FlowStep perNode(Step step, String what, java.util.function.Function<String, NodePostUpgradeResult> action) {
+    List<String> details = new ArrayList<>();
+    List<String> blocked = new ArrayList<>();
+    try {
+      for (NodeSnapshot node : cluster.snapshot().nodes()) {
+        NodePostUpgradeResult result = action.apply(node.name());
+        result.done().forEach(d -> details.add("node \"" + node.name() + "\": " + d));
+        result.blockers().forEach(b -> {
+          details.add("node \"" + node.name() + "\": blocked: " + b);
+          blocked.add("node \"" + node.name() + "\": " + b);
+        });
+        if (result.done().isEmpty() && result.blockers().isEmpty()) {
+          details.add("node \"" + node.name() + "\": nothing to do");
+        }
+      }
+    } catch (ClusterActionUnsupportedException e) {
+      return FlowStep.skipped(step, String.valueOf(e.getMessage()));
+    } catch (NodeOperationException e) {
+      return FlowStep.stopped(step, "Could not " + what + ": " + e.getMessage(), details);
+    }
+    if (!blocked.isEmpty()) {
+      return FlowStep.stopped(step, "Could not " + what + " everywhere: " + blocked.get(0)
+          + (blocked.size() > 1 ? " (and " + (blocked.size() - 1) + " more)" : ""), details);
+    }
+    return FlowStep.done(step, "Every node: " + what + " done", details);
   }
 
   private FlowStep validate(PostUpgradeRequest request) {

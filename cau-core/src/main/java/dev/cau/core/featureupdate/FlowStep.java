@@ -32,6 +32,10 @@ public record FlowStep(Step step, Outcome outcome, String summary, List<String> 
     RAISE_FUNCTIONAL_LEVEL,
     /** {@code Update-StoragePool}. */
     UPGRADE_STORAGE_POOL,
+    /** {@code Update-VMVersion} on every node's virtual machines: opt-in. */
+    UPGRADE_VM_VERSIONS,
+    /** A check, node by node, that the roles can fail over. */
+    VERIFY_FAILOVER,
     /** {@code Test-Cluster} after the upgrade. */
     VALIDATE
   }

@@ -3,14 +3,19 @@ package dev.cau.core.report;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.RunResult;
+import dev.cau.core.featureupdate.MixedOsStatus;
+import dev.cau.core.featureupdate.MixedOsTracker;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Writes runs as RFC 4180 CSV: one row per update install result with the run and node columns
- * repeated, and one row with empty update columns for every node without install results.
+ * repeated, and one row with empty update columns for every node without install results. The
+ * last two columns are empty unless the run moved nodes to a new OS version: whether the row's
+ * node runs it, and when the cluster entered mixed-OS mode.
  */
 final class CsvReport {
   /** The header row's column names, in order. */
@@ -28,7 +33,9 @@ final class CsvReport {
           "ErrorCode",
           "ErrorCodeDecimal",
           "RebootRequired",
-          "Timestamp");
+          "Timestamp",
+          "NodeOs",
+          "MixedOsSince");
 
   private static final List<String> EMPTY_UPDATE = List.of("", "", "", "", "", "", "");
 
@@ -39,16 +46,26 @@ final class CsvReport {
   static void write(List<RunResult> runs, ZoneId zone, Appendable out) throws IOException {
     row(out, COLUMNS);
     for (RunResult run : runs) {
+      MixedOsStatus mixedOs = MixedOsTracker.of(run);
       for (NodeResult node : run.nodeResults()) {
+        List<String> os = os(mixedOs, node.node(), zone);
         if (node.installResults().isEmpty()) {
-          row(out, runAndNode(run, node, zone), EMPTY_UPDATE);
+          row(out, runAndNode(run, node, zone), EMPTY_UPDATE, os);
           continue;
         }
         for (InstallResult result : node.installResults()) {
-          row(out, runAndNode(run, node, zone), update(result, zone));
+          row(out, runAndNode(run, node, zone), update(result, zone), os);
         }
       }
     }
+  }
+
+  /** Whether the node runs the run's new OS version, and when the cluster entered mixed-OS mode. */
+  private static List<String> os(MixedOsStatus mixedOs, String node, ZoneId zone) {
+    Instant since = mixedOs.since();
+    String state = mixedOs.upgraded().contains(node) ? "Upgraded"
+        : mixedOs.notUpgraded().contains(node) ? "NotUpgraded" : "";
+    return List.of(state, since == null ? "" : ReportText.timestamp(since, zone));
   }
 
   private static List<String> runAndNode(RunResult run, NodeResult node, ZoneId zone) {
@@ -76,10 +93,14 @@ final class CsvReport {
     row(out, fields, List.of());
   }
 
-  private static void row(Appendable out, List<String> head, List<String> tail)
+  private static void row(Appendable out, List<String> head, List<String> tail) throws IOException {
+    row(out, head, tail, List.of());
+  }
+
+  private static void row(Appendable out, List<String> head, List<String> middle, List<String> tail)
       throws IOException {
     boolean first = true;
-    for (List<String> part : List.of(head, tail)) {
+    for (List<String> part : List.of(head, middle, tail)) {
       for (String field : part) {
         if (!first) {
           out.append(',');

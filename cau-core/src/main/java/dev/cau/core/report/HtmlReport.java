@@ -5,6 +5,8 @@ import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.RunResult;
 import dev.cau.api.result.SummaryStatus;
+import dev.cau.core.featureupdate.MixedOsStatus;
+import dev.cau.core.featureupdate.MixedOsTracker;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -72,6 +74,12 @@ final class HtmlReport {
     if (!run.coordinators().isEmpty()) {
       // More than one when a coordinator took the run over (self-updating mode, or a crash).
       summaryRow(out, "Coordinators", "", String.join(", ", run.coordinators()));
+    }
+    MixedOsStatus mixedOs = MixedOsTracker.of(run);
+    if (!mixedOs.upgraded().isEmpty()) {
+      Instant since = mixedOs.since();
+      summaryRow(out, "Mixed OS since", "", since == null ? "Not mixed" : time(since, zone));
+      summaryRow(out, "Operating system", "", mixedOs.describe());
     }
     out.append("</tbody>\n</table>\n");
 

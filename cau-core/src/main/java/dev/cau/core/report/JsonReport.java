@@ -4,7 +4,10 @@ import dev.cau.api.cluster.RebootMode;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.RunResult;
+import dev.cau.core.featureupdate.MixedOsStatus;
+import dev.cau.core.featureupdate.MixedOsTracker;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -38,11 +41,36 @@ final class JsonReport {
       json.value(coordinator);
     }
     json.endArray();
+    mixedOs(json, MixedOsTracker.of(run));
     json.name("nodeResults").beginArray();
     for (NodeResult node : run.nodeResults()) {
       node(json, node);
     }
     json.endArray();
+    json.endObject();
+  }
+
+  /** Only for a run that moved nodes to a new OS version: other reports keep their shape. */
+  private static void mixedOs(JsonWriter json, MixedOsStatus status) throws IOException {
+    if (status.upgraded().isEmpty() && status.notUpgraded().isEmpty()) {
+      return;
+    }
+    json.name("mixedOs").beginObject();
+    json.name("mixed").value(status.mixed());
+    Instant since = status.since();
+    json.name("since").value(since == null ? null : since.toString());
+    json.name("target").value(status.target());
+    json.name("upgraded").beginArray();
+    for (String node : status.upgraded()) {
+      json.value(node);
+    }
+    json.endArray();
+    json.name("notUpgraded").beginArray();
+    for (String node : status.notUpgraded()) {
+      json.value(node);
+    }
+    json.endArray();
+    json.name("description").value(status.describe());
     json.endObject();
   }
 

@@ -127,15 +127,15 @@ class ReportExporterTests {
     assertThat(lines)
         .containsExactly(
             "RunId,Cluster,RunStatus,RunStart,Node,NodeStatus,UpdateId,UpdateTitle,Result,"
-                + "ErrorCode,ErrorCodeDecimal,RebootRequired,Timestamp",
+                + "ErrorCode,ErrorCodeDecimal,RebootRequired,Timestamp,NodeOs,MixedOsSince",
             "3f2504e0-4f89-11d3-9a0c-0305e82c3301,CLUSTER1,PartiallyFailed,"
                 + "2026-03-01 09:15:00 +00:00,NODE1,PartiallyFailed,KB5034441,Security update,"
-                + "Succeeded,0x00000000,0,True,2026-03-01 09:20:00 +00:00",
+                + "Succeeded,0x00000000,0,True,2026-03-01 09:20:00 +00:00,,",
             "3f2504e0-4f89-11d3-9a0c-0305e82c3301,CLUSTER1,PartiallyFailed,"
                 + "2026-03-01 09:15:00 +00:00,NODE1,PartiallyFailed,KB5034122,Cumulative update,"
-                + "Failed,0x80070643,-2147023293,False,2026-03-01 09:25:30 +00:00",
+                + "Failed,0x80070643,-2147023293,False,2026-03-01 09:25:30 +00:00,,",
             "3f2504e0-4f89-11d3-9a0c-0305e82c3301,CLUSTER1,PartiallyFailed,"
-                + "2026-03-01 09:15:00 +00:00,NODE2,Succeeded,,,,,,,");
+                + "2026-03-01 09:15:00 +00:00,NODE2,Succeeded,,,,,,,,,");
   }
 
   @Test
@@ -162,7 +162,7 @@ class ReportExporterTests {
         .filteredOn(line -> line.contains(",NODE2,"))
         .first()
         .asString()
-        .endsWith(",NODE2,Succeeded,,,,,,,")
+        .endsWith(",NODE2,Succeeded,,,,,,,,,")
         .satisfies(line -> assertThat(line.split(",", -1)).hasSize(CsvReport.COLUMNS.size()));
   }
 
@@ -404,6 +404,6 @@ class ReportExporterTests {
             null);
 
     assertThat(ReportExporter.toCsv(List.of(run(SummaryStatus.FAILED, null, node)), BERLIN))
-        .contains(",KB9,Nine,Canceled,0x00000000,0,False,2026-03-01 11:17:03 +01:00\r\n");
+        .contains(",KB9,Nine,Canceled,0x00000000,0,False,2026-03-01 11:17:03 +01:00,,\r\n");
   }
 }

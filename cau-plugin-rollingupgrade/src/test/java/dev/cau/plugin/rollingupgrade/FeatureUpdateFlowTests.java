@@ -23,6 +23,7 @@ import dev.cau.core.lock.CoordinatorIdentity;
 import dev.cau.core.options.PluginSelection;
 import dev.cau.core.options.RunOptions;
 import dev.cau.core.plugin.PluginRegistry;
+import dev.cau.core.status.RunStatus;
 import dev.cau.plugin.windowsupdate.WindowsUpdatePluginProvider;
 import dev.cau.plugin.windowsupdate.simulated.CatalogueUpdate;
 import dev.cau.testkit.InvariantMonitor;
@@ -30,11 +31,13 @@ import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.StepRecord;
 import dev.cau.testkit.conformance.ConformanceContext;
 import dev.cau.testkit.conformance.ConformanceNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +55,8 @@ class FeatureUpdateFlowTests {
   private UpgradeNodes nodes;
   private final MixedOsTracker tracker = new MixedOsTracker();
   private final List<MixedOsStatus> seenAfterEachNode = new ArrayList<>();
+  private final List<RunStatus> statusAfterEachNode = new ArrayList<>();
+  private final AtomicReference<UpdateCoordinator> coordinatorRef = new AtomicReference<>();
   private FeatureUpdateFlow flow;
 
   private void build(String... downNodes) {
@@ -74,9 +79,11 @@ class FeatureUpdateFlowTests {
         .listener(event -> {
           if (event instanceof NodeFinished) {
             seenAfterEachNode.add(tracker.status());
+            statusAfterEachNode.add(coordinatorRef.get().status());
           }
         })
         .build();
+    coordinatorRef.set(coordinator);
     RunOptions upgrade = RunOptions.builder().plugin(new PluginSelection(RollingUpgradePluginProvider.NAME,
         Map.of(RollingUpgradePluginProvider.WU_CONNECTED, "true",
             RollingUpgradePluginProvider.UPDATE_CLUSTER_FUNCTIONAL_LEVEL, "true"))).build();
@@ -144,14 +151,18 @@ class FeatureUpdateFlowTests {
     assertThat(finished).extracting(FlowStep::step, FlowStep::outcome).containsExactly(
         org.assertj.core.groups.Tuple.tuple(Step.RAISE_FUNCTIONAL_LEVEL, Outcome.DONE),
         org.assertj.core.groups.Tuple.tuple(Step.UPGRADE_STORAGE_POOL, Outcome.DONE),
+        org.assertj.core.groups.Tuple.tuple(Step.UPGRADE_VM_VERSIONS, Outcome.SKIPPED),
+        org.assertj.core.groups.Tuple.tuple(Step.VERIFY_FAILOVER, Outcome.DONE),
         org.assertj.core.groups.Tuple.tuple(Step.VALIDATE, Outcome.DONE));
     assertThat(finished.get(0).summary()).isEqualTo("Raised the functional level from 11 to 12");
     assertThat(level()).isEqualTo(NEW_LEVEL);
     assertThat(cluster.storagePoolVersion(CONTEXT)).isEqualTo(new StoragePoolVersion("S2D on hci-cluster1", "11", false));
     List<String> order = cluster.steps().stream().map(StepRecord::step)
-        .filter(s -> s.equals("raise functional level") || s.equals("upgrade storage pool") || s.equals("validate"))
+        .filter(s -> s.equals("raise functional level") || s.equals("upgrade storage pool") || s.equals("validate")
+            || s.equals("verify failover"))
         .toList();
-    assertThat(order).endsWith("raise functional level", "upgrade storage pool", "validate");
+    assertThat(order).endsWith("raise functional level", "upgrade storage pool", "verify failover", "verify failover",
+        "verify failover", "verify failover", "validate");
 
     List<FlowStep> again = flow.finish(PostUpgradeRequest.CONFIRMED);
     assertThat(again.get(0).outcome()).isEqualTo(Outcome.SKIPPED);
@@ -213,8 +224,26 @@ class FeatureUpdateFlowTests {
 
     List<FlowStep> steps = flow.finish(new PostUpgradeRequest(false, false, true, false));
 
-    assertThat(steps).extracting(FlowStep::outcome).containsExactly(Outcome.SKIPPED, Outcome.SKIPPED, Outcome.SKIPPED);
+    assertThat(steps).extracting(FlowStep::outcome).containsOnly(Outcome.SKIPPED).hasSize(5);
     assertThat(steps.get(1).summary()).contains("upgraded after the functional level is raised");
     assertThat(raises()).isZero();
+  }
+
+  @Test
+  void theEnginesStatusSaysTheClusterIsMixedAndSinceWhenWhileTheRunGoesOn() {
+    build();
+
+    flow.run();
+
+    assertThat(statusAfterEachNode).hasSize(4);
+    Instant since = seenAfterEachNode.get(0).since();
+    assertThat(since).isNotNull();
+    assertThat(statusAfterEachNode.subList(0, 3)).allSatisfy(s -> {
+      assertThat(s.mixedOs().mixed()).isTrue();
+      assertThat(s.mixedOs().since()).isEqualTo(since);
+    });
+    assertThat(statusAfterEachNode.get(1).mixedOs().upgraded()).containsExactly("n1", "n2");
+    assertThat(statusAfterEachNode.get(1).mixedOs().notUpgraded()).containsExactly("n3", "n4");
+    assertThat(statusAfterEachNode.get(3).mixedOs().mixed()).isFalse();
   }
 }

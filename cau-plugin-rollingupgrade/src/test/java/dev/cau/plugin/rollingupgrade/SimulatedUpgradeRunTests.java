@@ -67,6 +67,8 @@ class SimulatedUpgradeRunTests {
     for (String node : NODES) {
       assertThat(nodes.system(node).build()).as(node).isEqualTo(NEW_BUILD);
       assertThat(nodes.system(node).displayVersion()).isEqualTo("23H2");
+      assertThat(cluster.node(node).osVersion()).isEqualTo("23H2");
+      assertThat(cluster.node(node).osBuild()).isEqualTo(NEW_BUILD);
       assertThat(cluster.node(node).restarts()).as(node).isEqualTo(SimulatedUpgradeNode.DEFAULT_SETUP_RESTARTS);
       List<String> steps = stepsOf(outcome, node);
       assertThat(steps).as(node).contains("suspend", "installer restarts the node x3", "resume")

@@ -118,8 +118,11 @@ final class UpgradeNodes {
       run.take(answer.took());
       return answer.result();
     });
+    // The testkit's node reports the OS the simulated setup leaves, as the generic feature-update model does.
+    node.operatingSystem(system.displayVersion(), system.build());
     node.onBoot(() -> {
       system.boot();
+      node.operatingSystem(system.displayVersion(), system.build());
       if (agent != null) {
         agent.restart();
       }

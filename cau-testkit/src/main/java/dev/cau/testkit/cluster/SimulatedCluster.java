@@ -16,6 +16,7 @@ import dev.cau.api.cluster.ClusteredRole;
 import dev.cau.api.cluster.FaultDomain;
 import dev.cau.api.cluster.MigrationMode;
 import dev.cau.api.cluster.NodeSnapshot;
+import dev.cau.api.cluster.NodePostUpgradeResult;
 import dev.cau.api.cluster.NodeState;
 import dev.cau.api.cluster.RoleState;
 import dev.cau.api.cluster.ScriptOutcome;
@@ -136,6 +137,8 @@ public final class SimulatedCluster implements ClusterController {
   private StoragePoolVersion storagePool;
   private ValidationSummary validation = new ValidationSummary(40, 0, 0, List.of(), DEFAULT_VALIDATION_REPORT);
   private boolean postUpgradeActionsSupported = true;
+  private final Map<String, String> vmVersions = new HashMap<>();
+  private String highestVmVersion = "";
   private long sequence;
   /** Counts the changes of what a snapshot shows, so that an unchanged cluster reuses its snapshot. */
   private long version;
@@ -683,6 +686,108 @@ public final class SimulatedCluster implements ClusterController {
     requireSupported("validate the cluster");
     record(name, "validate", VALIDATION);
     return validation;
+  }
+
+  /**
+   * Gives a role a virtual machine configuration version, and sets the highest the cluster
+   * supports once its functional level is raised.
+   *
+   * @param role the role, a virtual machine
+   * @param version its configuration version, such as {@code 9.0}
+   * @param highest the highest version, such as {@code 12.0}
+   */
+  public void vmConfigurationVersion(String role, String version, String highest) {
+    if (!roles.containsKey(role)) {
+      throw new IllegalArgumentException("The cluster has no role \"" + role + "\"");
+    }
+    vmVersions.put(role, Objects.requireNonNull(version, "version"));
+    highestVmVersion = Objects.requireNonNull(highest, "highest");
+  }
+
+  /**
+   * Shuts a role down, as an administrator shuts a virtual machine down before upgrading its
+   * configuration version.
+   *
+   * @param role the role
+   */
+  public void shutDownRole(String role) {
+    Role known = roles.get(role);
+    if (known == null) {
+      throw new IllegalArgumentException("The cluster has no role \"" + role + "\"");
+    }
+    known.state = RoleState.OFFLINE;
+    changed("role \"" + role + "\" is offline on \"" + known.owner + "\"");
+  }
+
+  /**
+   * Returns a role's virtual machine configuration version.
+   *
+   * @param role the role
+   * @return the version, or {@code null} when it has none
+   */
+  public @Nullable String vmConfigurationVersion(String role) {
+    return vmVersions.get(role);
+  }
+
+  /**
+   * Upgrades the configuration version of the node's virtual machines that are not running;
+   * recorded as the step {@code upgrade VM versions}.
+   *
+   * @param node the node
+   * @param context the call's context
+   * @return per virtual machine, what was done or what blocks it
+   */
+  @Override
+  public NodePostUpgradeResult upgradeVmConfigurationVersions(String node, OperationContext context) {
+    requireSupported("upgrade virtual machine configuration versions");
+    record(node, "upgrade VM versions", Duration.ZERO);
+    List<String> done = new ArrayList<>();
+    List<String> blockers = new ArrayList<>();
+    for (Role role : roles.values()) {
+      String version = vmVersions.get(role.name);
+      if (!role.owner.equals(node) || version == null || version.equals(highestVmVersion)) {
+        continue;
+      }
+      if (role.state == RoleState.ONLINE) {
+        blockers.add("VM \"" + role.name + "\" is running: shut it down to upgrade its configuration version from "
+            + version + " to " + highestVmVersion);
+      } else {
+        vmVersions.put(role.name, highestVmVersion);
+        done.add("VM \"" + role.name + "\" from " + version + " to " + highestVmVersion);
+        changed("VM \"" + role.name + "\" upgraded to configuration version " + highestVmVersion);
+      }
+    }
+    return new NodePostUpgradeResult(node, done, blockers);
+  }
+
+  /**
+   * Verifies that each role the node owns has another node up that it may run on; recorded as the
+   * step {@code verify failover}. The simulation checks; it does not move the roles.
+   *
+   * @param node the node
+   * @param context the call's context
+   * @return per role, where it can go or why it cannot
+   */
+  @Override
+  public NodePostUpgradeResult verifyFailover(String node, OperationContext context) {
+    requireSupported("verify failover");
+    record(node, "verify failover", Duration.ZERO);
+    List<String> done = new ArrayList<>();
+    List<String> blockers = new ArrayList<>();
+    for (Role role : roles.values()) {
+      if (!role.owner.equals(node)) {
+        continue;
+      }
+      String target = nodes.values().stream()
+          .filter(n -> !n.name().equals(node) && n.state() == NodeState.UP && role.canRunOn(n.name()))
+          .map(SimulatedNode::name).findFirst().orElse(null);
+      if (target == null) {
+        blockers.add("role \"" + role.name + "\" has no other node up to fail over to");
+      } else {
+        done.add("role \"" + role.name + "\" can fail over to \"" + target + "\"");
+      }
+    }
+    return new NodePostUpgradeResult(node, done, blockers);
   }
 
   private void requireSupported(String action) {

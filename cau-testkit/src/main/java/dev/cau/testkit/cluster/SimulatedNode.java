@@ -22,6 +22,7 @@ import dev.cau.api.capability.NodeFiles;
 import dev.cau.api.capability.ProgramRunner;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.Update;
+import dev.cau.api.plugin.UpdateFacts;
 import dev.cau.api.plugin.UpdateResultCode;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,6 +78,9 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   private final Map<Class<?>, Object> offered = new HashMap<>();
   private final Set<Class<?>> withdrawn = new java.util.HashSet<>();
   private final List<Runnable> bootActions = new ArrayList<>();
+  private String osVersion = "";
+  private String osBuild = "";
+  private @Nullable SimulatedUpdate stagedFeatureUpdate;
 
   SimulatedNode(SimulatedCluster cluster, SimulatedCluster.NodeSpec spec) {
     this.cluster = cluster;
@@ -151,6 +155,37 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
    */
   public SimulatedPrograms programs() {
     return programs;
+  }
+
+  /**
+   * Sets the operating system the node runs, as a feature update moves it on.
+   *
+   * @param version its version, such as {@code 22H2}
+   * @param build its build and revision, such as {@code 20349.2322}
+   * @return this node
+   */
+  public SimulatedNode operatingSystem(String version, String build) {
+    this.osVersion = Objects.requireNonNull(version, "version");
+    this.osBuild = Objects.requireNonNull(build, "build");
+    return this;
+  }
+
+  /**
+   * Returns the operating-system version the node runs.
+   *
+   * @return such as {@code 23H2}; empty when never set
+   */
+  public String osVersion() {
+    return osVersion;
+  }
+
+  /**
+   * Returns the operating-system build the node runs.
+   *
+   * @return such as {@code 25398.469}; empty when never set
+   */
+  public String osBuild() {
+    return osBuild;
   }
 
   /**
@@ -401,10 +436,18 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
       String prerequisite = update.appearsAfter();
       boolean outstanding = !installed.contains(update.id()) || update.reportedAfterInstall();
       if (outstanding && (prerequisite == null || installed.contains(prerequisite))) {
-        applicable.add(new Update(update.id(), update.title(), ""));
+        applicable.add(offered(update));
       }
     }
     return applicable;
+  }
+
+  /** A feature update is reported with its target, so that core knows it moves the node to a new version. */
+  private static Update offered(SimulatedUpdate update) {
+    Update offered = new Update(update.id(), update.title(), "");
+    String build = update.targetBuild();
+    String version = update.targetVersion();
+    return build == null || version == null ? offered : offered.withFacts(UpdateFacts.NONE.withTarget(version, build));
   }
 
   @Override
@@ -442,6 +485,9 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
         results.add(InstallResult.succeeded(update, known.requiresRestart(), at));
         restartPending |= known.requiresRestart();
         selfRestarts += known.selfRestarts();
+        if (known.targetBuild() != null) {
+          stagedFeatureUpdate = known; // the new version runs from the next boot on
+        }
       }
     }
     if (selfRestarts > 0) {
@@ -501,6 +547,12 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
       currentBoot = name + "/boot-" + boots;
       restartPending = false;
       this.state = state;
+      SimulatedUpdate feature = stagedFeatureUpdate;
+      if (feature != null) {
+        stagedFeatureUpdate = null;
+        osVersion = Objects.requireNonNull(feature.targetVersion());
+        osBuild = Objects.requireNonNull(feature.targetBuild());
+      }
       bootActions.forEach(Runnable::run);
       return;
     }

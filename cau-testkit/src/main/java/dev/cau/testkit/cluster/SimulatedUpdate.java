@@ -19,6 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param failureCode a non-zero installer error code makes every installation fail with it
  * @param reportedAfterInstall a faulty catalogue: the scan keeps reporting the update after it
  *     was installed, as driver plug-ins sometimes do
+ * @param selfRestarts how many times installing it restarts the node by itself
+ * @param targetVersion for a feature update, the operating-system version the node runs after
+ *     it, such as {@code 23H2}; {@code null} for other updates
+ * @param targetBuild for a feature update, the build the node runs after it, such as
+ *     {@code 25398.469}; {@code null} for other updates
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
 public record SimulatedUpdate(
@@ -29,7 +34,9 @@ public record SimulatedUpdate(
     @Nullable String appearsAfter,
     int failureCode,
     boolean reportedAfterInstall,
-    int selfRestarts) {
+    int selfRestarts,
+    @Nullable String targetVersion,
+    @Nullable String targetBuild) {
   /** Default install time of an update. */
   public static final Duration DEFAULT_INSTALL_DURATION = Duration.ofMinutes(5);
 
@@ -45,6 +52,8 @@ public record SimulatedUpdate(
    * @param reportedAfterInstall whether scans keep reporting it once installed
    * @param selfRestarts how many times installing it restarts the node by itself, as an
    *     operating-system upgrade does; 0 for an ordinary update
+   * @param targetVersion the version a feature update moves the node to, or {@code null}
+   * @param targetBuild the build a feature update moves the node to, or {@code null}
    */
   public SimulatedUpdate {
     if (selfRestarts < 0) {
@@ -53,6 +62,9 @@ public record SimulatedUpdate(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(installDuration, "installDuration");
+    if ((targetVersion == null) != (targetBuild == null)) {
+      throw new IllegalArgumentException("A feature update \"" + id + "\" names both its target version and build");
+    }
     if (installDuration.isNegative()) {
       throw new IllegalArgumentException("installDuration of \"" + id + "\" must not be negative");
     }
@@ -66,7 +78,7 @@ public record SimulatedUpdate(
    * @return the update
    */
   public static SimulatedUpdate of(String id, String title) {
-    return new SimulatedUpdate(id, title, DEFAULT_INSTALL_DURATION, false, null, 0, false, 0);
+    return new SimulatedUpdate(id, title, DEFAULT_INSTALL_DURATION, false, null, 0, false, 0, null, null);
   }
 
   /**
@@ -75,7 +87,7 @@ public record SimulatedUpdate(
    * @return the changed update
    */
   public SimulatedUpdate requiringRestart() {
-    return new SimulatedUpdate(id, title, installDuration, true, appearsAfter, failureCode, reportedAfterInstall, selfRestarts);
+    return new SimulatedUpdate(id, title, installDuration, true, appearsAfter, failureCode, reportedAfterInstall, selfRestarts, targetVersion, targetBuild);
   }
 
   /**
@@ -85,7 +97,7 @@ public record SimulatedUpdate(
    * @return the changed update
    */
   public SimulatedUpdate installTaking(Duration duration) {
-    return new SimulatedUpdate(id, title, duration, requiresRestart, appearsAfter, failureCode, reportedAfterInstall, selfRestarts);
+    return new SimulatedUpdate(id, title, duration, requiresRestart, appearsAfter, failureCode, reportedAfterInstall, selfRestarts, targetVersion, targetBuild);
   }
 
   /**
@@ -95,7 +107,7 @@ public record SimulatedUpdate(
    * @return the changed update
    */
   public SimulatedUpdate appearingAfter(String updateId) {
-    return new SimulatedUpdate(id, title, installDuration, requiresRestart, updateId, failureCode, reportedAfterInstall, selfRestarts);
+    return new SimulatedUpdate(id, title, installDuration, requiresRestart, updateId, failureCode, reportedAfterInstall, selfRestarts, targetVersion, targetBuild);
   }
 
   /**
@@ -108,7 +120,7 @@ public record SimulatedUpdate(
     if (errorCode == 0) {
       throw new IllegalArgumentException("A failure code must not be zero");
     }
-    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, errorCode, reportedAfterInstall, selfRestarts);
+    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, errorCode, reportedAfterInstall, selfRestarts, targetVersion, targetBuild);
   }
 
   /**
@@ -117,7 +129,7 @@ public record SimulatedUpdate(
    * @return the changed update
    */
   public SimulatedUpdate reportedAgainAfterInstall() {
-    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, failureCode, true, selfRestarts);
+    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, failureCode, true, selfRestarts, targetVersion, targetBuild);
   }
 
   /**
@@ -133,6 +145,21 @@ public record SimulatedUpdate(
     if (times < 1) {
       throw new IllegalArgumentException("times must be at least 1, but was " + times);
     }
-    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, failureCode, reportedAfterInstall, times);
+    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, failureCode, reportedAfterInstall, times, targetVersion, targetBuild);
+  }
+
+  /**
+   * Returns this update as a feature update: scans report it with
+   * {@link dev.cau.api.plugin.UpdateFacts#withTarget target facts}, and once it is installed the
+   * node runs the new version after its next boot ({@link SimulatedNode#osVersion()}).
+   *
+   * @param version the version, such as {@code 23H2}
+   * @param build the build, such as {@code 25398.469}
+   * @return the changed update
+   */
+  public SimulatedUpdate featureUpdateTo(String version, String build) {
+    return new SimulatedUpdate(id, title, installDuration, requiresRestart, appearsAfter, failureCode,
+        reportedAfterInstall, selfRestarts, Objects.requireNonNull(version, "version"),
+        Objects.requireNonNull(build, "build"));
   }
 }
