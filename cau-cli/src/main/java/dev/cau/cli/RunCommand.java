@@ -3,6 +3,7 @@ package dev.cau.cli;
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.PluginNotFoundException;
 import dev.cau.api.RunNeedsRecoveryException;
+import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.NodeSnapshot;
 import dev.cau.api.result.RunResult;
@@ -246,11 +247,38 @@ final class RunCommand implements Callable<Integer> {
     FileRunStore runStore = null;
     try {
       checkRecoveryOptions();
-      if (clusterFile != null) {
+      // A real backend (any but the simulated one) runs in real time; see RealClusters.
+      ClusterController real = clusterFile == null ? null : RealClusters.controller(clusterFile).orElse(null);
+      if (real != null) {
+        RealClusters.requireStore(real, store);
+      } else if (clusterFile != null) {
         clusters = ClusterBackendChoice.simulatedClusters(clusterFile);
       }
-      RunOptions options = options();
-      if (resume || forceRecovery) {
+      RunOptions options = options(real == null ? Simulation.options() : RunOptions.builder());
+      if (real != null) {
+        runStore = store == null ? null : Stores.openOrCreate(store);
+        if (runStore != null) {
+          locked = Stores.lockForWriting(runStore, "cau run");
+          if (forceRecovery) {
+            StoreDamage.setAside(runStore, out);
+          } else {
+            StoreDamage.refuseIfDamaged(runStore);
+          }
+        }
+        Optional<RunResult> ran = RealClusters.run(real, runStore, options, resume ? RealClusters.Mode.RESUME
+            : forceRecovery ? RealClusters.Mode.FORCE_RECOVERY : RealClusters.Mode.START, new ProgressPrinter(out, verbose));
+        if (clearCorruptReports && runStore != null) {
+          RunHistory history = new RunHistory(runStore);
+          history.unreadable().forEach(line -> out.println("Removing unreadable report: " + line));
+          out.println("Removed " + Counts.of(history.clearUnreadable(), "run") + " whose report could not be read.");
+        }
+        if (ran.isEmpty()) {
+          out.println("Nothing to recover: run store \"" + store + "\" holds no interrupted run.");
+          out.flush();
+          return ExitCode.OK;
+        }
+        result = ran.get();
+      } else if (resume || forceRecovery) {
         Path directory = Objects.requireNonNull(store, "checked: recovery needs a store");
         runStore = Stores.existing(directory);
         locked = Stores.lockForWriting(runStore, resume ? "cau run --resume" : "cau run --force-recovery");
@@ -420,9 +448,13 @@ final class RunCommand implements Callable<Integer> {
             + " \"--report-format\", but was \"" + file + "\""));
   }
 
-  /** Passes every option that was given to the builder, which checks it. */
-  private RunOptions options() throws IOException {
-    RunOptions.Builder options = Simulation.options();
+  /**
+   * Passes every option that was given to the builder, which checks it.
+   *
+   * @param defaults the options without a profile: the simulation's, or the engine's for a real cluster
+   */
+  private RunOptions options(RunOptions.Builder defaults) throws IOException {
+    RunOptions.Builder options = defaults;
     if (profile != null) {
       Optional<String> unreadable = IoProblems.whyUnreadable(profile);
       if (unreadable.isPresent()) {
