@@ -245,10 +245,11 @@ final class RunCommand implements Callable<Integer> {
       return e.report(command, "No node was touched.");
     }
     FileRunStore runStore = null;
+    @Nullable ClusterController real = null;
     try {
       checkRecoveryOptions();
       // A real backend (any but the simulated one) runs in real time; see RealClusters.
-      ClusterController real = clusterFile == null ? null : RealClusters.controller(clusterFile).orElse(null);
+      real = clusterFile == null ? null : RealClusters.controller(clusterFile).orElse(null);
       if (real != null) {
         RealClusters.requireStore(real, store);
       } else if (clusterFile != null) {
@@ -335,7 +336,13 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     out.println();
-    RunReport.print(result, out);
+    if (real == null) {
+      RunReport.print(result, out);
+    } else {
+      InstalledUpdates.print(result, zone, out);
+      out.println();
+      RunReport.print(result, out, "real time");
+    }
     if (runStore != null) {
       out.println("Run id:   " + result.runId());
       out.println("Store:    " + runStore.directory());
