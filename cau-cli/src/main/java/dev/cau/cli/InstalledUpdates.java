@@ -19,7 +19,7 @@ final class InstalledUpdates {
   private InstalledUpdates() {}
 
   /**
-   * Prints the table, after a blank line; nothing if the run installed nothing.
+   * Prints the table and a blank line; nothing if the run installed nothing.
    *
    * @param result the run's result
    * @param zone the zone of the times
@@ -36,8 +36,8 @@ final class InstalledUpdates {
       }
     }
     if (rows > 0) {
-      out.println();
       table.print(out);
+      out.println();
     }
   }
 

@@ -70,13 +70,15 @@ final class RealClusters {
    * Builds the command's coordinator of a real cluster, in real time.
    *
    * @param cluster the cluster
+   * @param plugins the installed plug-ins
    * @param store the command's run store, or {@code null} to use the cluster's own
    * @param listener listens to the coordinator's runs
    * @return the coordinator, which the caller closes
    */
-  static UpdateCoordinator coordinator(ClusterController cluster, @Nullable RunStore store, RunListener listener) {
+  static UpdateCoordinator coordinator(ClusterController cluster, PluginRegistry plugins, @Nullable RunStore store,
+      RunListener listener) {
     UpdateCoordinator.Builder coordinator = UpdateCoordinator.builder(cluster)
-        .plugins(PluginRegistry.discover(RealClusters.class.getClassLoader()))
+        .plugins(plugins)
         .identity(CoordinatorIdentity.remote("cau-cli-" + ProcessHandle.current().pid(), host()))
         .listener(listener);
     if (store != null) {
@@ -94,10 +96,16 @@ final class RealClusters {
    * @param mode what to do
    * @param progress prints the run's events
    * @return the run's result; empty if {@code --force-recovery} found nothing to recover
+   * @throws dev.cau.api.PluginNotFoundException if a plug-in of the options is not installed; nothing
+   *     was read or touched
    */
   static Optional<RunResult> run(ClusterController cluster, @Nullable RunStore store, RunOptions options, Mode mode,
       RunListener progress) {
-    try (UpdateCoordinator coordinator = coordinator(cluster, store, progress)) {
+    // The plug-ins are checked before the engine reads the cluster, so that a missing one is refused
+    // even when no node answers.
+    PluginRegistry plugins = PluginRegistry.discover(RealClusters.class.getClassLoader());
+    options.plugins().forEach(plugin -> plugins.require(plugin.name()));
+    try (UpdateCoordinator coordinator = coordinator(cluster, plugins, store, progress)) {
       Optional<UpdatingRun> run = switch (mode) {
         case START -> Optional.of(coordinator.start(options));
         case RESUME -> Optional.of(resume(coordinator, options));

@@ -1,5 +1,6 @@
 package dev.cau.cli;
 
+import dev.cau.api.CauException;
 import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.PluginNotFoundException;
 import dev.cau.api.RunNeedsRecoveryException;
@@ -334,13 +335,17 @@ final class RunCommand implements Callable<Integer> {
           + " --force-recovery'.");
       err.flush();
       return ExitCode.USAGE;
+    } catch (CauException e) {
+      // A real cluster that cannot be reached or a failed engine: the message says which node and why.
+      err.println("cau run: " + e.getMessage());
+      err.flush();
+      return ExitCode.SOFTWARE;
     }
     out.println();
     if (real == null) {
       RunReport.print(result, out);
     } else {
       InstalledUpdates.print(result, zone, out);
-      out.println();
       RunReport.print(result, out, "real time");
     }
     if (runStore != null) {

@@ -21,7 +21,7 @@ class RealBackendOptionTests {
   @Test
   void aClusterThatKeepsNoRunStoreNeedsASharedStore() throws IOException {
     Path file = pacemakerFile("""
-        { "name": "ha1", "address": "192.0.2.11", "identity-file": "id", "known-hosts-file": "known" }""");
+        { "name": "ha1", "address": "192.0.2.11", "identity-file": "ID", "known-hosts-file": "KNOWN" }""");
 
     Cau.Outcome outcome = Cau.execute("run", "--cluster", file.toString());
 
@@ -34,19 +34,19 @@ class RealBackendOptionTests {
   @Test
   void aBackendSettingIsCheckedByTheBackendBeforeAnythingConnects() throws IOException {
     Path file = pacemakerFile("""
-        { "name": "ha1", "address": "192.0.2.11", "identity-file": "id", "known-hosts-file": "known", "colour": "red" }""");
+        { "name": "ha1", "address": "192.0.2.11", "identity-file": "ID", "known-hosts-file": "KNOWN", "colour": "red" }""");
 
     Cau.Outcome outcome = Cau.execute("run", "--cluster", file.toString(), "--store", dir.resolve("store").toString());
 
     assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(2);
-    assertThat(outcome.err()).contains("colour").contains("line 5").contains("No node was touched.");
+    assertThat(outcome.err()).contains("\"colour\"").contains("line 4").contains("No node was touched.");
     assertThat(dir.resolve("store")).doesNotExist();
   }
 
   @Test
   void aProfileNamingAPlugInThatIsNotInstalledIsRefusedOnARealClusterToo() throws IOException {
     Path file = pacemakerFile("""
-        { "name": "ha1", "address": "192.0.2.11", "identity-file": "id", "known-hosts-file": "known" }""");
+        { "name": "ha1", "address": "192.0.2.11", "identity-file": "ID", "known-hosts-file": "KNOWN" }""");
     Path profile = Files.writeString(dir.resolve("p.profile"), "CauPluginName = Contoso.NoSuchPlugin\n");
 
     Cau.Outcome outcome = Cau.execute("run", "--cluster", file.toString(), "--profile", profile.toString(),
@@ -56,7 +56,23 @@ class RealBackendOptionTests {
     assertThat(outcome.err()).contains("Contoso.NoSuchPlugin").contains("No node was touched.");
   }
 
+  @Test
+  void aClusterWhoseNodesCannotBeReachedEndsTheCommandWithTheReasonAndNoRun() throws IOException {
+    Path file = pacemakerFile("""
+        { "name": "ha1", "address": "192.0.2.11", "identity-file": "ID", "known-hosts-file": "KNOWN" }""");
+
+    Cau.Outcome outcome = Cau.execute("run", "--cluster", file.toString(), "--store", dir.resolve("store").toString());
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(1);
+    assertThat(outcome.err()).startsWith("cau run: No node of cluster \"web\" answered: ha1:")
+        .contains("holds no private key").doesNotContain("\tat ");
+  }
+
   private Path pacemakerFile(String node) throws IOException {
+    // The backend checks that the key files can be read; nothing is connected, so their content does not matter.
+    Path id = Files.writeString(dir.resolve("id"), "");
+    Path known = Files.writeString(dir.resolve("known_hosts"), "");
+    node = node.replace("ID", id.toString()).replace("KNOWN", known.toString());
     return Files.writeString(dir.resolve("cluster.json"), """
         { "name": "web",
           "backend": "pacemaker",
