@@ -33,7 +33,7 @@ final class ClusterBackendChoice {
         .require(description.backend(), description.source());
     if (!(backend instanceof SimulatedBackendProvider simulated)) {
       throw new InputRefused("cluster file \"" + file + "\" names backend \"" + description.backend()
-          + "\", which is installed, but this version of 'cau' drives only \"" + SimulatedBackendProvider.NAME
+          + "\", which is installed, but this command drives only \"" + SimulatedBackendProvider.NAME
           + "\" clusters");
     }
     // Builds the cluster once now, so that every setting is checked before anything runs.

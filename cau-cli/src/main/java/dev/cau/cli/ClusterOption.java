@@ -48,6 +48,15 @@ final class ClusterOption {
   }
 
   /**
+   * Returns the cluster file given, if any.
+   *
+   * @return the file, or {@code null} without {@code --cluster}
+   */
+  @Nullable Path file() {
+    return file;
+  }
+
+  /**
    * Tells whether a cluster file was given.
    *
    * @return whether {@code --cluster} was given

@@ -6,6 +6,7 @@ import dev.cau.api.PluginNotFoundException;
 import dev.cau.api.PluginRegistrationException;
 import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.api.RunNeedsRecoveryException;
+import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.NodeSnapshot;
 import dev.cau.api.readiness.Finding;
@@ -248,12 +249,43 @@ final class RunCommand implements Callable<Integer> {
       return e.report(command, "No node was touched.");
     }
     FileRunStore runStore = null;
+    @Nullable ClusterController real = null;
     try {
       checkRecoveryOptions();
-      clusters = clusterOption.clusters(clusters);
+      // A real backend (any but the simulated one) runs in real time; see RealClusters.
+      Path clusterFile = clusterOption.file();
+      real = clusterFile == null ? null : RealClusters.controller(clusterFile).orElse(null);
+      if (real != null) {
+        RealClusters.requireStore(real, store);
+      } else {
+        clusters = clusterOption.clusters(clusters);
+      }
       List<UpdatePluginProvider> added = pluginPath.providers();
-      RunOptions options = options();
-      if (resume || forceRecovery) {
+      RunOptions options = options(real == null ? Simulation.options() : RunOptions.builder());
+      if (real != null) {
+        runStore = store == null ? null : Stores.openOrCreate(store);
+        if (runStore != null) {
+          locked = Stores.lockForWriting(runStore, "cau run");
+          if (forceRecovery) {
+            StoreDamage.setAside(runStore, out);
+          } else {
+            StoreDamage.refuseIfDamaged(runStore);
+          }
+        }
+        Optional<RunResult> ran = RealClusters.run(real, runStore, added, options, resume ? RealClusters.Mode.RESUME
+            : forceRecovery ? RealClusters.Mode.FORCE_RECOVERY : RealClusters.Mode.START, new ProgressPrinter(out, verbose));
+        if (clearCorruptReports && runStore != null) {
+          RunHistory history = new RunHistory(runStore);
+          history.unreadable().forEach(line -> out.println("Removing unreadable report: " + line));
+          out.println("Removed " + Counts.of(history.clearUnreadable(), "run") + " whose report could not be read.");
+        }
+        if (ran.isEmpty()) {
+          out.println("Nothing to recover: run store \"" + store + "\" holds no interrupted run.");
+          out.flush();
+          return ExitCode.OK;
+        }
+        result = ran.get();
+      } else if (resume || forceRecovery) {
         Path directory = Objects.requireNonNull(store, "checked: recovery needs a store");
         runStore = Stores.existing(directory);
         locked = Stores.lockForWriting(runStore, resume ? "cau run --resume" : "cau run --force-recovery");
@@ -325,6 +357,12 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.USAGE;
     } catch (CauException e) {
+      if (real != null) {
+        // A real cluster that cannot be reached, or a failed engine: the message says which node and why.
+        err.println("cau run: " + e.getMessage());
+        err.flush();
+        return ExitCode.SOFTWARE;
+      }
       // Anything else the engine refuses with, such as a run lock another coordinator holds, comes
       // from its checks before the run starts: the run itself reports failures in its result.
       err.println("cau run: " + e.getMessage());
@@ -333,7 +371,12 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     out.println();
-    RunReport.print(result, out);
+    if (real == null) {
+      RunReport.print(result, out);
+    } else {
+      InstalledUpdates.print(result, zone, out);
+      RunReport.print(result, out, "real time");
+    }
     if (runStore != null) {
       out.println("Run id:   " + result.runId());
       out.println("Store:    " + runStore.directory());
@@ -447,9 +490,13 @@ final class RunCommand implements Callable<Integer> {
             + " \"--report-format\", but was \"" + file + "\""));
   }
 
-  /** Passes every option that was given to the builder, which checks it. */
-  private RunOptions options() throws IOException {
-    RunOptions.Builder options = RunOptions.builder();
+  /**
+   * Passes every option that was given to the builder, which checks it.
+   *
+   * @param defaults the options without a profile: the simulation's, or the engine's for a real cluster
+   */
+  private RunOptions options(RunOptions.Builder defaults) throws IOException {
+    RunOptions.Builder options = defaults;
     if (profile != null) {
       Optional<String> unreadable = IoProblems.whyUnreadable(profile);
       if (unreadable.isPresent()) {

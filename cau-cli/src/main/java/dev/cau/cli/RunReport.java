@@ -26,11 +26,22 @@ final class RunReport {
    * @param out where to print; flushed at the end
    */
   static void print(RunResult result, PrintWriter out) {
+    print(result, out, "virtual time");
+  }
+
+  /**
+   * Prints the report of a run whose times are of a given clock.
+   *
+   * @param result the run's result
+   * @param out where to print; flushed at the end
+   * @param clock what the duration was measured in: {@code "virtual time"} or {@code "real time"}
+   */
+  static void print(RunResult result, PrintWriter out, String clock) {
     printNodes(result.nodeResults(), out);
     out.println();
     out.println("Cluster:  " + result.cluster());
     out.println("Status:   " + result.status().displayName());
-    out.println("Duration: " + ProgressPrinter.hms(result.duration()) + " (virtual time)");
+    out.println("Duration: " + ProgressPrinter.hms(result.duration()) + " (" + clock + ")");
     String reason = result.reason();
     if (result.status() != SummaryStatus.SUCCEEDED && reason != null) {
       out.println("Reason:   " + reason);

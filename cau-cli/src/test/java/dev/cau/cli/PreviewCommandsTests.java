@@ -111,12 +111,12 @@ class PreviewCommandsTests {
   }
 
   @Test
-  void pluginsListsTheSimulatedPluginAndBothMicrosoftPluginsWithTheirArguments() throws IOException {
+  void pluginsListsTheSimulatedPluginTheAptPluginAndBothMicrosoftPluginsWithTheirArguments() throws IOException {
     Cau.Outcome text = Cau.execute("plugins");
     assertThat(text.exitCode()).isZero();
     assertThat(text.err()).isEmpty();
-    assertThat(text.outLines()).startsWith("3 plug-ins found", "", "Cau4j.InMemoryUpdatePlugin")
-        .contains("Microsoft.HotfixPlugin", "Microsoft.WindowsUpdatePlugin");
+    assertThat(text.outLines()).startsWith("4 plug-ins found", "", "Cau4j.InMemoryUpdatePlugin")
+        .contains("Debian.AptPlugin", "Microsoft.HotfixPlugin", "Microsoft.WindowsUpdatePlugin");
     assertThat(text.out()).contains("  Arguments: none")
         .containsPattern("HotfixRootFolderPath +string +yes")
         .containsPattern("HotfixConfigFileName +string +no +DefaultHotfixConfig.xml")
@@ -127,12 +127,13 @@ class PreviewCommandsTests {
     assertThat(json.exitCode()).isZero();
     List<Object> plugins = list(object(json.out()).get("plugins"));
     assertThat(plugins).extracting(p -> map(p).get("name"))
-        .containsExactly("Cau4j.InMemoryUpdatePlugin", "Microsoft.HotfixPlugin", "Microsoft.WindowsUpdatePlugin");
+        .containsExactly("Cau4j.InMemoryUpdatePlugin", "Debian.AptPlugin", "Microsoft.HotfixPlugin",
+            "Microsoft.WindowsUpdatePlugin");
     assertThat(map(plugins.get(0))).containsEntry("arguments", List.of()).containsKeys("module", "location");
-    assertThat(list(map(plugins.get(1)).get("arguments"))).extracting(a -> map(a).get("name"))
+    assertThat(list(map(plugins.get(2)).get("arguments"))).extracting(a -> map(a).get("name"))
         .containsExactly("HotfixRootFolderPath", "HotfixConfigFileName", "HotfixInstallerTimeoutMinutes",
             "RequireSmbEncryption", "DisableAclChecks");
-    assertThat(list(map(plugins.get(2)).get("arguments"))).map(JsonValues::map)
+    assertThat(list(map(plugins.get(3)).get("arguments"))).map(JsonValues::map)
         .extracting(a -> a.get("name"), a -> a.get("type"), a -> a.get("default"))
         .containsExactly(tuple("IncludeRecommendedUpdates", "Boolean", "False"),
             tuple("QueryString", "String", "IsInstalled=0 and Type='Software' and IsHidden=0 and IsAssigned=1"));

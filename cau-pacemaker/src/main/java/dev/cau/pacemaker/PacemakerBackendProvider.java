@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * default {@code systemctl reboot}), {@code boot-id-file} (an absolute path on the nodes; default
  * {@code /proc/sys/kernel/random/boot_id}), {@code drain-timeout} (whole seconds that a drain may
  * take; default 600). Node settings: {@code address} (host name or IP address, required),
- * {@code port} (default 22), {@code user} (default {@code root}), {@code identity-file} (the
+ * {@code port} (default 22), {@code user} (default {@code root}), {@code key-file} (the
  * private key, required), {@code known-hosts-file} (the pinned host keys, required). A node's
  * {@code name} is its Pacemaker node name. Every other key is refused.
  */
@@ -35,7 +35,7 @@ public final class PacemakerBackendProvider implements ClusterBackendProvider {
   public static final String NAME = "pacemaker";
 
   private static final List<String> CLUSTER_KEYS = List.of("restart-command", "boot-id-file", "drain-timeout");
-  private static final List<String> NODE_KEYS = List.of("address", "port", "user", "identity-file",
+  private static final List<String> NODE_KEYS = List.of("address", "port", "user", "key-file",
       "known-hosts-file");
   private static final Pattern WORD = Pattern.compile("\\S+");
 
@@ -109,7 +109,7 @@ public final class PacemakerBackendProvider implements ClusterBackendProvider {
       throw new InvalidOptionsException("address", '"' + address + "\" for node \"" + node.name() + "\" at "
           + node.where(), "a host name or IP address without spaces");
     }
-    Path identity = Path.of(required(node, given, "identity-file", "the path of the SSH private key"));
+    Path identity = Path.of(required(node, given, "key-file", "the path of the SSH private key"));
     Path knownHosts = Path.of(required(node, given, "known-hosts-file", "the path of a known-hosts file"));
     BackendSetting user = given.get("user");
     SshTarget target = SshTarget.of(node.name(), address, user == null ? "root" : user.value(), identity, knownHosts);

@@ -19,17 +19,18 @@ import org.junit.jupiter.api.Assumptions;
  * The three-node lab cluster of {@code scripts/ha-lab}, for tests that need a real Pacemaker
  * cluster. Uses a lab that is up already, or brings one up (and down again when the JVM ends).
  * Without root or on a machine without apt the calling test is skipped with a message saying how
- * to run it, or failed when {@code CAU_REQUIRE_REAL_BACKENDS=1}.
+ * to run it, or failed when {@code CAU_REQUIRE_REAL_BACKENDS=1}. Public, and in this module's test
+ * jar, for cau-cli's end-to-end test of {@code cau run --cluster}.
  */
-final class HaLab {
+public final class HaLab {
   static final String REQUIRE_REAL_BACKENDS = "CAU_REQUIRE_REAL_BACKENDS";
-  static final Path STATE = Path.of("/var/lib/cau-ha-lab");
-  static final List<String> NODES = List.of("node1", "node2", "node3");
+  public static final Path STATE = Path.of("/var/lib/cau-ha-lab");
+  public static final List<String> NODES = List.of("node1", "node2", "node3");
   static final String SUBNET = "10.213.15";
 
   private static HaLab instance;
 
-  final Path script;
+  public final Path script;
   /** How long `ha-lab up` took, when this JVM brought the lab up; null when it was up already. */
   final Duration startTime;
 
@@ -38,7 +39,7 @@ final class HaLab {
     this.startTime = startTime;
   }
 
-  static synchronized HaLab require() {
+  public static synchronized HaLab require() {
     if (instance != null) {
       return instance;
     }
@@ -68,7 +69,7 @@ final class HaLab {
     return instance;
   }
 
-  static void skipOrFail(String message) {
+  public static void skipOrFail(String message) {
     if ("1".equals(System.getenv(REQUIRE_REAL_BACKENDS))) {
       fail(message + " (" + REQUIRE_REAL_BACKENDS + "=1, so this is a failure, not a skip)");
     }
@@ -88,7 +89,7 @@ final class HaLab {
   }
 
   /** Runs an ha-lab command and fails the test if it fails. */
-  String lab(String... arguments) {
+  public String lab(String... arguments) {
     Result result = run(script, Duration.ofMinutes(3), arguments);
     if (result.exitCode != 0) {
       fail("ha-lab " + String.join(" ", arguments) + " ended with " + result.exitCode + ": " + result.output
@@ -98,7 +99,7 @@ final class HaLab {
   }
 
   /** Runs a program inside a node and returns what it printed, whatever its exit code. */
-  Result exec(String node, String... command) {
+  public Result exec(String node, String... command) {
     List<String> arguments = new ArrayList<>(List.of("exec", node));
     arguments.addAll(List.of(command));
     return run(script, Duration.ofMinutes(3), arguments.toArray(String[]::new));
@@ -131,7 +132,7 @@ final class HaLab {
    * Brings the lab back to where every test starts: every node running, no fault, none in
    * standby, every resource started, the 1.0 packages installed and no restart pending.
    */
-  void restore() {
+  public void restore() {
     for (String node : NODES) {
       lab("fault", node, "none");
       if (!Files.exists(STATE.resolve("nodes").resolve(node).resolve("ctl/boot_id"))
@@ -198,7 +199,7 @@ final class HaLab {
    * @param output standard output
    * @param error standard error
    */
-  record Result(int exitCode, String output, String error) {}
+  public record Result(int exitCode, String output, String error) {}
 
   static Result run(Path script, Duration timeout, String... arguments) {
     List<String> command = new ArrayList<>();

@@ -83,7 +83,7 @@ public final class LabCoordinator {
       nodes.add(new NodeDescription(node, List.of(
           new BackendSetting("address", HaLab.address(node), "lab"),
           new BackendSetting("user", "root", "lab"),
-          new BackendSetting("identity-file", ssh.resolve("id_ed25519").toString(), "lab"),
+          new BackendSetting("key-file", ssh.resolve("id_ed25519").toString(), "lab"),
           new BackendSetting("known-hosts-file", ssh.resolve("known_hosts").toString(), "lab")), "lab"));
     }
     return new ClusterDescription("cau-lab", PacemakerBackendProvider.NAME, List.of(

@@ -24,7 +24,7 @@ class PacemakerBackendProviderTests {
   }
 
   private static NodeDescription goodNode(String name) {
-    return node(name, setting("address", "10.0.0.1"), setting("identity-file", "id"),
+    return node(name, setting("address", "10.0.0.1"), setting("key-file", "id"),
         setting("known-hosts-file", "known_hosts"));
   }
 
@@ -78,12 +78,12 @@ class PacemakerBackendProviderTests {
   void nodeSettingsAreCheckedBeforeAnythingConnects() {
     PacemakerBackendProvider provider = new PacemakerBackendProvider();
 
-    assertThatThrownBy(() -> provider.create(cluster(List.of(), node("a", setting("identity-file", "id"),
+    assertThatThrownBy(() -> provider.create(cluster(List.of(), node("a", setting("key-file", "id"),
         setting("known-hosts-file", "k")))))
         .hasMessage("\"address\" must be a host name or IP address, but was missing for node \"a\" at \"lab.json\""
             + " line 7");
     assertThatThrownBy(() -> provider.create(cluster(List.of(), node("a", setting("address", "h"),
-        setting("identity-file", "id"), setting("known-hosts-file", "k"), setting("port", "70000")))))
+        setting("key-file", "id"), setting("known-hosts-file", "k"), setting("port", "70000")))))
         .hasMessage("\"port\" must be a port number from 1 to 65535, but was \"70000\" at \"lab.json\" line 3");
     assertThatThrownBy(() -> provider.create(cluster(List.of(), goodNode("a"), goodNode("a"))))
         .hasMessageStartingWith("\"name\" must be a node name used once in the cluster, but was \"a\"");

@@ -1,0 +1,110 @@
+package dev.cau.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cau.pacemaker.HaLab;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cau run --cluster lab.json} against the real three-node Pacemaker cluster of
+ * {@code scripts/ha-lab}: {@code cau} runs as a separate process in the lab's coordinator
+ * namespace, drives the {@code pacemaker} backend over SSH with {@code Debian.AptPlugin}, and
+ * prints the run as the demo does. Uses a lab that is up, or brings one up and takes it down when
+ * the test JVM ends; without root or apt it is skipped with a message saying how to run it, a
+ * failure with {@code CAU_REQUIRE_REAL_BACKENDS=1}.
+ */
+class CauRunLabTests {
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(6);
+
+  @TempDir Path work;
+  private HaLab lab;
+
+  @BeforeEach
+  void lab() {
+    lab = HaLab.require();
+  }
+
+  @AfterEach
+  void restore() {
+    if (lab != null) {
+      lab.restore();
+    }
+  }
+
+  @Test
+  void aRunOnTheLabClusterUpdatesItsRealNodesAndPrintsThemWithTheirPackages() throws Exception {
+    Path profile = HaLabFiles.profile();
+    Path store = work.resolve("store");
+    Path output = work.resolve("cau-run.txt");
+
+    long started = System.nanoTime();
+    int exit = runInCoordinatorNamespace(output, "run", "--cluster", HaLab.STATE.resolve("lab.json").toString(),
+        "--profile", profile.toString(), "--store", store.toString());
+    String printed = Files.readString(output, UTF_8);
+    System.out.println("cau run on the lab took " + Duration.ofNanos(System.nanoTime() - started).toSeconds()
+        + " s and printed:\n" + printed);
+
+    assertThat(exit).as("exit code; it printed:\n%s", printed).isZero();
+    assertThat(printed)
+        .contains("cau-lab")
+        .contains("node1", "node2", "node3")
+        .contains("cau-lab-tool", "cau-lab-kernel")
+        .contains("Succeeded")
+        .contains("Store:    " + store);
+    for (String node : HaLab.NODES) {
+      assertThat(lab.exec(node, "/usr/bin/dpkg-query", "-W", "-f", "${Version}", "cau-lab-kernel").output())
+          .as("cau-lab-kernel on %s", node).isEqualTo("1.1");
+    }
+  }
+
+  /** Runs the test's {@code cau} (this JVM's class path) in the coordinator namespace. */
+  private int runInCoordinatorNamespace(Path output, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(lab.script.toString(), "coord",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp", classPath(),
+        CauCommand.class.getName()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    if (!process.waitFor(RUN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("cau run did not end within " + RUN_TIMEOUT + "; it printed:\n"
+          + Files.readString(output, UTF_8));
+    }
+    return process.exitValue();
+  }
+
+  private static String classPath() {
+    return Stream.of(System.getProperty("java.class.path", ""), System.getProperty("jdk.module.path", ""))
+        .flatMap(p -> Stream.of(p.split(File.pathSeparator)))
+        .filter(p -> !p.isBlank())
+        .distinct()
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /** The repository's files the test uses. */
+  private static final class HaLabFiles {
+    static Path profile() {
+      Path dir = Path.of("").toAbsolutePath();
+      while (dir != null && !Files.exists(dir.resolve("examples/profiles/debian-apt.profile"))) {
+        dir = dir.getParent();
+      }
+      if (dir == null) {
+        throw new AssertionError("examples/profiles/debian-apt.profile not found above " + Path.of("").toAbsolutePath());
+      }
+      return dir.resolve("examples/profiles/debian-apt.profile");
+    }
+  }
+}
