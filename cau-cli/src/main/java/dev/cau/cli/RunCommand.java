@@ -24,7 +24,6 @@ import dev.cau.core.report.RunHistory;
 import dev.cau.core.store.FileRunStore;
 import dev.cau.core.store.StoredRunJournal;
 import dev.cau.core.text.Counts;
-import dev.cau.testkit.Simulation;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -262,7 +261,7 @@ final class RunCommand implements Callable<Integer> {
         clusters = clusterOption.clusters(clusters);
       }
       List<UpdatePluginProvider> added = pluginPath.providers();
-      RunOptions options = options(real == null ? Simulation.options() : RunOptions.builder());
+      RunOptions options = options();
       if (real != null) {
         runStore = store == null ? null : Stores.openOrCreate(store);
         if (runStore != null) {
@@ -491,13 +490,9 @@ final class RunCommand implements Callable<Integer> {
             + " \"--report-format\", but was \"" + file + "\""));
   }
 
-  /**
-   * Passes every option that was given to the builder, which checks it.
-   *
-   * @param defaults the options without a profile: the simulation's, or the engine's for a real cluster
-   */
-  private RunOptions options(RunOptions.Builder defaults) throws IOException {
-    RunOptions.Builder options = defaults;
+  /** Passes every option that was given to the builder, which checks it. */
+  private RunOptions options() throws IOException {
+    RunOptions.Builder options = RunOptions.builder();
     if (profile != null) {
       Optional<String> unreadable = IoProblems.whyUnreadable(profile);
       if (unreadable.isPresent()) {
