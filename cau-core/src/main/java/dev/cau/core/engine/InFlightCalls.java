@@ -66,8 +66,10 @@ final class InFlightCalls {
       try {
         result = perform.get();
       } finally {
-        calls.remove(call.token(), entry);
+        // Left before it is forgotten: a look at the calls that no longer finds this one must not
+        // find its thread still marked as in the call (which a grace check would then report).
         entry.leave();
+        calls.remove(call.token(), entry);
       }
       answer.accept(result);
     };
