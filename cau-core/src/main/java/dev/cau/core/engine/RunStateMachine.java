@@ -271,22 +271,30 @@ public final class RunStateMachine implements RunMachine {
     if (waitingForStorage || cancelReason != null || stopReason != null || bracket != Bracket.OPEN) {
       return;
     }
-    List<String> waiting = new ArrayList<>();
+    // Counted first, the list built only when the policy is asked: while the nodes scan, every
+    // scan that ends comes here, and a list per scan would cost a large cluster N^2 allocations.
+    int waitingCount = 0;
     int scanning = 0;
     for (NodeWorkflow node : nodes.values()) {
-      if (node.phase() == NodePhase.SCANNED && !inFlight.contains(node.name)) {
-        waiting.add(node.name);
+      if (isWaiting(node)) {
+        waitingCount++;
       } else if (node.phase() == NodePhase.PENDING || (node.phase() == NodePhase.SCANNING && !inFlight.contains(node.name))) {
         scanning++;
       }
     }
     ClusterSnapshot cluster = lastSeen;
-    if (waiting.isEmpty() || cluster == null) {
+    if (waitingCount == 0 || cluster == null) {
       return;
     }
     if (!scansReviewed) {
       reviewScans(scanning);
       return;
+    }
+    List<String> waiting = new ArrayList<>(waitingCount);
+    for (NodeWorkflow node : nodes.values()) {
+      if (isWaiting(node)) {
+        waiting.add(node.name);
+      }
     }
     List<String> chosen = rollout.admit(new RolloutView(cluster, waiting, inFlight, scanning));
     Set<String> seen = new HashSet<>();
@@ -310,6 +318,11 @@ public final class RunStateMachine implements RunMachine {
   }
 
   /** Once every node has been scanned, shows the first scans to the plug-ins that review them; no node is taken before. */
+  /** Whether a node has been scanned and waits for the rollout policy to take it. */
+  private boolean isWaiting(NodeWorkflow node) {
+    return node.phase() == NodePhase.SCANNED && !inFlight.contains(node.name);
+  }
+
   private void reviewScans(int scanning) {
     if (scanning > 0 || reviewingScans) {
       return;

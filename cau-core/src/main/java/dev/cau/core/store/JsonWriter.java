@@ -1,8 +1,7 @@
 package dev.cau.core.store;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +28,32 @@ final class JsonWriter {
   private static final int[] POWERS_OF_TEN = {
     1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
   };
+
+  private static final long SECONDS_PER_DAY = 86_400;
+
+  /**
+   * The date part of the last instant written, "yyyy-mm-ddT": a run's records fall on few days,
+   * and working a date out of epoch seconds costs more than the rest of the record's time.
+   */
+  private static volatile DayText lastDay = DayText.of(0);
+
+  /** A day's date as an instant's text starts, ready to copy. */
+  private record DayText(long epochDay, char[] text) {
+    static final int LENGTH = 11;
+
+    static DayText of(long epochDay) {
+      LocalDate date = LocalDate.ofEpochDay(epochDay);
+      char[] text = new char[LENGTH];
+      twoDigits(text, 0, date.getYear() / 100);
+      twoDigits(text, 2, date.getYear() % 100);
+      text[4] = '-';
+      twoDigits(text, 5, date.getMonthValue());
+      text[7] = '-';
+      twoDigits(text, 8, date.getDayOfMonth());
+      text[10] = 'T';
+      return new DayText(epochDay, text);
+    }
+  }
 
   private final StringBuilder out;
 
@@ -140,22 +165,22 @@ final class JsonWriter {
       return value(instant.toString());
     }
     separate();
-    LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
     // Put together in a local array and appended at once: one capacity check, not thirty.
     char[] text = new char[32];
     text[0] = '"';
-    twoDigits(text, 1, time.getYear() / 100);
-    twoDigits(text, 3, time.getYear() % 100);
-    text[5] = '-';
-    twoDigits(text, 6, time.getMonthValue());
-    text[8] = '-';
-    twoDigits(text, 9, time.getDayOfMonth());
-    text[11] = 'T';
-    twoDigits(text, 12, time.getHour());
+    long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
+    DayText date = lastDay;
+    if (date.epochDay() != day) {
+      date = DayText.of(day);
+      lastDay = date; // a race only computes a day twice: DayText is immutable
+    }
+    System.arraycopy(date.text(), 0, text, 1, DayText.LENGTH);
+    int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+    twoDigits(text, 12, secondOfDay / 3600);
     text[14] = ':';
-    twoDigits(text, 15, time.getMinute());
+    twoDigits(text, 15, secondOfDay / 60 % 60);
     text[17] = ':';
-    twoDigits(text, 18, time.getSecond());
+    twoDigits(text, 18, secondOfDay % 60);
     int length = 20;
     int nanos = instant.getNano();
     if (nanos != 0) {
