@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * test JVM ends; without root or apt it is skipped with a message saying how to run it, a failure
  * with {@code CAU_REQUIRE_REAL_BACKENDS=1}.
  */
+@Tag("ha-lab")
 class CauRunLabTests {
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(6);
 

@@ -79,6 +79,30 @@ class ClusterFilePluginsTests {
   }
 
   @Test
+  void testSetupTakesAProfileAsRunDoes() {
+    Cau.Outcome outcome = Cau.execute("test-setup", "--profile", Cau.IN_MEMORY, "--json");
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    assertThat(outcome.out()).doesNotContain("\"source\": \"Microsoft.WindowsUpdatePlugin\"");
+  }
+
+  @Test
+  void statusWatchRunsWithThePluginTheClusterFileNamesFromThePluginPath() throws Exception {
+    Path jars = jars();
+    Path file = cluster("""
+        "plugins": [ { "name": "%s" } ],""".formatted(PluginJars.NAME));
+
+    Cau.Outcome outcome = Cau.execute("status", "--store", dir.resolve("runs").toString(), "--watch",
+        "--cluster", file.toString(), "--plugin-path", jars.toString());
+    Cau.Outcome report = Cau.execute("export", "--store", dir.resolve("runs").toString(), "--last", "--format", "json",
+        "--path", "-");
+
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    assertThat(outcome.outLines().get(0)).contains(" on tiny, started ");
+    assertThat(report.out()).contains(PluginJars.UPDATE).doesNotContain("KB100");
+  }
+
+  @Test
   void scanTakesAProfileAsRunDoes() throws IOException {
     Path profile = Files.writeString(dir.resolve("contoso.profile"), "CauPluginName = Contoso.NoSuchPlugin\n",
         StandardCharsets.UTF_8);
