@@ -105,7 +105,8 @@ final class ScanCommand implements Callable<Integer> {
       if (real != null) {
         PluginRegistry plugins = RealClusters.available(added);
         RunOptions options = PluginChoice.choose(profile.options(), profile.given(), clusterOption.plugins(), plugins.names());
-        RealClusters.plugins(added, options);
+        // Checked before the engine reads the cluster, so that a missing plug-in is refused even when no node answers.
+        options.plugins().forEach(plugin -> plugins.require(plugin.name()));
         Optional<ScanReport> scanned = scanReal(real, plugins, options, command);
         if (scanned.isEmpty()) {
           return ExitCode.SOFTWARE;

@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
  * <p>On a real cluster the status is read from the run store with that cluster's name; a run
  * whose coordinator holds the store's write lock is live.
  *
- * <p>The cluster is a fresh simulation, so no coordinator holds its lock: a store whose latest run
+ * <p>A simulated cluster is a fresh simulation, so no coordinator holds its lock: a store whose latest run
  * has a journal but no report shows {@code RunFailed} (its coordinator stopped, the run needs
  * recovery with {@code cau run --resume} or {@code --force-recovery}), any other
  * {@code RunNotInProgress}. With {@code --watch} the command starts a demo run with that store and
