@@ -34,8 +34,14 @@ import picocli.CommandLine.Spec;
     name = "cau",
     mixinStandardHelpOptions = true,
     versionProvider = CauCommand.VersionProvider.class,
-    description = "Cluster-Aware Updating for the JVM: updates the nodes of a failover cluster one"
-        + " by one while the cluster keeps its roles running and its quorum.",
+    description = {
+      "Cluster-Aware Updating for the JVM: updates the nodes of a failover cluster one"
+          + " by one while the cluster keeps its roles running and its quorum.",
+      "The commands that work on a cluster (run, scan, test-setup, status, plugins) take --cluster FILE,"
+          + " a cluster file (docs/clusters.md) naming a real cluster (backend pacemaker, reached over SSH,"
+          + " run in real time) or a simulated one of a described shape. Without it they work on the built-in"
+          + " simulated demo cluster, in virtual time, and say so in their first line."
+    },
     subcommands = {
       RunCommand.class, ScanCommand.class, TestSetupCommand.class, PluginsCommand.class, StatusCommand.class,
       UpgradeCommand.class,

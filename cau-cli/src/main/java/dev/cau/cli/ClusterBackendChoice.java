@@ -28,7 +28,20 @@ final class ClusterBackendChoice {
    *     is not installed; the message names the key, the value, the line and what is allowed
    */
   static Function<Instant, SimulatedCluster> simulatedClusters(Path file) {
-    ClusterDescription description = ClusterFile.read(file);
+    return simulatedClusters(file, ClusterFile.read(file).description());
+  }
+
+  /**
+   * Builds the clusters of a cluster file that was read already.
+   *
+   * @param file the cluster file, for messages
+   * @param description what it describes
+   * @return builds a fresh cluster of the described shape whose virtual time starts at an instant
+   * @throws InputRefused if the file names a backend this command cannot drive
+   * @throws dev.cau.api.InvalidOptionsException if a key or value is not allowed, or the backend
+   *     is not installed
+   */
+  static Function<Instant, SimulatedCluster> simulatedClusters(Path file, ClusterDescription description) {
     ClusterBackendProvider backend = ClusterBackends.discover(ClusterBackendChoice.class.getClassLoader())
         .require(description.backend(), description.source());
     if (!(backend instanceof SimulatedBackendProvider simulated)) {

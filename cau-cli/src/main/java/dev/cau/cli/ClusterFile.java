@@ -9,20 +9,25 @@ import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.cluster.BackendSetting;
 import dev.cau.api.cluster.ClusterDescription;
 import dev.cau.api.cluster.NodeDescription;
+import dev.cau.core.options.PluginSelection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a cluster file: JSON with the keys {@code name}, {@code backend}, {@code settings} (an
- * object of text, number or boolean values) and {@code nodes} (an array of objects, each with a
- * {@code name} and the backend's node settings). See {@code docs/clusters.md}.
+ * object of text, number or boolean values), {@code nodes} (an array of objects, each with a
+ * {@code name} and the backend's node settings) and, optionally, {@code plugins} (an array of
+ * objects, each with a {@code name} and optional {@code arguments}, CAU's {@code -CauPluginName}
+ * and {@code -CauPluginArguments}). See {@code docs/clusters.md}.
  *
  * <p>The reader is jackson-core's streaming parser, bounded: the file may hold at most
  * {@link #MAX_SIZE} bytes, nest {@link #MAX_DEPTH} levels and hold strings of
@@ -34,7 +39,7 @@ final class ClusterFile {
   /** The largest cluster file read: 1 MiB. */
   static final int MAX_SIZE = 1 << 20;
 
-  /** The deepest nesting read: the file, a node list, a node. */
+  /** The deepest nesting read: the file, the plug-in list, a plug-in, its arguments. */
   static final int MAX_DEPTH = 4;
 
   /** The longest string read. */
@@ -46,10 +51,34 @@ final class ClusterFile {
    */
   static final List<String> FILE_KEYS = List.of("key-file", "known-hosts-file");
 
-  private static final List<String> TOP_KEYS = List.of("name", "backend", "settings", "nodes");
+  private static final List<String> TOP_KEYS = List.of("name", "backend", "settings", "nodes", "plugins");
+
+  private static final List<String> PLUGIN_KEYS = List.of("name", "arguments");
+
+  /**
+   * What a cluster file holds: the cluster, for its backend, and the plug-ins it names.
+   *
+   * @param description the cluster's description
+   * @param plugins the plug-ins the file names, in install order; empty if it names none
+   */
+  record Contents(ClusterDescription description, List<FilePlugin> plugins) {
+    Contents {
+      plugins = List.copyOf(plugins);
+    }
+  }
+
+  /**
+   * One plug-in a cluster file names, with its arguments.
+   *
+   * @param selection the plug-in and its arguments, as a profile's {@code CauPluginName} and
+   *     {@code CauPluginArguments} give them
+   * @param where the file and line of its {@code name}, for messages
+   */
+  record FilePlugin(PluginSelection selection, String where) {}
 
   private final String source;
   private final JsonParser parser;
+  private List<FilePlugin> plugins = List.of();
 
   private ClusterFile(String source, JsonParser parser) {
     this.source = source;
@@ -60,12 +89,12 @@ final class ClusterFile {
    * Reads and checks the file's structure; the backend checks the settings.
    *
    * @param file the cluster file
-   * @return the description
+   * @return the description and the plug-ins the file names
    * @throws InputRefused if the file cannot be read, is too large or is not well-formed JSON
    * @throws InvalidOptionsException if a key is unknown, missing or repeated, or a value has the
    *     wrong type
    */
-  static ClusterDescription read(Path file) {
+  static Contents read(Path file) {
     String source = "\"" + file + "\"";
     byte[] bytes;
     try {
@@ -81,8 +110,11 @@ final class ClusterFile {
             .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING).maxNumberLength(32).build())
         .build();
     ClusterDescription description;
+    List<FilePlugin> plugins;
     try (JsonParser parser = json.createParser(bytes)) {
-      description = new ClusterFile(source, parser).description();
+      ClusterFile reader = new ClusterFile(source, parser);
+      description = reader.description();
+      plugins = reader.plugins;
     } catch (JsonParseException e) {
       throw new InputRefused("cluster file " + source + " is not valid JSON at line "
           + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
@@ -90,7 +122,7 @@ final class ClusterFile {
       throw new InputRefused("cannot read cluster file " + source + ": " + IoProblems.describe(e));
     }
     Path directory = file.toAbsolutePath().getParent();
-    return withFilesChecked(description, directory == null ? Path.of("") : directory);
+    return new Contents(withFilesChecked(description, directory == null ? Path.of("") : directory), plugins);
   }
 
   /**
@@ -152,6 +184,7 @@ final class ClusterFile {
         }
         case "settings" -> settings = settings(key, value);
         case "nodes" -> nodes = nodes(value);
+        case "plugins" -> plugins = plugins(value);
         default -> throw new IllegalStateException("unreachable: " + key);
       }
     }
@@ -190,6 +223,50 @@ final class ClusterFile {
     }
     expect(parser.currentToken(), JsonToken.END_ARRAY, "nodes", "an array of node objects");
     return nodes;
+  }
+
+  /** Reads the plug-in list: each plug-in once, by a non-blank name, with text arguments. */
+  private List<FilePlugin> plugins(JsonToken token) throws IOException {
+    expect(token, JsonToken.START_ARRAY, "plugins", "an array of plug-in objects, each with a \"name\"");
+    List<FilePlugin> plugins = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    while (parser.nextToken() == JsonToken.START_OBJECT) {
+      String at = where();
+      String name = null;
+      String nameAt = at;
+      Map<String, String> arguments = new LinkedHashMap<>();
+      Set<String> keys = new HashSet<>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        String keyAt = where();
+        if (!PLUGIN_KEYS.contains(key)) {
+          throw new InvalidOptionsException("key", '"' + key + "\" in a plug-in at " + keyAt,
+              "one of \"" + String.join("\", \"", PLUGIN_KEYS) + "\"");
+        }
+        if (!keys.add(key)) {
+          throw new InvalidOptionsException(key, "given twice in a plug-in, again at " + keyAt, "given once");
+        }
+        if (key.equals("name")) {
+          name = text(key, parser.nextToken());
+          nameAt = keyAt;
+        } else {
+          // The values are not shown in messages: a plug-in argument may be a secret.
+          for (BackendSetting argument : settings(key, parser.nextToken())) {
+            arguments.put(argument.key(), argument.value());
+          }
+        }
+      }
+      if (name == null || name.isBlank()) {
+        throw new InvalidOptionsException("name", (name == null ? "missing" : "blank") + " in the plug-in at " + at,
+            "a plug-in name, as 'cau plugins' lists them");
+      }
+      if (!names.add(name)) {
+        throw new InvalidOptionsException("plugins", "\"" + name + "\" again at " + nameAt, "each plug-in named once");
+      }
+      plugins.add(new FilePlugin(new PluginSelection(name, arguments), nameAt));
+    }
+    expect(parser.currentToken(), JsonToken.END_ARRAY, "plugins", "an array of plug-in objects, each with a \"name\"");
+    return plugins;
   }
 
   private List<BackendSetting> settings(String key, JsonToken token) throws IOException {

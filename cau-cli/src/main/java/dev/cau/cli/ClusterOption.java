@@ -1,8 +1,11 @@
 package dev.cau.cli;
 
+import dev.cau.api.cluster.ClusterController;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -10,15 +13,25 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --cluster FILE} option, shared by every command that works on a cluster, so that each
- * one reads and checks a cluster file the same way (through {@link ClusterBackendChoice}).
+ * one reads and checks a cluster file the same way: once, whole, before any node is touched. A
+ * file naming the simulated backend gives simulated clusters (through
+ * {@link ClusterBackendChoice}); one naming any other installed backend gives that backend's
+ * controller (through {@link RealClusters}).
  */
 final class ClusterOption {
   @Option(
       names = "--cluster",
       paramLabel = "<file>",
       description = "A cluster file (docs/clusters.md) describing the cluster to work on instead of the"
-          + " built-in demo cluster. It is read and checked whole before any node is touched.")
+          + " built-in demo cluster: a simulated cluster of the described shape, or a real one (backend"
+          + " pacemaker) reached over SSH. It is read and checked whole before any node is touched.")
   private @Nullable Path file;
+
+  private ClusterFile.@Nullable Contents contents;
+
+  private boolean realBuilt;
+
+  private @Nullable ClusterController realController;
 
   /**
    * Returns the clusters the command works on: those the cluster file describes, or the demo's.
@@ -29,7 +42,50 @@ final class ClusterOption {
    * @throws dev.cau.api.InvalidOptionsException if a key or value of the file is not allowed
    */
   Function<Instant, SimulatedCluster> clusters(Function<Instant, SimulatedCluster> demo) {
-    return file == null ? demo : ClusterBackendChoice.simulatedClusters(file);
+    Path given = file;
+    return given == null ? demo : ClusterBackendChoice.simulatedClusters(given, contents(given).description());
+  }
+
+  /**
+   * Returns the controller of the real cluster the file describes, built once: its backend has
+   * checked every setting, and nothing has connected to a node yet.
+   *
+   * @return the controller; empty without a file, or when the file names the simulated backend
+   * @throws InputRefused if the file cannot be read
+   * @throws dev.cau.api.InvalidOptionsException if a key or value of the file is not allowed, or
+   *     its backend is not installed
+   */
+  Optional<ClusterController> real() {
+    Path given = file;
+    if (given == null) {
+      return Optional.empty();
+    }
+    if (!realBuilt) {
+      realController = RealClusters.controller(contents(given).description()).orElse(null);
+      realBuilt = true;
+    }
+    return Optional.ofNullable(realController);
+  }
+
+  /**
+   * Returns the plug-ins the cluster file names, in install order.
+   *
+   * @return the plug-ins; none without a file or when the file names none
+   * @throws InputRefused if the file cannot be read
+   * @throws dev.cau.api.InvalidOptionsException if a key or value of the file is not allowed
+   */
+  List<ClusterFile.FilePlugin> plugins() {
+    Path given = file;
+    return given == null ? List.of() : contents(given).plugins();
+  }
+
+  private ClusterFile.Contents contents(Path given) {
+    ClusterFile.Contents read = contents;
+    if (read == null) {
+      read = ClusterFile.read(given);
+      contents = read;
+    }
+    return Objects.requireNonNull(read);
   }
 
   /**

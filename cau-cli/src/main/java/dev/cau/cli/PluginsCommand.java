@@ -1,6 +1,7 @@
 package dev.cau.cli;
 
 import dev.cau.api.InvalidOptionsException;
+import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.cluster.RunStore;
 import dev.cau.api.plugin.PluginArgument;
 import dev.cau.api.plugin.UpdatePluginProvider;
@@ -37,7 +38,9 @@ import picocli.CommandLine.Spec;
       "Lists the update plug-ins found on the class and module path and in the jars of --plugin-path, like"
           + " Get-CauPlugin: each one's name,"
           + " module or jar, and arguments with their types, defaults and whether they are secret.",
-      "With --cluster, lists only the plug-ins a run on that cluster can use, after checking the file.",
+      "With --cluster FILE, lists only the plug-ins a run on that cluster can use, after checking the file"
+          + " (and the plug-ins it names): on a simulated cluster those its coordinator offers, on a real one"
+          + " (backend pacemaker) every plug-in installed or added.",
       "Providers that could not be loaded are listed after them, with the reason."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -86,17 +89,24 @@ final class PluginsCommand implements Callable<Integer> {
     providers.addAll(added);
     String heading = " found";
     if (clusterOption.given()) {
-      SimulatedCluster cluster;
+      String name;
       try {
-        cluster = DemoRuns.cluster(clusterOption.clusters(clusters), (RunStore) null);
+        ClusterController real = clusterOption.real().orElse(null);
+        if (real != null) {
+          // What a run on a real cluster can use: every plug-in installed or added.
+          name = real.name();
+        } else {
+          name = DemoRuns.cluster(clusterOption.clusters(clusters), (RunStore) null).name();
+          // What a run on a simulated cluster can use: the plug-ins its coordinator offers, never replaced.
+          providers = DemoRuns.offered(added);
+        }
+        PluginChoice.check(clusterOption.plugins(), providers.stream().map(UpdatePluginProvider::name).toList());
       } catch (InputRefused e) {
         return e.report(command, "");
       } catch (InvalidOptionsException e) {
         return new InputRefused("invalid option: " + e.getMessage()).report(command, "");
       }
-      // What a run on the cluster can use: the plug-ins its coordinator offers, never replaced.
-      providers = DemoRuns.offered(added);
-      heading = " a run on cluster \"" + cluster.name() + "\" can use";
+      heading = " a run on cluster \"" + name + "\" can use";
     }
     List<PreviewJson.PluginEntry> entries = providers.stream().map(PreviewJson.PluginEntry::of).toList();
     if (json) {

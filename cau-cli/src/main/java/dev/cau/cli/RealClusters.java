@@ -37,14 +37,12 @@ final class RealClusters {
    * Builds the controller of the cluster a cluster file describes, if its backend is a real one.
    * The backend checks every setting; nothing connects to a node yet.
    *
-   * @param file the cluster file
+   * @param description what the cluster file describes
    * @return the controller, or empty if the file names the simulated backend
-   * @throws InputRefused if the file cannot be read
    * @throws dev.cau.api.InvalidOptionsException if a key or value is not allowed, or the backend
    *     is not installed
    */
-  static Optional<ClusterController> controller(Path file) {
-    ClusterDescription description = ClusterFile.read(file);
+  static Optional<ClusterController> controller(ClusterDescription description) {
     ClusterBackendProvider backend = ClusterBackends.discover(RealClusters.class.getClassLoader())
         .require(description.backend(), description.source());
     if (backend instanceof SimulatedBackendProvider) {
@@ -104,14 +102,7 @@ final class RealClusters {
    */
   static Optional<RunResult> run(ClusterController cluster, @Nullable RunStore store, List<UpdatePluginProvider> added,
       RunOptions options, Mode mode, RunListener progress) {
-    // The plug-ins are checked before the engine reads the cluster, so that a missing one is refused
-    // even when no node answers.
-    PluginRegistry installed = PluginRegistry.discover(RealClusters.class.getClassLoader());
-    PluginRegistry.Builder registry = PluginRegistry.builder();
-    installed.names().forEach(name -> registry.register(installed.require(name)));
-    added.forEach(registry::register);
-    PluginRegistry plugins = registry.build();
-    options.plugins().forEach(plugin -> plugins.require(plugin.name()));
+    PluginRegistry plugins = plugins(added, options);
     try (UpdateCoordinator coordinator = coordinator(cluster, plugins, store, progress)) {
       Optional<UpdatingRun> run = switch (mode) {
         case START -> Optional.of(coordinator.start(options));
@@ -129,6 +120,41 @@ final class RealClusters {
             + "; its journal is in the run store, and '--resume' carries it on", e);
       }
     }
+  }
+
+  /**
+   * Returns the plug-ins a command on a real cluster can use, after checking that those of the
+   * options are among them. They are checked before the engine reads the cluster, so that a
+   * missing one is refused even when no node answers.
+   *
+   * @param added the plug-ins added from a {@code --plugin-path} directory
+   * @param options the options whose plug-ins the command uses
+   * @return the installed plug-ins and the added ones
+   * @throws dev.cau.api.PluginNotFoundException if a plug-in of the options is not among them
+   * @throws dev.cau.api.PluginRegistrationException if an added plug-in has the name of an
+   *     installed one
+   */
+  static PluginRegistry plugins(List<UpdatePluginProvider> added, RunOptions options) {
+    PluginRegistry plugins = available(added);
+    options.plugins().forEach(plugin -> plugins.require(plugin.name()));
+    return plugins;
+  }
+
+  /**
+   * Returns the plug-ins a command on a real cluster can use: those found by {@code ServiceLoader}
+   * on the command's own path, and those added from a {@code --plugin-path} directory.
+   *
+   * @param added the added plug-ins
+   * @return the registry
+   * @throws dev.cau.api.PluginRegistrationException if an added plug-in has the name of an
+   *     installed one
+   */
+  static PluginRegistry available(List<UpdatePluginProvider> added) {
+    PluginRegistry installed = PluginRegistry.discover(RealClusters.class.getClassLoader());
+    PluginRegistry.Builder registry = PluginRegistry.builder();
+    installed.names().forEach(name -> registry.register(installed.require(name)));
+    added.forEach(registry::register);
+    return registry.build();
   }
 
   private static UpdatingRun resume(UpdateCoordinator coordinator, RunOptions options) {

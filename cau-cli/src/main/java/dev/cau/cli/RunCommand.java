@@ -15,9 +15,7 @@ import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.UpdateCoordinator;
 import dev.cau.core.UpdatingRun;
 import dev.cau.core.options.RunOptions;
-import dev.cau.core.profile.InvalidProfileException;
 import dev.cau.core.readiness.ClusterNotReadyException;
-import dev.cau.core.profile.RunProfile;
 import dev.cau.core.report.ReportExporter;
 import dev.cau.core.report.ReportFormat;
 import dev.cau.core.report.RunHistory;
@@ -33,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -48,7 +45,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cau run}: one updating run, like {@code Invoke-CauRun}, on the simulated demo cluster.
+ * {@code cau run}: one updating run, like {@code Invoke-CauRun}, on the cluster a {@code --cluster}
+ * file describes (real or simulated) or on the simulated demo cluster.
  *
  * <p>The options carry CAU's names and go unchanged into {@link RunOptions.Builder}, whose
  * checks (and the engine's checks against the cluster) produce the error messages; an invalid
@@ -63,12 +61,15 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Updates every node of a cluster, one node at a time, like Invoke-CauRun.",
-      "It runs on the built-in simulated cluster \"" + DemoCluster.NAME
-          + "\" (4 nodes, a file share witness) in virtual time: hours of updating take"
-          + " milliseconds. Progress is printed as it happens, then a report like Get-CauRun's"
-          + " node results.",
-      "With --store, the run's journal and report are kept in that directory; each run kept there"
-          + " starts in the next nightly window (03:00 UTC, virtual time) after the store's latest run.",
+      "With --cluster FILE it updates the cluster the file describes: a real one (backend pacemaker,"
+          + " reached over SSH) in real time, which needs --store, or a simulated one of the described shape"
+          + " in virtual time. Without it, the built-in simulated cluster \"" + DemoCluster.NAME
+          + "\" (4 nodes, a file share witness) in virtual time: hours of updating take milliseconds."
+          + " Progress is printed as it happens, then a report like Get-CauRun's node results.",
+      "The plug-ins are those of --profile, else those the cluster file names ('plugins'), else CAU's"
+          + " default, Microsoft.WindowsUpdatePlugin; a plug-in the cluster does not offer is refused.",
+      "With --store, the run's journal and report are kept in that directory; on a simulated cluster each run"
+          + " kept there starts in the next nightly window (03:00 UTC, virtual time) after the store's latest run.",
       "A run whose coordinator stopped before it ended blocks the store until it is carried on with"
           + " --resume or ended with --force-recovery. On the simulated demo cluster, which is fresh in"
           + " each invocation, --resume replays the run's journal and repeats the lost calls against"
@@ -97,16 +98,8 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   private PluginPathOption pluginPath = new PluginPathOption();
 
-  @Option(
-      names = "--profile",
-      paramLabel = "<file>",
-      description = "An Updating Run Profile to start from: cau4j's readable format, or CAU's own"
-          + " CLIXML file (DefaultParameters.xml) when the name ends in .xml. Options given on the"
-          + " command line override it. Its plug-ins are used as named: a plug-in that the cluster"
-          + " does not offer is an error, before any node is touched. The simulated cluster offers"
-          + " Microsoft.WindowsUpdatePlugin (CAU's default, used when no plug-in is named), which runs"
-          + " against a simulated Windows Update Agent on each node, and Cau4j.InMemoryUpdatePlugin.")
-  private @Nullable Path profile;
+  @Mixin
+  private ProfileOption profile = new ProfileOption();
 
   @Option(
       names = "--max-failed-nodes",
@@ -253,15 +246,15 @@ final class RunCommand implements Callable<Integer> {
     try {
       checkRecoveryOptions();
       // A real backend (any but the simulated one) runs in real time; see RealClusters.
-      Path clusterFile = clusterOption.file();
-      real = clusterFile == null ? null : RealClusters.controller(clusterFile).orElse(null);
+      real = clusterOption.real().orElse(null);
       if (real != null) {
         RealClusters.requireStore(real, store);
       } else {
         clusters = clusterOption.clusters(clusters);
       }
       List<UpdatePluginProvider> added = pluginPath.providers();
-      RunOptions options = options();
+      RunOptions options = options(real != null ? RealClusters.available(added).names()
+          : DemoRuns.offered(added).stream().map(UpdatePluginProvider::name).toList());
       if (real != null) {
         runStore = store == null ? null : Stores.openOrCreate(store);
         if (runStore != null) {
@@ -317,16 +310,6 @@ final class RunCommand implements Callable<Integer> {
       err.println("No node was touched. See 'cau run --help'.");
       err.flush();
       return ExitCode.USAGE;
-    } catch (IOException e) {
-      err.println("cau run: cannot read profile \"" + profile + "\": " + IoProblems.describe(e));
-      err.println("No node was touched.");
-      err.flush();
-      return ExitCode.USAGE;
-    } catch (InvalidProfileException e) {
-      err.println("cau run: invalid profile: " + e.getMessage());
-      err.println("No node was touched.");
-      err.flush();
-      return ExitCode.USAGE;
     } catch (PluginRegistrationException e) {
       err.println("cau run: " + e.getMessage());
       err.println("No node was touched.");
@@ -334,7 +317,8 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     } catch (PluginNotFoundException e) {
       err.println("cau run: " + e.getMessage());
-      err.println("No node was touched. The plug-ins a run uses are the ones its profile names; see 'cau plugins'.");
+      err.println("No node was touched. The plug-ins a run uses are the ones its profile or cluster file names;"
+          + " see 'cau plugins'.");
       err.flush();
       return ExitCode.USAGE;
     } catch (InputRefused e) {
@@ -490,19 +474,14 @@ final class RunCommand implements Callable<Integer> {
             + " \"--report-format\", but was \"" + file + "\""));
   }
 
-  /** Passes every option that was given to the builder, which checks it. */
-  private RunOptions options() throws IOException {
-    RunOptions.Builder options = RunOptions.builder();
-    if (profile != null) {
-      Optional<String> unreadable = IoProblems.whyUnreadable(profile);
-      if (unreadable.isPresent()) {
-        throw new InputRefused("cannot read profile \"" + profile + "\": " + unreadable.get());
-      }
-      RunOptions fromProfile = profile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")
-          ? RunProfile.importClixml(profile)
-          : RunProfile.read(profile);
-      options = fromProfile.toBuilder();
-    }
+  /**
+   * Passes every option that was given to the builder, which checks it, over the profile's; the
+   * plug-ins are the profile's, else the cluster file's (see {@link PluginChoice}).
+   *
+   * @param available the names of the plug-ins the cluster offers
+   */
+  private RunOptions options(List<String> available) {
+    RunOptions.Builder options = profile.options();
     if (maxFailedNodes != null) {
       options.maxFailedNodes(maxFailedNodes);
     }
@@ -519,7 +498,7 @@ final class RunCommand implements Callable<Integer> {
     if (nodeOrder != null) {
       options.nodeOrder(nodeOrder);
     }
-    return options.build();
+    return PluginChoice.choose(options, profile.given(), clusterOption.plugins(), available);
   }
 
   /** Reads CAU's names of the failback modes, in any case. */

@@ -1,6 +1,12 @@
 package dev.cau.cli;
 
 import dev.cau.api.InvalidOptionsException;
+import dev.cau.api.PluginNotFoundException;
+import dev.cau.api.PluginRegistrationException;
+import dev.cau.api.cluster.ClusterController;
+import dev.cau.api.event.RunListener;
+import dev.cau.api.plugin.UpdatePluginProvider;
+import dev.cau.core.plugin.PluginRegistry;
 import dev.cau.api.RunNeedsRecoveryException;
 import dev.cau.api.cluster.NodeSnapshot;
 import dev.cau.api.result.RunResult;
@@ -19,11 +25,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -33,10 +41,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cau status}: the updating run of the simulated demo cluster whose runs a run store keeps,
- * like {@code Get-CauRun}.
+ * {@code cau status}: the updating run of a cluster whose runs a run store keeps, like
+ * {@code Get-CauRun}: the real cluster a {@code --cluster} file describes, or a simulated one.
  *
- * <p>The cluster is a fresh simulation, so no coordinator holds its lock: a store whose latest run
+ * <p>On a real cluster the status is read from the run store with that cluster's name; a run
+ * whose coordinator holds the store's write lock is live.
+ *
+ * <p>A simulated cluster is a fresh simulation, so no coordinator holds its lock: a store whose latest run
  * has a journal but no report shows {@code RunFailed} (its coordinator stopped, the run needs
  * recovery with {@code cau run --resume} or {@code --force-recovery}), any other
  * {@code RunNotInProgress}. With {@code --watch} the command starts a demo run with that store and
@@ -48,22 +59,24 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Shows the updating run of the simulated cluster (a --cluster file's, or else the demo's) from a run"
-          + " store, like Get-CauRun.",
+      "Shows the updating run of a cluster from a run store, like Get-CauRun: the cluster a --cluster"
+          + " file describes (a real one, backend pacemaker, whose runs 'cau run --cluster FILE --store <dir>'"
+          + " keeps, or a simulated one), or else the built-in simulated cluster \"" + DemoCluster.NAME + "\".",
       "Prints its state (RunNotInProgress, RunInProgress or RunFailed), run id, start, coordinator,"
-          + " each node's latest status and the finished nodes' results. The simulated cluster \""
-          + DemoCluster.NAME + "\" is fresh, so no coordinator holds its lock: a run in the store that"
-          + " did not finish shows as RunFailed, needing recovery: 'cau run --store <dir> --resume'"
+          + " each node's latest status and the finished nodes' results. A run that is being written by a"
+          + " live 'cau run' is named as such; one in the store that did not finish while no coordinator"
+          + " holds the store shows as RunFailed, needing recovery: 'cau run --store <dir> --resume'"
           + " carries it on, 'cau run --store <dir> --force-recovery' ends it.",
-      "With --watch, starts a demo run with the store and prints each change of its status until"
-          + " the run ends, like Get-CauRun -WaitForCompletion."
+      "With --watch, on a simulated cluster only, starts a run with the store and prints each change of its"
+          + " status until the run ends, like Get-CauRun -WaitForCompletion."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the status was shown and no run needs recovery; with --watch, the run Succeeded",
       "1:the state is RunFailed: a run needs recovery; with --watch, the run did not succeed",
-      "2:bad usage, an invalid option value, a cluster file that is refused or no run store; with --watch, no"
-          + " node was touched"
+      "2:bad usage, an invalid option value, a cluster file that is refused, no run store, --watch on a real"
+          + " cluster, or a --plugin-path that is not a readable directory of jars; with --watch, no node was"
+          + " touched"
     })
 final class StatusCommand implements Callable<Integer> {
   /** The longest interval between two readings while watching: a day. */
@@ -77,6 +90,9 @@ final class StatusCommand implements Callable<Integer> {
   @Mixin
   private ClusterOption clusterOption = new ClusterOption();
 
+  @Mixin
+  private PluginPathOption pluginPath = new PluginPathOption();
+
   @Option(
       names = "--store",
       required = true,
@@ -87,7 +103,8 @@ final class StatusCommand implements Callable<Integer> {
 
   @Option(
       names = "--watch",
-      description = "Start a demo run with the store and print each change of its status until it ends.")
+      description = "On a simulated cluster, start a run with the store (with the cluster file's plug-ins, if it"
+          + " names any) and print each change of its status until it ends.")
   private boolean watch;
 
   @Option(
@@ -137,20 +154,47 @@ final class StatusCommand implements Callable<Integer> {
         throw new InputRefused("\"--interval\" must be between 1 and " + MAX_INTERVAL_MINUTES
             + " minutes, but was " + intervalMinutes);
       }
+      ClusterController real = clusterOption.real().orElse(null);
+      if (real != null) {
+        if (watch) {
+          throw new InputRefused("\"--watch\" starts a run, which it does on simulated clusters only, but cluster file \""
+              + clusterOption.file() + "\" names a real one (\"" + real.name() + "\"): start the run with 'cau run --cluster"
+              + " FILE --store " + directory + "' and read its status with 'cau status --cluster FILE --store " + directory + "'");
+        }
+        FileRunStore realStore = Stores.existing(directory);
+        return show(command, realStore, zone, () -> realStatus(real, realStore));
+      }
       clusters = clusterOption.clusters(clusters);
-      return watch ? watch(command, directory, zone) : show(command, Stores.existing(directory), zone);
+      List<UpdatePluginProvider> added = pluginPath.providers();
+      if (watch) {
+        RunOptions options = PluginChoice.choose(RunOptions.builder(), false, clusterOption.plugins(),
+            DemoRuns.offered(added).stream().map(UpdatePluginProvider::name).toList());
+        return watch(command, directory, zone, added, options);
+      }
+      FileRunStore runStore = Stores.existing(directory);
+      return show(command, runStore, zone,
+          () -> DemoRuns.coordinator(DemoRuns.cluster(clusters, runStore), runStore).coordinator().status());
     } catch (InputRefused e) {
       return e.report(command, watch ? "No node was touched." : "");
     } catch (InvalidOptionsException e) {
       return new InputRefused("invalid option: " + e.getMessage()).report(command, watch ? "No node was touched." : "");
+    } catch (PluginRegistrationException e) {
+      return new InputRefused(String.valueOf(e.getMessage())).report(command, watch ? "No node was touched." : "");
     }
   }
 
-  private int show(CommandSpec command, FileRunStore runStore, ZoneId zone) {
+  /** Reads a real cluster's status from the run store, in real time; nothing connects to a node. */
+  private static RunStatus realStatus(ClusterController real, FileRunStore runStore) {
+    try (UpdateCoordinator coordinator = RealClusters.coordinator(real, PluginRegistry.builder().build(), runStore,
+        RunListener.NONE)) {
+      return coordinator.status();
+    }
+  }
+
+  private int show(CommandSpec command, FileRunStore runStore, ZoneId zone, Supplier<RunStatus> statuses) {
     PrintWriter out = command.commandLine().getOut();
     StoreDamage.refuseIfDamaged(runStore);
-    SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
-    RunStatus status = DemoRuns.coordinator(cluster, runStore).coordinator().status();
+    RunStatus status = statuses.get();
     StatusPrinter.print(status, zone, out);
     Optional<String> writer = runStore.writer();
     if (writer.isPresent()) {
@@ -158,8 +202,9 @@ final class StatusCommand implements Callable<Integer> {
       out.println("The run is live: " + writer.get() + " holds the store's lock and is writing it.");
     } else if (status.state() == RunState.RUN_FAILED) {
       out.println();
-      out.println("Carry the run on with 'cau run --store " + runStore.directory() + " --resume', or end it with"
-          + " 'cau run --store " + runStore.directory() + " --force-recovery'.");
+      String cluster = clusterOption.given() ? " --cluster " + clusterOption.file() : "";
+      out.println("Carry the run on with 'cau run" + cluster + " --store " + runStore.directory() + " --resume', or end"
+          + " it with 'cau run" + cluster + " --store " + runStore.directory() + " --force-recovery'.");
       out.flush();
       return ExitCode.SOFTWARE; // like any outcome that is not good: the run needs recovery
     }
@@ -171,18 +216,19 @@ final class StatusCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private int watch(CommandSpec command, Path directory, ZoneId zone) {
+  private int watch(CommandSpec command, Path directory, ZoneId zone, List<UpdatePluginProvider> added,
+      RunOptions options) {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
     FileRunStore runStore = Stores.openOrCreate(directory);
     locked = Stores.lockForWriting(runStore, "cau status --watch");
     StoreDamage.refuseIfDamaged(runStore);
     SimulatedCluster cluster = DemoRuns.cluster(clusters, runStore);
-    UpdateCoordinator coordinator = DemoRuns.coordinator(cluster, runStore).coordinator();
+    UpdateCoordinator coordinator = DemoRuns.coordinator(cluster, runStore, added).coordinator();
     UpdatingRun run;
     try {
-      run = coordinator.start(RunOptions.builder().build());
-    } catch (RunNeedsRecoveryException | InvalidOptionsException e) {
+      run = coordinator.start(options);
+    } catch (RunNeedsRecoveryException | InvalidOptionsException | PluginNotFoundException e) {
       err.println("cau status: cannot start a run to watch: " + e.getMessage());
       err.println("No node was touched. See 'cau status --store " + directory + "'.");
       err.flush();

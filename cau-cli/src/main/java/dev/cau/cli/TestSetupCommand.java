@@ -1,6 +1,12 @@
 package dev.cau.cli;
 
 import dev.cau.api.InvalidOptionsException;
+import dev.cau.api.PluginRegistrationException;
+import dev.cau.api.cluster.ClusterController;
+import dev.cau.api.event.RunListener;
+import dev.cau.api.plugin.UpdatePluginProvider;
+import dev.cau.core.UpdateCoordinator;
+import dev.cau.core.plugin.PluginRegistry;
 import dev.cau.api.readiness.Finding;
 import dev.cau.api.readiness.FindingState;
 import dev.cau.core.readiness.ReadinessReport;
@@ -35,8 +41,12 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Checks that the cluster is ready to be updated, like Test-CauSetup: CAU's Best Practices Analyzer"
-          + " rules and the plug-ins' own rules. Only reads. It checks the cluster a --cluster file describes, or else the"
-          + " built-in simulated cluster \"" + DemoCluster.NAME + "\".",
+          + " rules and the plug-ins' own rules. Only reads.",
+      "With --cluster FILE it checks the cluster the file describes: a real one (backend pacemaker, over SSH,"
+          + " in real time) or a simulated one. Without it, the built-in simulated cluster \"" + DemoCluster.NAME
+          + "\".",
+      "The plug-ins whose rules are checked are chosen as 'cau run' chooses them: those of --profile, else"
+          + " those the cluster file names, else CAU's default, Microsoft.WindowsUpdatePlugin.",
       "Each rule ends Passed, Failed, NotApplicable or NotChecked (with the reason); a failed rule shows"
           + " how to resolve it."
     },
@@ -44,7 +54,9 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:no rule of Error severity failed",
       "1:a rule of Error severity failed",
-      "2:bad usage, an invalid option value or a cluster file that is refused; nothing was read"
+      "2:bad usage, an invalid option value, a cluster file or profile that is refused, a plug-in the"
+          + " cluster file names that the cluster does not offer, or a --plugin-path that is not a readable"
+          + " directory of jars; nothing was read"
     })
 final class TestSetupCommand implements Callable<Integer> {
   private final Function<Instant, SimulatedCluster> clusters;
@@ -54,6 +66,12 @@ final class TestSetupCommand implements Callable<Integer> {
 
   @Mixin
   private ClusterOption clusterOption = new ClusterOption();
+
+  @Mixin
+  private ProfileOption profile = new ProfileOption();
+
+  @Mixin
+  private PluginPathOption pluginPath = new PluginPathOption();
 
   @Option(
       names = "--store",
@@ -74,17 +92,42 @@ final class TestSetupCommand implements Callable<Integer> {
     CommandSpec command = Objects.requireNonNull(spec, "picocli injects the command spec");
     PrintWriter out = command.commandLine().getOut();
     FileRunStore runStore;
-    Function<Instant, SimulatedCluster> chosen;
+    ClusterController real;
+    Function<Instant, SimulatedCluster> chosen = clusters;
+    RunOptions options;
+    PluginRegistry realPlugins = null;
+    List<UpdatePluginProvider> added;
     try {
-      chosen = clusterOption.clusters(clusters);
+      added = pluginPath.providers();
+      real = clusterOption.real().orElse(null);
+      if (real != null) {
+        realPlugins = RealClusters.available(added);
+        options = PluginChoice.choose(profile.options(), profile.given(), clusterOption.plugins(), realPlugins.names());
+      } else {
+        chosen = clusterOption.clusters(clusters);
+        options = PluginChoice.choose(profile.options(), profile.given(), clusterOption.plugins(),
+            DemoRuns.offered(added).stream().map(UpdatePluginProvider::name).toList());
+      }
       runStore = store == null ? null : Stores.existing(store);
     } catch (InputRefused e) {
       return e.report(command, "Nothing was read.");
     } catch (InvalidOptionsException e) {
       return new InputRefused("invalid option: " + e.getMessage()).report(command, "Nothing was read.");
+    } catch (PluginRegistrationException e) {
+      return new InputRefused(String.valueOf(e.getMessage())).report(command, "Nothing was read.");
     }
-    SimulatedCluster cluster = DemoRuns.cluster(chosen, runStore);
-    ReadinessReport report = DemoRuns.coordinator(cluster, runStore).coordinator().testSetup(RunOptions.builder().build());
+    SimulatedCluster cluster = null;
+    ReadinessReport report;
+    if (real != null) {
+      // In real time; a cluster that cannot be read fails rule CAU-01, with the reason.
+      try (UpdateCoordinator coordinator = RealClusters.coordinator(real, Objects.requireNonNull(realPlugins), runStore,
+          RunListener.NONE)) {
+        report = coordinator.testSetup(options);
+      }
+    } else {
+      cluster = DemoRuns.cluster(chosen, runStore);
+      report = DemoRuns.coordinator(cluster, runStore, added).coordinator().testSetup(options);
+    }
     if (json) {
       try {
         PreviewJson.readiness(report, out);
@@ -92,7 +135,9 @@ final class TestSetupCommand implements Callable<Integer> {
         throw new UncheckedIOException(e);
       }
     } else {
-      clusterOption.demoNotice(cluster).ifPresent(out::println);
+      if (cluster != null) {
+        clusterOption.demoNotice(cluster).ifPresent(out::println);
+      }
       print(report, out);
     }
     out.flush();

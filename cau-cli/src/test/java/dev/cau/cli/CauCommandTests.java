@@ -3,6 +3,8 @@ package dev.cau.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CauCommandTests {
   @Test
@@ -36,6 +38,23 @@ class CauCommandTests {
         .contains("--require-all-nodes-online", "RequireAllNodesOnline")
         .contains("--failback", "FailbackMode", "NoFailback", "Immediate", "Policy")
         .contains("--node-order", "NodeOrder");
+  }
+
+  @Test
+  void helpDescribesRealClustersAsWellAsTheDemo() {
+    Cau.Outcome outcome = Cau.execute("--help");
+
+    assertThat(outcome.out()).contains("--cluster FILE").contains("pacemaker").contains("demo");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "scan", "test-setup", "status", "plugins"})
+  void everyCommandOnAClusterDescribesRealClustersInItsHelp(String command) {
+    Cau.Outcome outcome = Cau.execute(command, "--help");
+
+    assertThat(outcome.exitCode()).isZero();
+    assertThat(outcome.out().replaceAll("\\s+", " ")).contains("--cluster").contains("real")
+        .contains("pacemaker");
   }
 
   @Test
