@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cau.pacemaker.HaLab;
+import dev.cau.pacemaker.LabLogsOnFailure;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the test JVM ends; without root or apt it is skipped with a message saying how to run it, a
  * failure with {@code CAU_REQUIRE_REAL_BACKENDS=1}.
  */
+@ExtendWith(LabLogsOnFailure.class)
 class CauRunLabTests {
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(6);
 
