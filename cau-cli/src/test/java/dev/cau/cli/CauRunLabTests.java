@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cau.pacemaker.HaLab;
+import dev.cau.pacemaker.LabLogsOnFailure;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code CAU_REQUIRE_REAL_BACKENDS=1}.
  */
 @Tag("ha-lab")
+@ExtendWith(LabLogsOnFailure.class)
 class CauRunLabTests {
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(6);
 

@@ -57,6 +57,7 @@ public final class HaLab {
       Instant start = Instant.now();
       Result up = run(script, Duration.ofMinutes(10), "up");
       if (up.exitCode != 0) {
+        LabLogsOnFailure.keepAndSay("ha-lab-up", "'ha-lab up', which failed");
         run(script, Duration.ofMinutes(2), "down");
         skipOrFail("scripts/ha-lab up failed: " + up.output + up.error + how);
       }

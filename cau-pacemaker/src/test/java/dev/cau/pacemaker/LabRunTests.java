@@ -15,12 +15,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End-to-end runs of the real engine with {@code Debian.AptPlugin} over SSH against the real
  * three-node lab cluster, from a coordinator process in the lab's coordinator namespace.
  */
+@ExtendWith(LabLogsOnFailure.class)
 class LabRunTests {
   private static final List<String> ORDER = List.of("node1", "node2", "node3");
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);

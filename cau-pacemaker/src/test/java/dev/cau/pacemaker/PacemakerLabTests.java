@@ -16,8 +16,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The backend against the real three-node lab cluster (scripts/ha-lab), reached through nsenter. */
+@ExtendWith(LabLogsOnFailure.class)
 class PacemakerLabTests {
   private HaLab lab;
   private PacemakerCluster cluster;

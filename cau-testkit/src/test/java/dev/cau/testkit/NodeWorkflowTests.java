@@ -2,8 +2,6 @@ package dev.cau.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cau.api.NodeOperationException;
-import dev.cau.api.PluginFailureException;
 import dev.cau.api.cluster.FailbackMode;
 import dev.cau.api.cluster.NodeState;
 import dev.cau.api.cluster.WitnessKind;
@@ -11,13 +9,6 @@ import dev.cau.api.cluster.WitnessState;
 import dev.cau.api.event.NodeAttemptFailed;
 import dev.cau.api.event.NodeStepStarted;
 import dev.cau.api.event.RunEvent;
-import dev.cau.api.plugin.InstallResult;
-import dev.cau.api.plugin.PluginArgument;
-import dev.cau.api.plugin.PluginArguments;
-import dev.cau.api.plugin.PluginContext;
-import dev.cau.api.plugin.Update;
-import dev.cau.api.plugin.UpdatePlugin;
-import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.api.plugin.UpdateResultCode;
 import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.SummaryStatus;
@@ -237,10 +228,10 @@ class NodeWorkflowTests {
   void aSecretPluginArgumentNeverReachesEventsOrTheJournal() {
     SimulationResult outcome = Simulation.run(Clusters.cluster(3, true).build(),
         Simulation.options()
-            .plugin(new PluginSelection(LeakyPlugin.NAME, Map.of("Password", "hunter2-s3cret")))
+            .plugin(new PluginSelection(SecretEchoingPlugin.NAME, Map.of("Password", "hunter2-s3cret", "Mode", "refuseLogin")))
             .maxFailedNodes(2)
             .build(),
-        List.of(new LeakyPlugin()));
+        List.of(new SecretEchoingPlugin()));
 
     assertThat(outcome.events()).filteredOn(NodeAttemptFailed.class::isInstance).isNotEmpty();
     assertThat(outcome.events().toString()).doesNotContain("hunter2-s3cret").contains("********");
@@ -253,37 +244,5 @@ class NodeWorkflowTests {
     SimulationResult outcome = Simulation.run(Clusters.cluster(3, true).build(), Simulation.options().build());
     assertThat(outcome.events()).filteredOn(NodeStepStarted.class::isInstance)
         .allSatisfy(e -> assertThat(((NodeStepStarted) e).attempt()).isEqualTo(1));
-  }
-
-  /** A plug-in whose scan fails with its secret argument in the message. */
-  static final class LeakyPlugin implements UpdatePluginProvider, UpdatePlugin {
-    static final String NAME = "Test.LeakyPlugin";
-    private String password = "";
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public List<PluginArgument> arguments() {
-      return List.of(new PluginArgument("Password", PluginArgument.ArgumentType.STRING, null, true, true, "a secret"));
-    }
-
-    @Override
-    public UpdatePlugin create(PluginArguments arguments) {
-      password = arguments.get("Password").orElseThrow();
-      return this;
-    }
-
-    @Override
-    public List<Update> scan(PluginContext context) {
-      throw new PluginFailureException("LoginFailed", "login to the update share with password " + password + " failed");
-    }
-
-    @Override
-    public List<InstallResult> install(PluginContext context, List<Update> updates) {
-      throw new NodeOperationException(context.nodeName(), "not reached");
-    }
   }
 }

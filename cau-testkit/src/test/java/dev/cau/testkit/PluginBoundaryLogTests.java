@@ -3,16 +3,7 @@ package dev.cau.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.cau.api.capability.ProgramRequest;
-import dev.cau.api.capability.ProgramRunner;
-import dev.cau.api.plugin.InstallResult;
-import dev.cau.api.plugin.PluginArgument;
-import dev.cau.api.plugin.PluginArguments;
-import dev.cau.api.plugin.PluginContext;
 import dev.cau.api.plugin.Update;
-import dev.cau.api.plugin.UpdatePlugin;
-import dev.cau.api.plugin.UpdatePluginProvider;
-import dev.cau.api.plugin.UpdateResultCode;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.lock.CoordinatorIdentity;
 import dev.cau.core.options.PluginSelection;
@@ -20,12 +11,8 @@ import dev.cau.core.options.RunOptions;
 import dev.cau.core.scan.ScanReport;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.SimulatedNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +95,7 @@ class PluginBoundaryLogTests {
   void aScanPreviewMasksTitlesOutputAndFailures() {
     SimulatedCluster cluster = cluster();
     SimulatedCoordinator coordinator = SimulatedCoordinator.builder(cluster, CoordinatorIdentity.remote("admin", "ws-1"))
-        .plugins(List.of(new LeakyPlugin())).build();
+        .plugins(List.of(new SecretEchoingPlugin())).build();
 
     ScanReport fine = scan(cluster, coordinator, "program");
     ScanReport failed = scan(cluster, coordinator, "failScan");
@@ -126,7 +113,7 @@ class PluginBoundaryLogTests {
 
   private static ScanReport scan(SimulatedCluster cluster, SimulatedCoordinator coordinator, String mode) {
     RunOptions options = RunOptions.builder()
-        .plugin(new PluginSelection(LeakyPlugin.NAME, Map.of("Password", SECRET, "Mode", mode))).build();
+        .plugin(new PluginSelection(SecretEchoingPlugin.NAME, Map.of("Password", SECRET, "Mode", mode))).build();
     CompletableFuture<ScanReport> report = coordinator.coordinator().scan(options, 2);
     cluster.simulator().runUntil(report::isDone);
     return report.join();
@@ -146,76 +133,14 @@ class PluginBoundaryLogTests {
 
   private static SimulationResult run(SimulatedCluster cluster, String mode) {
     return Simulation.run(cluster,
-        Simulation.options().plugin(new PluginSelection(LeakyPlugin.NAME, Map.of("Password", SECRET, "Mode", mode)))
+        Simulation.options().plugin(new PluginSelection(SecretEchoingPlugin.NAME, Map.of("Password", SECRET, "Mode", mode)))
             .build(),
-        List.of(new LeakyPlugin()));
+        List.of(new SecretEchoingPlugin()));
   }
 
   private static void assertNoRecordHoldsTheSecret() {
     List<String> records = CapturingLogProvider.records();
     assertThat(records).isNotEmpty();
     assertThat(records).allSatisfy(r -> assertThat(r).doesNotContain(SECRET));
-  }
-
-  /** A plug-in that puts its secret argument into everything it hands back, as its mode says. */
-  static final class LeakyPlugin implements UpdatePluginProvider, UpdatePlugin {
-    static final String NAME = "Test.LeakyPlugin";
-    private String password = "";
-    private String mode = "";
-    private final Set<String> installed = new HashSet<>();
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public List<PluginArgument> arguments() {
-      return List.of(
-          new PluginArgument("Password", PluginArgument.ArgumentType.STRING, null, true, true, "a secret"),
-          new PluginArgument("Mode", PluginArgument.ArgumentType.STRING, "fine", false, false, "where to leak"));
-    }
-
-    @Override
-    public UpdatePlugin create(PluginArguments arguments) {
-      password = arguments.get("Password").orElseThrow();
-      mode = arguments.get("Mode").orElseThrow();
-      if (mode.equals("failCreate")) {
-        throw new IllegalStateException("cannot log in with " + password,
-            new IllegalArgumentException("password " + password + " refused"));
-      }
-      return this;
-    }
-
-    @Override
-    public List<Update> scan(PluginContext context) {
-      if (mode.equals("failScan")) {
-        IllegalStateException failure = new IllegalStateException("the update share refused the login",
-            new UncheckedIOException(new IOException("401 for password " + password)));
-        failure.addSuppressed(new IllegalStateException("retry with " + password + " failed too"));
-        throw failure;
-      }
-      if (mode.equals("program")) {
-        context.require(ProgramRunner.class).run(ProgramRequest.program("sign-in", List.of(password)), context);
-      }
-      return installed.contains(context.nodeName())
-          ? List.of()
-          : List.of(new Update("KB-1", "Update for " + password, "Uses " + password));
-    }
-
-    @Override
-    public List<InstallResult> install(PluginContext context, List<Update> updates) {
-      if (mode.equals("failInstall")) {
-        IllegalStateException failure = new IllegalStateException("install with password " + password + " failed",
-            new IOException("share rejected " + password));
-        failure.addSuppressed(new IllegalStateException("cleanup with " + password + " failed"));
-        throw failure;
-      }
-      installed.add(context.nodeName());
-      return updates.stream()
-          .map(u -> new InstallResult(new Update(u.id(), "Installed for " + password, "Used " + password),
-              UpdateResultCode.SUCCEEDED, 0, false, context.clock().instant(), null))
-          .toList();
-    }
   }
 }

@@ -3,14 +3,7 @@ package dev.cau.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.cau.api.plugin.InstallResult;
-import dev.cau.api.plugin.PluginArgument;
-import dev.cau.api.plugin.PluginArguments;
-import dev.cau.api.plugin.PluginContext;
 import dev.cau.api.plugin.Update;
-import dev.cau.api.plugin.UpdatePlugin;
-import dev.cau.api.plugin.UpdatePluginProvider;
-import dev.cau.api.plugin.UpdateResultCode;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.options.PluginSelection;
 import dev.cau.core.report.ReportExporter;
@@ -19,10 +12,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,33 +27,33 @@ class PluginBoundarySecretTests {
   @Test
   void aFactoryExceptionWithTheSecretIsMaskedAndLosesItsCause() {
     Throwable thrown = catchThrowable(() -> Simulation.run(Clusters.cluster(3, true).build(),
-        Simulation.options().plugin(new PluginSelection(SecretPlugin.NAME, Map.of("Password", SECRET, "FailCreate", "true")))
+        Simulation.options().plugin(new PluginSelection(SecretEchoingPlugin.NAME, Map.of("Password", SECRET, "Mode", "failCreate")))
             .build(),
-        List.of(new SecretPlugin())));
+        List.of(new SecretEchoingPlugin())));
 
     assertThat(thrown).isNotNull();
     StringWriter trace = new StringWriter();
     thrown.printStackTrace(new PrintWriter(trace));
     assertThat(trace.toString()).doesNotContain(SECRET).contains("********")
-        .contains("Plug-in \"" + SecretPlugin.NAME + "\" could not be created: java.lang.IllegalStateException: cannot log"
-            + " in to the update share; caused by java.lang.IllegalArgumentException: password ******** refused");
+        .contains("Plug-in \"" + SecretEchoingPlugin.NAME + "\" could not be created: java.lang.IllegalStateException: cannot log"
+            + " in to the update share with ********; caused by java.lang.IllegalArgumentException: password ******** refused");
   }
 
   @Test
   void aFactoryExceptionWithoutTheSecretPassesAsItIs() {
     Throwable thrown = catchThrowable(() -> Simulation.run(Clusters.cluster(3, true).build(),
-        Simulation.options().plugin(new PluginSelection(SecretPlugin.NAME, Map.of("Password", SECRET, "FailCreate", "plain")))
+        Simulation.options().plugin(new PluginSelection(SecretEchoingPlugin.NAME, Map.of("Password", SECRET, "Mode", "plain")))
             .build(),
-        List.of(new SecretPlugin())));
+        List.of(new SecretEchoingPlugin())));
 
-    assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessage("FailCreate must be true or false");
+    assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessage("Mode must be one of " + SecretEchoingPlugin.MODES + ", but was \"plain\"");
   }
 
   @Test
   void updateTitlesAndDescriptionsWithTheSecretAreMaskedEverywhere() throws IOException {
     SimulationResult outcome = Simulation.run(Clusters.cluster(3, true).build(),
-        Simulation.options().plugin(new PluginSelection(SecretPlugin.NAME, Map.of("Password", SECRET))).build(),
-        List.of(new SecretPlugin()));
+        Simulation.options().plugin(new PluginSelection(SecretEchoingPlugin.NAME, Map.of("Password", SECRET))).build(),
+        List.of(new SecretEchoingPlugin()));
 
     assertThat(outcome.result().status()).isEqualTo(SummaryStatus.SUCCEEDED);
     assertThat(outcome.result().nodeResults()).allSatisfy(n -> assertThat(n.installResults())
@@ -74,56 +65,6 @@ class PluginBoundarySecretTests {
       StringWriter export = new StringWriter();
       ReportExporter.write(format, List.of(outcome.result()), ZoneOffset.UTC, export);
       assertThat(export.toString()).as("the %s export", format).doesNotContain(SECRET);
-    }
-  }
-
-  /** A plug-in that puts its secret argument into what it gives back. */
-  static final class SecretPlugin implements UpdatePluginProvider, UpdatePlugin {
-    static final String NAME = "Test.SecretPlugin";
-    private String password = "";
-    private final Set<String> installed = new HashSet<>();
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public List<PluginArgument> arguments() {
-      return List.of(
-          new PluginArgument("Password", PluginArgument.ArgumentType.STRING, null, true, true, "a secret"),
-          new PluginArgument("FailCreate", PluginArgument.ArgumentType.STRING, "false", false, false, "fail in create"));
-    }
-
-    @Override
-    public UpdatePlugin create(PluginArguments arguments) {
-      password = arguments.get("Password").orElseThrow();
-      String fail = arguments.get("FailCreate").orElse("false");
-      if (fail.equals("true")) {
-        throw new IllegalStateException("cannot log in to the update share",
-            new IllegalArgumentException("password " + password + " refused"));
-      }
-      if (!fail.equals("false")) {
-        throw new IllegalArgumentException("FailCreate must be true or false");
-      }
-      return this;
-    }
-
-    @Override
-    public List<Update> scan(PluginContext context) {
-      return installed.contains(context.nodeName())
-          ? List.of()
-          : List.of(new Update("KB-1", "Update for " + password, "Uses " + password));
-    }
-
-
-    @Override
-    public List<InstallResult> install(PluginContext context, List<Update> updates) {
-      installed.add(context.nodeName());
-      return updates.stream()
-          .map(u -> new InstallResult(new Update(u.id(), "Update for " + password, "Uses " + password),
-              UpdateResultCode.SUCCEEDED, 0, false, context.clock().instant(), null))
-          .toList();
     }
   }
 }

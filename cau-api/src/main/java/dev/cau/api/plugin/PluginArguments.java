@@ -2,6 +2,7 @@ package dev.cau.api.plugin;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.cau.api.InvalidOptionsException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,25 +11,37 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The argument values a run gives one plug-in, by name, as text.
  *
- * <p>Values named secret are kept but never printed: {@link #toString()} masks them.
+ * <p>Values named secret are kept but never printed: {@link #toString()} masks them. Arguments
+ * may name the plug-in they belong to ({@link #forPlugin(String)}); the engine's do, so that a
+ * refused value is named as a run names it, {@code CauPluginArguments[<plug-in>].<argument>}.
+ * Equality compares the values and which are secret; the plug-in's name only labels messages.
  */
 @API(status = STABLE, since = "0.1.0")
 public final class PluginArguments {
   /** No arguments. */
-  public static final PluginArguments EMPTY = new PluginArguments(Map.of(), Set.of());
+  public static final PluginArguments EMPTY = new PluginArguments(Map.of(), Set.of(), null);
+
+  /** What {@link #getBoolean(String)} accepts, as its refusal says it. */
+  private static final String BOOLEAN_ALLOWED = "True or False (in any letter case)";
+
+  /** The most characters of a refused value a message shows. */
+  private static final int SHOWN_LENGTH = 200;
 
   private static final String MASK = "********";
 
   private final Map<String, String> values;
   private final Set<String> secretNames;
+  private final @Nullable String pluginName;
 
-  private PluginArguments(Map<String, String> values, Set<String> secretNames) {
+  private PluginArguments(Map<String, String> values, Set<String> secretNames, @Nullable String pluginName) {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     this.secretNames = Set.copyOf(secretNames);
+    this.pluginName = pluginName;
   }
 
   /**
@@ -43,7 +56,7 @@ public final class PluginArguments {
       Objects.requireNonNull(k, "argument name");
       Objects.requireNonNull(v, "value of argument " + k);
     });
-    return new PluginArguments(values, secretNames);
+    return new PluginArguments(values, secretNames, null);
   }
 
   /**
@@ -57,6 +70,18 @@ public final class PluginArguments {
   }
 
   /**
+   * Returns the same arguments, naming the plug-in they belong to in the messages that refuse a
+   * value.
+   *
+   * @param pluginName the plug-in's name, such as {@code Microsoft.HotfixPlugin}
+   * @return arguments with the same values and secrets that name the plug-in
+   */
+  public PluginArguments forPlugin(String pluginName) {
+    // Not checked further: a provider's name is the registry's to refuse, with its own message.
+    return new PluginArguments(values, secretNames, Objects.requireNonNull(pluginName, "pluginName"));
+  }
+
+  /**
    * Returns the value of an argument.
    *
    * @param name the argument's name
@@ -67,11 +92,13 @@ public final class PluginArguments {
   }
 
   /**
-   * Returns the value of an argument read as a boolean, as CAU passes {@code 'True'}.
+   * Returns the value of an argument read as a boolean, as CAU passes {@code 'True'}: {@code true}
+   * or {@code false} in any letter case.
    *
    * @param name the argument's name
    * @return the value, or empty if absent
-   * @throws IllegalArgumentException if the value is not {@code true} or {@code false}
+   * @throws InvalidOptionsException if the value is neither, naming the argument (with the plug-in
+   *     if {@link #forPlugin(String)} named it), the value (masked if secret) and what is allowed
    */
   public Optional<Boolean> getBoolean(String name) {
     return get(name).map(v -> {
@@ -81,9 +108,19 @@ public final class PluginArguments {
       if (v.equalsIgnoreCase("false")) {
         return Boolean.FALSE;
       }
-      throw new IllegalArgumentException(
-          "Plug-in argument \"" + name + "\" must be True or False, but was \"" + shown(name) + "\"");
+      throw new InvalidOptionsException(optionName(name), '"' + shortened(shown(name)) + '"', BOOLEAN_ALLOWED);
     });
+  }
+
+  /** Keeps a message readable when a value is huge. */
+  private static String shortened(String value) {
+    return value.length() <= SHOWN_LENGTH ? value
+        : value.substring(0, SHOWN_LENGTH) + "… (" + value.length() + " characters)";
+  }
+
+  /** Names an argument as a run does, or by its name alone if the plug-in is unknown. */
+  private String optionName(String name) {
+    return pluginName == null ? name : "CauPluginArguments[" + pluginName + "]." + name;
   }
 
   /**

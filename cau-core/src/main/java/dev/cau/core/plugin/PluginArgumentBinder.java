@@ -49,7 +49,8 @@ public final class PluginArgumentBinder {
    * @param given the run's values by argument name, such as one {@code CauPluginArguments}
    *     hashtable; names in any letter case
    * @return the values by the descriptors' names, with defaults filled in and secret arguments
-   *     marked secret, in the order of the descriptors
+   *     marked secret, in the order of the descriptors, naming the plug-in
+   *     ({@link PluginArguments#forPlugin(String)})
    * @throws InvalidOptionsException if a given name is unknown or given twice, a required
    *     argument is missing or blank, or a value does not fit its argument's type
    * @throws PluginRegistrationException if the plug-in describes one argument name twice, or
@@ -105,7 +106,7 @@ public final class PluginArgumentBinder {
         secretNames.add(argument.name());
       }
     }
-    return PluginArguments.of(values, secretNames);
+    return PluginArguments.of(values, secretNames).forPlugin(provider.name());
   }
 
   private static Map<String, PluginArgument> descriptorsByKey(UpdatePluginProvider provider) {

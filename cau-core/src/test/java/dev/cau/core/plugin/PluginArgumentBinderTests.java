@@ -201,6 +201,19 @@ class PluginArgumentBinderTests {
         .hasMessageContaining("True or False");
   }
 
+  @Test
+  void boundArgumentsNameThePlugInWhenAPlugInRefusesAValue() {
+    // A plug-in may read a STRING argument as a boolean; binding lets any text through.
+    PluginArguments bound = PluginArgumentBinder.bind(HOTFIX, withPath("Password", "maybe"));
+
+    assertThatThrownBy(() -> bound.getBoolean("HotfixRootFolderPath"))
+        .isInstanceOfSatisfying(InvalidOptionsException.class, e -> assertThat(e.option())
+            .isEqualTo("CauPluginArguments[Test.Hotfix].HotfixRootFolderPath"))
+        .hasMessageContaining("True or False");
+    assertThatThrownBy(() -> bound.getBoolean("Password"))
+        .isInstanceOfSatisfying(InvalidOptionsException.class, e -> assertThat(e.value()).isEqualTo("\"********\""));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"0", "-7", "+12", "2147483647", "-2147483648"})
   void acceptsWholeNumbersThatFitAnInt(String value) {

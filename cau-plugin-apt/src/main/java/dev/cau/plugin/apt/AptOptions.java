@@ -42,9 +42,9 @@ record AptOptions(
             "free of names that " + AptPluginProvider.DENY_PACKAGES + " also lists");
       }
     }
-    return new AptOptions(allowed, denied, flag(arguments, AptPluginProvider.WITH_NEW_PACKAGES, false),
-        flag(arguments, AptPluginProvider.INCLUDE_DIST_UPGRADE, false),
-        flag(arguments, AptPluginProvider.UPDATE_PACKAGE_LISTS, true));
+    return new AptOptions(allowed, denied, arguments.getBoolean(AptPluginProvider.WITH_NEW_PACKAGES).orElse(false),
+        arguments.getBoolean(AptPluginProvider.INCLUDE_DIST_UPGRADE).orElse(false),
+        arguments.getBoolean(AptPluginProvider.UPDATE_PACKAGE_LISTS).orElse(true));
   }
 
   /** Tells whether a run may touch a package (its name without an architecture qualifier). */
@@ -77,15 +77,6 @@ record AptOptions(
       }
     }
     return names;
-  }
-
-  private static boolean flag(PluginArguments arguments, String argument, boolean absent) {
-    try {
-      return arguments.getBoolean(argument).orElse(absent);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidOptionsException(option(argument), '"' + shorten(arguments.shown(argument)) + '"',
-          "True or False");
-    }
   }
 
   /** Keeps messages readable when a value is huge. */

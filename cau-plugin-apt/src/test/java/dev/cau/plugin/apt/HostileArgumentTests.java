@@ -84,7 +84,7 @@ class HostileArgumentTests {
         .hasMessageContaining("\"cau-lab-tool\"").hasMessageContaining("DenyPackages");
     assertThatThrownBy(() -> new AptPluginProvider().create(PluginArguments.of(Map.of("WithNewPackages", "yes"))))
         .isInstanceOf(InvalidOptionsException.class)
-        .hasMessage("\"CauPluginArguments[Debian.AptPlugin].WithNewPackages\" must be True or False, but was \"yes\"");
+        .hasMessage("\"WithNewPackages\" must be True or False (in any letter case), but was \"yes\"");
   }
 
   @Test

@@ -47,7 +47,8 @@ record HotfixArguments(
           "a whole number of minutes from 1 to " + MAX_TIMEOUT_MINUTES);
     }
     return new HotfixArguments(trimSeparators(root), config, Duration.ofMinutes(timeout),
-        bool(arguments, HotfixPluginProvider.REQUIRE_SMB_ENCRYPTION), bool(arguments, HotfixPluginProvider.DISABLE_ACL_CHECKS));
+        arguments.getBoolean(HotfixPluginProvider.REQUIRE_SMB_ENCRYPTION).orElse(false),
+        arguments.getBoolean(HotfixPluginProvider.DISABLE_ACL_CHECKS).orElse(false));
   }
 
   /** The full path of something in the root folder, by its path relative to the root, with {@code \}. */
@@ -102,14 +103,6 @@ record HotfixArguments(
       p = p.substring(0, p.length() - 1);
     }
     return p;
-  }
-
-  private static boolean bool(PluginArguments arguments, String name) {
-    try {
-      return arguments.getBoolean(name).orElse(false);
-    } catch (IllegalArgumentException e) {
-      throw invalid(name, "\"" + arguments.shown(name) + "\"", "True or False");
-    }
   }
 
   private static InvalidOptionsException invalid(String argument, String value, String allowed) {

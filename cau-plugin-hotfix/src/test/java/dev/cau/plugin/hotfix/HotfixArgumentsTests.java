@@ -85,7 +85,7 @@ class HotfixArgumentsTests {
   @Test
   void aBooleanThatIsNotTrueOrFalseIsRefused() {
     assertThatThrownBy(() -> of("HotfixRootFolderPath", "D:\\h", "DisableAclChecks", "yes"))
-        .hasMessage("\"CauPluginArguments[Microsoft.HotfixPlugin].DisableAclChecks\" must be True or False, but was"
-            + " \"yes\"");
+        .isInstanceOf(InvalidOptionsException.class)
+        .hasMessage("\"DisableAclChecks\" must be True or False (in any letter case), but was \"yes\"");
   }
 }

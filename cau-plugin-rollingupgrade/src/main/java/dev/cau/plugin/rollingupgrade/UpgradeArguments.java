@@ -27,9 +27,9 @@ record UpgradeArguments(boolean wuConnected, @Nullable String setupMedia, boolea
   static final int MAX_PATH = 240;
 
   static UpgradeArguments from(PluginArguments arguments) {
-    boolean wu = bool(arguments, WU_CONNECTED);
-    boolean mock = bool(arguments, MOCK_SETUP);
-    boolean level = bool(arguments, UPDATE_CLUSTER_FUNCTIONAL_LEVEL);
+    boolean wu = arguments.getBoolean(WU_CONNECTED).orElse(false);
+    boolean mock = arguments.getBoolean(MOCK_SETUP).orElse(false);
+    boolean level = arguments.getBoolean(UPDATE_CLUSTER_FUNCTIONAL_LEVEL).orElse(false);
     Optional<String> media = arguments.get(PATH_TO_SETUP_MEDIA);
     if (wu && mock) {
       throw invalid(MOCK_SETUP, "\"" + arguments.shown(MOCK_SETUP) + "\"",
@@ -122,14 +122,6 @@ record UpgradeArguments(boolean wuConnected, @Nullable String setupMedia, boolea
       p = p.substring(0, p.length() - 1);
     }
     return p;
-  }
-
-  private static boolean bool(PluginArguments arguments, String name) {
-    try {
-      return arguments.getBoolean(name).orElse(false);
-    } catch (IllegalArgumentException e) {
-      throw invalid(name, "\"" + arguments.shown(name) + "\"", "True or False");
-    }
   }
 
   private static InvalidOptionsException invalid(String argument, String value, String allowed) {

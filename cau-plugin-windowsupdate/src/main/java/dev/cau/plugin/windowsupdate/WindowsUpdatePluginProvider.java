@@ -63,13 +63,7 @@ public final class WindowsUpdatePluginProvider implements UpdatePluginProvider {
   @Override
   public UpdatePlugin create(PluginArguments arguments) {
     String option = "CauPluginArguments[" + NAME + "].";
-    boolean recommended;
-    try {
-      recommended = arguments.getBoolean(INCLUDE_RECOMMENDED_UPDATES).orElse(false);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidOptionsException(option + INCLUDE_RECOMMENDED_UPDATES,
-          "\"" + arguments.shown(INCLUDE_RECOMMENDED_UPDATES) + "\"", "True or False");
-    }
+    boolean recommended = arguments.getBoolean(INCLUDE_RECOMMENDED_UPDATES).orElse(false);
     SearchCriteria criteria = SearchCriteria.parse(option + QUERY_STRING,
         arguments.get(QUERY_STRING).orElse(SearchCriteria.DEFAULT));
     return new WindowsUpdatePlugin(criteria, recommended);

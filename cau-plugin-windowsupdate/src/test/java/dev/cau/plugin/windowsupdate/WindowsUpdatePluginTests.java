@@ -210,8 +210,7 @@ class WindowsUpdatePluginTests {
   void includeRecommendedUpdatesMustBeTrueOrFalse() {
     assertThatThrownBy(() -> Catalogues.plugin("IncludeRecommendedUpdates", "yes"))
         .isInstanceOf(InvalidOptionsException.class)
-        .hasMessage("\"CauPluginArguments[Microsoft.WindowsUpdatePlugin].IncludeRecommendedUpdates\" must be True or"
-            + " False, but was \"yes\"");
+        .hasMessage("\"IncludeRecommendedUpdates\" must be True or False (in any letter case), but was \"yes\"");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.cau.api.InvalidOptionsException;
 import dev.cau.api.PluginFailureException;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.PluginArguments;
@@ -82,6 +83,13 @@ class RaidFirmwarePluginTests {
     assertThat(plugin(Map.of("AllowDowngrade", "True")).scan(onBeta))
         .extracting(Update::id, Update::description)
         .containsExactly(tuple("ctrl0/8.0.0", "Downgrade from 9.0.0"));
+  }
+
+  @Test
+  void anAllowDowngradeThatIsNotTrueOrFalseIsRefusedWhenThePluginIsCreated() {
+    assertThatThrownBy(() -> plugin(Map.of("AllowDowngrade", "sometimes")))
+        .isInstanceOf(InvalidOptionsException.class)
+        .hasMessage("\"AllowDowngrade\" must be True or False (in any letter case), but was \"sometimes\"");
   }
 
   @Test
