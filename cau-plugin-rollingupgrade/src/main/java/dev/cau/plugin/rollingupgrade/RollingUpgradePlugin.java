@@ -178,11 +178,15 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
       return;
     }
     if (!reached(now, expected)) {
+      collectLogs(context, "it came back on its old build");
       throw new PluginFailureException(NOT_UPGRADED, "Node \"" + context.nodeName() + "\" runs " + now.shown()
           + " after its upgrade to build " + expected + ": setup did not finish or rolled back; collect its setup"
           + " logs (Save-CauDebugTrace -FeatureUpdateLogs) before trying again");
     }
     context.log().info("Node \"" + context.nodeName() + "\" was upgraded: it now runs " + now.shown());
+    if (arguments.setupLogs() == SetupLogs.When.ALL) {
+      SetupLogs.collect(context, "after its upgrade, as FeatureUpdateLogs All asks");
+    }
   }
 
   private static List<Update> offeredByWindowsUpdate(PluginContext context, UpdatePlugin windowsUpdate) {
@@ -325,6 +329,7 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
       } else if (result.code() == UpdateResultCode.FAILED) {
         context.log().warn("The feature update \"" + result.update().title() + "\" failed on node \""
             + context.nodeName() + "\": " + SetupExitCode.describe(result.errorCode()));
+        collectLogs(context, "setup failed: " + SetupExitCode.describe(result.errorCode()));
       }
     }
     if (upgraded) {
@@ -345,6 +350,7 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
     String media = Objects.requireNonNull(arguments.setupMedia(), "setupMedia");
     int compat = SetupScript.call(runner, context, SetupProtocol.Operation.COMPAT, media).exitCode("exitCode");
     if (compatibilityBlocks(compat)) {
+      collectLogs(context, "setup's compatibility scan blocked it: " + SetupExitCode.describe(compat));
       throw new PluginFailureException(COMPATIBILITY_BLOCK, "Setup's compatibility scan blocks the upgrade of node \""
           + context.nodeName() + "\": " + SetupExitCode.describe(compat) + "; the node was not upgraded");
     }
@@ -374,6 +380,13 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
           + context.nodeName() + "\"");
     }
     return results;
+  }
+
+  /** Collects setup's logs where setup failed, unless FeatureUpdateLogs is None. */
+  private void collectLogs(PluginContext context, String why) {
+    if (arguments.setupLogs() != SetupLogs.When.NONE) {
+      SetupLogs.collect(context, why);
+    }
   }
 
   private static List<InstallResult> canceled(PluginContext context, List<Update> updates) {
