@@ -68,6 +68,18 @@ public interface UpdatePlugin {
   }
 
   /**
+   * Gives the plug-in what the run's journal holds of its calls, on a coordinator that takes over
+   * a run another coordinator started: each node's first scan (what every node was offered when the
+   * run started) and the install results so far. Called once, before any other call of this plug-in
+   * in the resumed run, on the engine's thread; a plug-in whose decisions depend on what it saw
+   * earlier in the run (the build an upgrade must reach, for instance) judges by this rather than by
+   * what a fresh scan offers now. The default does nothing.
+   *
+   * @param journaled the plug-in's journaled calls
+   */
+  default void resumeRun(JournaledRun journaled) {}
+
+  /**
    * Names the node capabilities the plug-in cannot work without, such as
    * {@link dev.cau.api.capability.ProgramRunner}. A readiness check fails for every node that
    * does not offer one, and a run refuses to start, before any node is touched. The default

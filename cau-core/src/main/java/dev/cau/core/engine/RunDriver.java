@@ -19,6 +19,7 @@ import dev.cau.api.event.RunListener;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.Update;
 import dev.cau.api.plugin.InitialScanReview;
+import dev.cau.api.plugin.JournaledRun;
 import dev.cau.api.plugin.UpdatePlugin;
 import dev.cau.api.result.RunResult;
 import dev.cau.core.AbandonedCall;
@@ -33,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -200,6 +202,7 @@ public final class RunDriver {
         finish(result);
         return;
       }
+      handJournalToPlugins(entries);
       startHeartbeat();
     } catch (RuntimeException | Error e) {
       LOG.error("Run {} could not be resumed: replaying its journal failed", runId, e);
@@ -209,6 +212,28 @@ public final class RunDriver {
       MDC.remove("cau.runId");
     }
     process(new RunInput.Resumed(coordinator, execution.clock().instant()));
+  }
+
+  /**
+   * Gives each plug-in of the run what the journal holds of its calls (its first scan of each node,
+   * its install results), since this coordinator's instances of the plug-ins saw none of them.
+   */
+  private void handJournalToPlugins(List<JournalEntry> entries) {
+    Map<String, Map<String, List<Update>>> firstScans = new HashMap<>();
+    Map<String, Map<String, List<InstallResult>>> installed = new HashMap<>();
+    for (JournalEntry entry : entries) {
+      if (!(entry.input() instanceof RunInput.CallCompleted call)) {
+        continue;
+      }
+      if (call.result() instanceof CallResult.Scanned scanned) {
+        firstScans.computeIfAbsent(scanned.plugin(), p -> new LinkedHashMap<>()).putIfAbsent(call.node(), scanned.updates());
+      } else if (call.result() instanceof CallResult.Installed results) {
+        installed.computeIfAbsent(results.plugin(), p -> new LinkedHashMap<>())
+            .computeIfAbsent(call.node(), n -> new ArrayList<>()).addAll(results.results());
+      }
+    }
+    plugins.forEach((name, plugin) -> plugin.resumeRun(new JournaledRun(
+        firstScans.getOrDefault(name, Map.of()), installed.getOrDefault(name, Map.of()))));
   }
 
   /**

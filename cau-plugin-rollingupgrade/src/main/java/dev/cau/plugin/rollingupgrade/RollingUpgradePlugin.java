@@ -5,6 +5,7 @@ import dev.cau.api.capability.NodeFiles;
 import dev.cau.api.capability.ProgramRunner;
 import dev.cau.api.plugin.InitialScanReview;
 import dev.cau.api.plugin.InstallResult;
+import dev.cau.api.plugin.JournaledRun;
 import dev.cau.api.plugin.PluginArguments;
 import dev.cau.api.plugin.PluginContext;
 import dev.cau.api.plugin.RestartBehavior;
@@ -36,9 +37,15 @@ import org.jspecify.annotations.Nullable;
  * plug-in declares the restarts its own ({@link #restartsNodeItself}). The scan after the node is
  * back verifies the new build.
  *
- * <p>Thread-safe: the per-node memory (builds expected after an upgrade, blocked nodes, mock
- * setups done) is in concurrent maps. That memory is the run's own: a coordinator that takes the
- * run over verifies a node's build from the offers alone.
+ * <p>The run's target on each node is the feature update its first scan offered (reviewed to be the
+ * same on every node). Later scans and the staging before a node is drained judge the node by that
+ * target, not by what is offered now: a node that runs it is done, and a node offered another
+ * build since is refused before it is touched ({@link #OFFER_CHANGED}), since finishing the run
+ * with it would leave the nodes on different builds.
+ *
+ * <p>Thread-safe: the per-node memory (run targets, builds expected after an upgrade, blocked
+ * nodes, mock setups done) is in concurrent maps. A coordinator that takes the run over gets the
+ * targets and the upgrades done from the run's journal ({@link #resumeRun}).
  */
 final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
   /** Windows Update's classification of feature updates. */
@@ -57,12 +64,16 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
   /** The error id of an upgraded node whose restart could not be started. */
   static final String RESTART_FAILED = "RollingUpgradePlugin.RestartFailed";
 
+  /** The error id of a node offered another feature update than the run's target. */
+  static final String OFFER_CHANGED = "RollingUpgradePlugin.OfferChanged";
+
   /** The id of the update a mock setup reports. */
   static final String MOCK_UPDATE_ID = "mock-setup";
 
   private final UpgradeArguments arguments;
   private final @Nullable UpdatePlugin windowsUpdate;
   private final Map<String, String> expectedBuild = new ConcurrentHashMap<>();
+  private final Map<String, FeatureOffer> runTarget = new ConcurrentHashMap<>();
   private final Map<String, String> blocked = new ConcurrentHashMap<>();
   private final Set<String> mocked = ConcurrentHashMap.newKeySet();
 
@@ -103,7 +114,16 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
     ProgramRunner runner = context.require(ProgramRunner.class);
     OsVersion now = OsVersion.read(SetupScript.call(runner, context, SetupProtocol.Operation.OSVERSION, ""));
     verifyUpgrade(context, now);
+    FeatureOffer target = runTarget.get(node);
+    if (target != null && reached(now, target.build())) {
+      context.log().info("Node \"" + node + "\" runs " + now.shown() + ", this run's target " + target.shown()
+          + ": nothing more to offer in this run");
+      return List.of();
+    }
     List<Update> offers = windowsUpdate != null ? offeredByWindowsUpdate(context, windowsUpdate) : offeredByMedia(context, runner, now);
+    if (target != null) {
+      offers = requireTarget(context, now, target, offers);
+    }
     for (Update offer : offers) {
       context.log().info("Node \"" + node + "\" runs " + now.shown() + " and is offered the feature update to "
           + offer.facts().targetVersion() + " (build " + offer.facts().targetBuild() + "): \"" + offer.title() + "\"");
@@ -111,17 +131,62 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
     return offers;
   }
 
+  /**
+   * Before the node is drained: the offer it waited with since the first scan must still be the
+   * run's target, or the node is refused untouched.
+   */
+  @Override
+  public void stage(PluginContext context, List<Update> updates) {
+    FeatureOffer target = runTarget.get(context.nodeName());
+    if (arguments.mockSetup() || target == null || updates.isEmpty()) {
+      return;
+    }
+    ProgramRunner runner = context.require(ProgramRunner.class);
+    OsVersion now = OsVersion.read(SetupScript.call(runner, context, SetupProtocol.Operation.OSVERSION, ""));
+    List<Update> offers = windowsUpdate != null ? offeredByWindowsUpdate(context, windowsUpdate)
+        : mediaOffer(context, runner, now).map(List::of).orElse(List.of());
+    requireTarget(context, now, target, offers);
+  }
+
+  /** Keeps the offers of the run's target build, or refuses the node if none is offered. */
+  private static List<Update> requireTarget(PluginContext context, OsVersion now, FeatureOffer target, List<Update> offers) {
+    List<Update> same = offers.stream().filter(u -> target.build().equals(u.facts().targetBuild())).toList();
+    if (!same.isEmpty()) {
+      return same;
+    }
+    List<String> shown = offers.stream().map(u -> u.facts().targetVersion() + " (build " + u.facts().targetBuild() + ")")
+        .distinct().toList();
+    throw new PluginFailureException(OFFER_CHANGED, "Node \"" + context.nodeName() + "\" runs " + now.shown() + " and is now"
+        + " offered " + (shown.isEmpty() ? "no feature update" : String.join(" and ", shown)) + ", but this run's target,"
+        + " journaled when the run started (every node was offered it then), is " + target.shown() + ": the node was"
+        + " not touched. Make the run's build available again (the same media on every node) and resume, or end"
+        + " this run and start a new one once every node that is not upgraded is offered the same feature update");
+  }
+
+  /** Whether a node runs a build: the same build number and at least its revision, when it names one. */
+  private static boolean reached(OsVersion now, String build) {
+    if (!now.build().equals(FeatureOffer.buildNumber(build))) {
+      return false;
+    }
+    int dot = build.indexOf('.');
+    return dot < 0 || now.revision() >= Long.parseLong(build.substring(dot + 1));
+  }
+
   private void verifyUpgrade(PluginContext context, OsVersion now) {
     String expected = expectedBuild.get(context.nodeName());
     if (expected == null) {
       return;
     }
-    if (!now.build().equals(FeatureOffer.buildNumber(expected))) {
+    if (!reached(now, expected)) {
+      collectLogs(context, "it came back on its old build");
       throw new PluginFailureException(NOT_UPGRADED, "Node \"" + context.nodeName() + "\" runs " + now.shown()
           + " after its upgrade to build " + expected + ": setup did not finish or rolled back; collect its setup"
           + " logs (Save-CauDebugTrace -FeatureUpdateLogs) before trying again");
     }
     context.log().info("Node \"" + context.nodeName() + "\" was upgraded: it now runs " + now.shown());
+    if (arguments.setupLogs() == SetupLogs.When.ALL) {
+      SetupLogs.collect(context, "after its upgrade, as FeatureUpdateLogs All asks");
+    }
   }
 
   private static List<Update> offeredByWindowsUpdate(PluginContext context, UpdatePlugin windowsUpdate) {
@@ -140,6 +205,24 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
   }
 
   private List<Update> offeredByMedia(PluginContext context, ProgramRunner runner, OsVersion now) {
+    Optional<Update> offer = mediaOffer(context, runner, now);
+    if (offer.isEmpty()) {
+      return List.of();
+    }
+    String media = Objects.requireNonNull(arguments.setupMedia(), "setupMedia");
+    int code = SetupScript.call(runner, context, SetupProtocol.Operation.COMPAT, media).exitCode("exitCode");
+    if (compatibilityBlocks(code)) {
+      blocked.put(context.nodeName(), SetupExitCode.describe(code));
+      context.log().warn("Setup's compatibility scan blocks the upgrade of node \"" + context.nodeName() + "\": "
+          + SetupExitCode.describe(code));
+    } else {
+      blocked.remove(context.nodeName());
+    }
+    return List.of(offer.get());
+  }
+
+  /** What the media offer the node: their install image's build, if newer than the node's. */
+  private Optional<Update> mediaOffer(PluginContext context, ProgramRunner runner, OsVersion now) {
     String media = Objects.requireNonNull(arguments.setupMedia(), "setupMedia");
     String image = SetupScript.call(runner, context, SetupProtocol.Operation.MEDIA, media).text("imageVersion");
     String[] parts = image.split("\\.");
@@ -152,21 +235,13 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
     if (Long.parseLong(parts[2]) <= Long.parseLong(now.build())) {
       context.log().info("The media at \"" + media + "\" hold build " + build + ", not newer than node \""
           + context.nodeName() + "\"'s " + now.shown() + ": nothing to offer");
-      return List.of();
-    }
-    int code = SetupScript.call(runner, context, SetupProtocol.Operation.COMPAT, media).exitCode("exitCode");
-    if (compatibilityBlocks(code)) {
-      blocked.put(context.nodeName(), SetupExitCode.describe(code));
-      context.log().warn("Setup's compatibility scan blocks the upgrade of node \"" + context.nodeName() + "\": "
-          + SetupExitCode.describe(code));
-    } else {
-      blocked.remove(context.nodeName());
+      return Optional.empty();
     }
     FeatureOffer offer = new FeatureOffer(FeatureOffer.versionOf(build), build, "Feature update to version "
         + FeatureOffer.versionOf(build) + " (" + build + ") from setup media");
     UpdateFacts facts = UpdateFacts.NONE.withClassification(UPGRADES).withTarget(offer.version(), offer.build())
         .withRestart(RestartBehavior.ALWAYS).withInstallAlone(true);
-    return List.of(new Update("feature-update-" + image, offer.title(), "From " + media, facts));
+    return Optional.of(new Update("feature-update-" + image, offer.title(), "From " + media, facts));
   }
 
   @Override
@@ -209,7 +284,27 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
           + ". Resolve what setup reports (its logs are collected by Save-CauDebugTrace -FeatureUpdateLogs) and"
           + " start the run again");
     }
+    updatesByNode.forEach(this::rememberTarget);
     return Optional.empty();
+  }
+
+  /** On a coordinator that takes the run over: the targets of the first scans, and the upgrades done. */
+  @Override
+  public void resumeRun(JournaledRun journaled) {
+    if (arguments.mockSetup()) {
+      return;
+    }
+    journaled.firstScans().forEach(this::rememberTarget);
+    journaled.installed().forEach((node, results) -> results.stream()
+        .filter(r -> r.code() == UpdateResultCode.SUCCEEDED && r.update().facts().targetBuild() != null)
+        .reduce((first, second) -> second)
+        .ifPresent(r -> expectedBuild.put(node, Objects.requireNonNull(r.update().facts().targetBuild()))));
+  }
+
+  private void rememberTarget(String node, List<Update> firstScan) {
+    firstScan.stream().filter(u -> u.facts().targetBuild() != null).findFirst().ifPresent(u -> runTarget.put(node,
+        new FeatureOffer(String.valueOf(u.facts().targetVersion()), Objects.requireNonNull(u.facts().targetBuild()),
+            u.title())));
   }
 
   @Override
@@ -234,6 +329,7 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
       } else if (result.code() == UpdateResultCode.FAILED) {
         context.log().warn("The feature update \"" + result.update().title() + "\" failed on node \""
             + context.nodeName() + "\": " + SetupExitCode.describe(result.errorCode()));
+        collectLogs(context, "setup failed: " + SetupExitCode.describe(result.errorCode()));
       }
     }
     if (upgraded) {
@@ -254,6 +350,7 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
     String media = Objects.requireNonNull(arguments.setupMedia(), "setupMedia");
     int compat = SetupScript.call(runner, context, SetupProtocol.Operation.COMPAT, media).exitCode("exitCode");
     if (compatibilityBlocks(compat)) {
+      collectLogs(context, "setup's compatibility scan blocked it: " + SetupExitCode.describe(compat));
       throw new PluginFailureException(COMPATIBILITY_BLOCK, "Setup's compatibility scan blocks the upgrade of node \""
           + context.nodeName() + "\": " + SetupExitCode.describe(compat) + "; the node was not upgraded");
     }
@@ -283,6 +380,13 @@ final class RollingUpgradePlugin implements UpdatePlugin, InitialScanReview {
           + context.nodeName() + "\"");
     }
     return results;
+  }
+
+  /** Collects setup's logs where setup failed, unless FeatureUpdateLogs is None. */
+  private void collectLogs(PluginContext context, String why) {
+    if (arguments.setupLogs() != SetupLogs.When.NONE) {
+      SetupLogs.collect(context, why);
+    }
   }
 
   private static List<InstallResult> canceled(PluginContext context, List<Update> updates) {

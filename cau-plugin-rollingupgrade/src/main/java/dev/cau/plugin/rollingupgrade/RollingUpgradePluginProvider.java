@@ -50,6 +50,9 @@ public final class RollingUpgradePluginProvider implements UpdatePluginProvider 
   /** The argument that runs a script in place of setup. */
   public static final String MOCK_SETUP = "MockSetup";
 
+  /** The argument that says when setup's logs are collected: {@code FailedSetup}, {@code All} or {@code None}. */
+  public static final String FEATURE_UPDATE_LOGS = "FeatureUpdateLogs";
+
   private static final List<PluginArgument> ARGUMENTS = List.of(
       PluginArgument.optional(WU_CONNECTED, ArgumentType.BOOLEAN, "False",
           "Whether the feature update comes from Windows Update; otherwise from PathToSetupMedia."),
@@ -59,7 +62,11 @@ public final class RollingUpgradePluginProvider implements UpdatePluginProvider 
       PluginArgument.optional(UPDATE_CLUSTER_FUNCTIONAL_LEVEL, ArgumentType.BOOLEAN, "False",
           "Opt in to raising the cluster functional level (irreversible) once every node succeeded."),
       PluginArgument.optional(MOCK_SETUP, ArgumentType.BOOLEAN, "False",
-          "Run the PathToSetupMedia script in place of setup: drain, run, restart and resume each node."));
+          "Run the PathToSetupMedia script in place of setup: drain, run, restart and resume each node."),
+      PluginArgument.optional(FEATURE_UPDATE_LOGS, ArgumentType.STRING, "FailedSetup",
+          "When setup's logs (setuperr.log and setupact.log of its Panther folders, each up to 64 KiB) are"
+              + " collected into the node's log: FailedSetup (setup failed, was blocked or rolled back), All"
+              + " (also after every upgrade) or None."));
 
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public RollingUpgradePluginProvider() {}

@@ -1,5 +1,6 @@
 package dev.cau.plugin.rollingupgrade;
 
+import static dev.cau.plugin.rollingupgrade.RollingUpgradePluginProvider.FEATURE_UPDATE_LOGS;
 import static dev.cau.plugin.rollingupgrade.RollingUpgradePluginProvider.MOCK_SETUP;
 import static dev.cau.plugin.rollingupgrade.RollingUpgradePluginProvider.PATH_TO_SETUP_MEDIA;
 import static dev.cau.plugin.rollingupgrade.RollingUpgradePluginProvider.UPDATE_CLUSTER_FUNCTIONAL_LEVEL;
@@ -20,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  *     when Windows Update connected
  * @param raiseFunctionalLevel the opt-in to raise the cluster functional level at the end
  * @param mockSetup whether the script runs in place of setup
+ * @param setupLogs when setup's logs are collected into the node's log
  */
 record UpgradeArguments(boolean wuConnected, @Nullable String setupMedia, boolean raiseFunctionalLevel,
-    boolean mockSetup) {
+    boolean mockSetup, SetupLogs.When setupLogs) {
   /** The longest path accepted, Windows' classic limit less room for {@code \sources\setup.exe}. */
   static final int MAX_PATH = 240;
 
@@ -31,6 +33,9 @@ record UpgradeArguments(boolean wuConnected, @Nullable String setupMedia, boolea
     boolean mock = arguments.getBoolean(MOCK_SETUP).orElse(false);
     boolean level = arguments.getBoolean(UPDATE_CLUSTER_FUNCTIONAL_LEVEL).orElse(false);
     Optional<String> media = arguments.get(PATH_TO_SETUP_MEDIA);
+    String logsValue = arguments.get(FEATURE_UPDATE_LOGS).orElse("FailedSetup");
+    SetupLogs.When logs = SetupLogs.When.parse(logsValue).orElseThrow(() -> invalid(FEATURE_UPDATE_LOGS,
+        "\"" + logsValue + "\"", "FailedSetup, All or None"));
     if (wu && mock) {
       throw invalid(MOCK_SETUP, "\"" + arguments.shown(MOCK_SETUP) + "\"",
           "False while " + WU_CONNECTED + " is True: MockSetup runs the script PathToSetupMedia names");
@@ -40,7 +45,7 @@ record UpgradeArguments(boolean wuConnected, @Nullable String setupMedia, boolea
         throw invalid(PATH_TO_SETUP_MEDIA, "\"" + media.get() + "\"",
             "absent while " + WU_CONNECTED + " is True: media are used only when WuConnected is False");
       }
-      return new UpgradeArguments(true, null, level, false);
+      return new UpgradeArguments(true, null, level, false, logs);
     }
     String path = media.orElseThrow(() -> invalid(PATH_TO_SETUP_MEDIA, "absent", mock
         ? "the path of a .ps1 script, required with " + MOCK_SETUP + " True"
@@ -62,7 +67,7 @@ record UpgradeArguments(boolean wuConnected, @Nullable String setupMedia, boolea
       throw invalid(UPDATE_CLUSTER_FUNCTIONAL_LEVEL, "\"" + arguments.shown(UPDATE_CLUSTER_FUNCTIONAL_LEVEL) + "\"",
           "False while " + MOCK_SETUP + " is True: a mock setup changes no operating system, so no level can be raised");
     }
-    return new UpgradeArguments(false, trimSeparators(path), level, mock);
+    return new UpgradeArguments(false, trimSeparators(path), level, mock, logs);
   }
 
   /** Says why a Windows path is refused, or empty if it is accepted. */

@@ -51,6 +51,7 @@ class PluginRegistrationTests {
             tuple("WuConnected", ArgumentType.BOOLEAN, "False", false),
             tuple("PathToSetupMedia", ArgumentType.STRING, null, false),
             tuple("UpdateClusterFunctionalLevel", ArgumentType.BOOLEAN, "False", false),
-            tuple("MockSetup", ArgumentType.BOOLEAN, "False", false));
+            tuple("MockSetup", ArgumentType.BOOLEAN, "False", false),
+            tuple("FeatureUpdateLogs", ArgumentType.STRING, "FailedSetup", false));
   }
 }

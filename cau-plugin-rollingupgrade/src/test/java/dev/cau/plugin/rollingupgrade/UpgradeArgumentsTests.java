@@ -33,7 +33,7 @@ class UpgradeArgumentsTests {
   void windowsUpdateConnectedNeedsNoMedia() {
     UpgradeArguments parsed = parse(Map.of(WU_CONNECTED, "true", UPDATE_CLUSTER_FUNCTIONAL_LEVEL, "True"));
 
-    assertThat(parsed).isEqualTo(new UpgradeArguments(true, null, true, false));
+    assertThat(parsed).isEqualTo(new UpgradeArguments(true, null, true, false, SetupLogs.When.FAILED_SETUP));
   }
 
   @Test
@@ -97,7 +97,8 @@ class UpgradeArgumentsTests {
   @Test
   void mockSetupNamesAPowerShellScript() {
     assertThat(parse(Map.of(MOCK_SETUP, "True", PATH_TO_SETUP_MEDIA, "C:\\CAUHotfix_All\\InstallMsuFiles.ps1")))
-        .isEqualTo(new UpgradeArguments(false, "C:\\CAUHotfix_All\\InstallMsuFiles.ps1", false, true));
+        .isEqualTo(new UpgradeArguments(false, "C:\\CAUHotfix_All\\InstallMsuFiles.ps1", false, true,
+            SetupLogs.When.FAILED_SETUP));
 
     InvalidOptionsException e = refused(Map.of(MOCK_SETUP, "True", PATH_TO_SETUP_MEDIA, "D:\\Media"));
     assertThat(e).hasMessageContaining("the path of a .ps1 script when MockSetup is True");

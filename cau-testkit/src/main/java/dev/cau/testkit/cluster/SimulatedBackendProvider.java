@@ -30,7 +30,12 @@ import org.apiguardian.api.API;
  * {@code restart-updates} (update ids that need a restart), {@code roles} (names of the clustered
  * roles the node hosts, comma-separated), {@code fault} ({@code none},
  * {@code never-returns-from-restart}, {@code drain-hangs}, {@code crashes-while-installing}).
- * Every other key is refused.
+ * For feature updates: node settings {@code os-version} and {@code os-build} (given together) and
+ * {@code feature-update} (target version and build, {@code 23H2 25398.469}, or {@code none}), and
+ * cluster settings {@code functional-level} and {@code storage-pool-version}. A feature update's
+ * id starts with {@code feature-}; installing it restarts the node
+ * {@link SetupExitCodes#SETUP_RESTARTS} times by itself and moves it to the target. Every other key
+ * is refused.
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SimulatedBackendProvider implements ClusterBackendProvider {
@@ -40,8 +45,10 @@ public final class SimulatedBackendProvider implements ClusterBackendProvider {
   /** When virtual time starts unless the description says otherwise. */
   public static final String DEFAULT_START = "2026-01-20T03:00:00Z";
 
-  private static final List<String> CLUSTER_KEYS = List.of("witness", "witness-online", "start");
-  private static final List<String> NODE_KEYS = List.of("weight", "updates", "restart-updates", "roles", "fault");
+  private static final List<String> CLUSTER_KEYS = concat(List.of("witness", "witness-online", "start"),
+      DescribedOperatingSystems.CLUSTER_KEYS);
+  private static final List<String> NODE_KEYS = concat(List.of("weight", "updates", "restart-updates", "roles", "fault"),
+      DescribedOperatingSystems.NODE_KEYS);
 
   /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
   public SimulatedBackendProvider() {}
@@ -78,11 +85,13 @@ public final class SimulatedBackendProvider implements ClusterBackendProvider {
     SimulatedCluster.Builder cluster = SimulatedCluster.builder(description.name()).startingAt(start);
     WitnessKind witness = WitnessKind.NONE;
     boolean witnessOnline = true;
+    DescribedOperatingSystems operatingSystems = new DescribedOperatingSystems();
     for (BackendSetting setting : description.settings()) {
       switch (known(setting, CLUSTER_KEYS)) {
         case "witness" -> witness = witnessKind(setting);
         case "witness-online" -> witnessOnline = bool(setting);
         case "start" -> instant(setting);
+        case "functional-level", "storage-pool-version" -> operatingSystems.clusterSetting(setting);
         default -> throw new IllegalStateException("unreachable: " + setting.key());
       }
     }
@@ -100,6 +109,7 @@ public final class SimulatedBackendProvider implements ClusterBackendProvider {
       List<SimulatedUpdate> updates = new ArrayList<>();
       int weight = 1;
       String fault = "none";
+      List<BackendSetting> osSettings = new ArrayList<>();
       for (BackendSetting setting : node.settings()) {
         switch (known(setting, NODE_KEYS)) {
           case "weight" -> weight = weight(setting);
@@ -114,9 +124,11 @@ public final class SimulatedBackendProvider implements ClusterBackendProvider {
             }
           }
           case "fault" -> fault = fault(setting);
+          case "os-version", "os-build", "feature-update" -> osSettings.add(setting);
           default -> throw new IllegalStateException("unreachable: " + setting.key());
         }
       }
+      operatingSystems.node(node.name(), node.where(), osSettings).ifPresent(updates::add);
       int voteWeight = weight;
       String nodeFault = fault;
       cluster.node(node.name(), spec -> {
@@ -130,7 +142,15 @@ public final class SimulatedBackendProvider implements ClusterBackendProvider {
       });
       hosted.forEach(role -> cluster.role(role, node.name()));
     }
-    return cluster.build();
+    SimulatedCluster built = cluster.build();
+    operatingSystems.applyTo(built);
+    return built;
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return List.copyOf(all);
   }
 
   private static String known(BackendSetting setting, List<String> keys) {

@@ -570,6 +570,11 @@ public final class SimulatedCluster implements ClusterController {
     functionalLevel = new FunctionalLevel(current, highestSupported);
   }
 
+  /** The functional level now, read without recording a step (for the described cluster's boot hook). */
+  FunctionalLevel functionalLevelNow() {
+    return functionalLevel;
+  }
+
   /**
    * Sets the cluster's storage pool.
    *

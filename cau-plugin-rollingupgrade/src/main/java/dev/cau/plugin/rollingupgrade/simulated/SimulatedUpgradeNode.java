@@ -203,6 +203,15 @@ public final class SimulatedUpgradeNode {
   }
 
   /**
+   * Returns the update build revision the node runs.
+   *
+   * @return {@code UBR}
+   */
+  public long revision() {
+    return revision;
+  }
+
+  /**
    * Returns the version the node runs.
    *
    * @return {@code DisplayVersion}
