@@ -26,6 +26,7 @@ import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.journal.CallResult;
 import dev.cau.core.options.PauseMode;
 import dev.cau.core.options.RunOptions;
+import dev.cau.core.options.SecondOrderStaging;
 import dev.cau.core.options.WorkflowOrder;
 import dev.cau.core.quorum.QuorumDecision;
 import dev.cau.core.text.Counts;
@@ -47,8 +48,9 @@ import org.jspecify.annotations.Nullable;
  * <p>An attempt goes: check the remote-restart firewall rule, stage, run the pre-update script,
  * ask the quorum guard and suspend, install plug-in after plug-in, ask the guard again and
  * restart (or wait while a plug-in restarts the node itself), wait for the node within the reboot
- * timeout, scan again for updates that apply only now (bounded passes), resume with failback, run
- * the post-update script. Steps that are not needed are skipped. A failed attempt first brings the
+ * timeout, scan again for updates that apply only now (bounded passes; by default a pass whose
+ * updates need staging resumes the node, stages them and drains it again, so that no download falls
+ * inside the drained window), resume with failback, run the post-update script. Steps that are not needed are skipped. A failed attempt first brings the
  * node back to service, then is retried or given up; a cancel or a stopping run does the same and
  * then ends the node.
  */
@@ -253,6 +255,9 @@ final class NodeWorkflow {
       if (scanned.restartsNodeItself()) {
         attempt.restartingPlugins.add(scanned.plugin());
       }
+      if (!scanned.stages()) {
+        attempt.stagingNothing.add(scanned.plugin());
+      }
     } else if (result instanceof CallResult.Failed failed) {
       attempt.pluginFailures.putIfAbsent(scan.plugin(), "Scan by \"" + scan.plugin() + "\" failed: " + failed.message());
     }
@@ -288,6 +293,8 @@ final class NodeWorkflow {
     Attempt a = attempt;
     if (a.failure != null || run.cancelReason() != null || run.stopReason() != null) {
       windDown();
+    } else if (judgeBeforeChanges()) {
+      clear(); // before the firewall rule, the staging or the pre-update script changes the node
     } else if (!a.completed.contains(NodePhase.FIREWALL_CHECK) && needsFirewallCheck()) {
       moveTo(NodePhase.FIREWALL_CHECK);
       run.call(name, new Operation.CheckRemoteShutdown(options.enableFirewallRules()));
@@ -336,6 +343,25 @@ final class NodeWorkflow {
     } else {
       end();
     }
+  }
+
+  /**
+   * Whether the quorum guard judges the node now, at the start of an attempt, because a step that
+   * changes the node (enabling the firewall rule, the staging, the pre-update script) comes before the
+   * {@code CLEARING} that precedes the suspend. A run that the guard would refuse then touches
+   * nothing; the guard is still asked again right before the node goes down.
+   */
+  private boolean judgeBeforeChanges() {
+    Attempt a = attempt;
+    return !a.judgedBeforeChanges && !a.cycled && !a.quorumCleared && mustGoOutOfService() && changesAheadOfClearing();
+  }
+
+  private boolean changesAheadOfClearing() {
+    Attempt a = attempt;
+    boolean firewallMayChange = options.enableFirewallRules() && needsFirewallCheck();
+    return (!a.completed.contains(NodePhase.FIREWALL_CHECK) && firewallMayChange)
+        || (!a.completed.contains(NodePhase.STAGING) && a.hasPending())
+        || (!a.completed.contains(NodePhase.PRE_SCRIPT) && options.preUpdateScript().isPresent());
   }
 
   private boolean needsFirewallCheck() {
@@ -489,8 +515,9 @@ final class NodeWorkflow {
 
   /**
    * The cluster as read before the node goes down. In a rolling run the quorum guard judges every
-   * node the run would then have down; the first check clears the node to go out of service, a
-   * later one (right before a restart) clears that restart. The node's boot identity is kept, so
+   * node the run would then have down; a check at the start of an attempt, before anything changes
+   * the node, only lets the attempt go on; the first check after it clears the node to go out of
+   * service, a later one (right before a restart) clears that restart. The node's boot identity is kept, so
    * that a coordinator that takes the run over can tell whether a restart it lost happened.
    */
   private void onObserved(ClusterSnapshot snapshot) {
@@ -507,6 +534,11 @@ final class NodeWorkflow {
     if (!decision.allowed()) {
       run.refuse("The quorum guard refused to take node \"" + name + "\" down. " + decision.reason());
       reason = "Refused by the quorum guard: " + decision.reason();
+      advance();
+      return;
+    }
+    if (judgeBeforeChanges()) {
+      a.judgedBeforeChanges = true; // the node may go on; it is cleared again before it goes down
       advance();
       return;
     }
@@ -643,8 +675,22 @@ final class NodeWorkflow {
     a.queuePluginsWithUpdates();
     // Updates that only now apply are staged (downloaded) before they are installed, as the first
     // pass's were, so that an install never has to fetch them itself.
-    moveTo(NodePhase.STAGING);
-    callPlugins(a.pluginsWithUpdates(), p -> new Operation.StageUpdates(p, pendingOf(p)));
+    if (options.secondOrderStaging() == SecondOrderStaging.WHILE_DRAINED || !suspendedByUs) {
+      // CAU's way, or a node the run did not drain: staged now, as the node is.
+      moveTo(NodePhase.STAGING);
+      callPlugins(a.pluginsWithUpdates(), p -> new Operation.StageUpdates(p, pendingOf(p)));
+    } else if (!a.hasSomethingToStage()) {
+      // Nothing to download: installed while the node is still drained, with no extra failover.
+      a.completed.add(NodePhase.STAGING);
+      advance();
+    } else {
+      // No download inside the drained window: back to service, staged there, then cleared by the
+      // quorum guard and drained again for a further pass.
+      a.completed.remove(NodePhase.STAGING);
+      a.quorumCleared = false;
+      a.restartCleared = false;
+      resume();
+    }
   }
 
   private void onSuspendRefused(String message) {
