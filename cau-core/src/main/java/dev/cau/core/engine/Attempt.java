@@ -51,6 +51,8 @@ final class Attempt {
   final Map<String, String> pluginFailures = new LinkedHashMap<>();
   int suspendRefusals;
   @Nullable Instant degradedSince;
+  /** Since when the node, back in service for a further pass, waits for storage to repair before it is drained again. */
+  @Nullable Instant storageWaitSince;
   /** Why the attempt failed: the node is brought to a safe state, then retried or given up. */
   @Nullable String failure;
 

@@ -74,7 +74,8 @@ public enum NodePhase {
     LEGAL.put(STAGING, with(ends, PREPARED, PRE_SCRIPT, CLEARING, INSTALLING));
     LEGAL.put(PREPARED, EnumSet.of(PRE_SCRIPT, CLEARING, INSTALLING, UPDATED, DONE));
     LEGAL.put(PRE_SCRIPT, with(ends, CLEARING, INSTALLING, UPDATED, POST_SCRIPT));
-    LEGAL.put(CLEARING, with(ends, FIREWALL_CHECK, STAGING, PRE_SCRIPT, SUSPENDING, INSTALLING, RESTARTING, POST_SCRIPT));
+    // CLEARING again: a node to drain again for a further pass waits for storage, reading the cluster.
+    LEGAL.put(CLEARING, with(ends, CLEARING, FIREWALL_CHECK, STAGING, PRE_SCRIPT, SUSPENDING, INSTALLING, RESTARTING, POST_SCRIPT));
     LEGAL.put(SUSPENDING, with(ends, SUSPENDING, CLEARING, INSTALLING));
     LEGAL.put(INSTALLING, with(ends, INSTALLING, CLEARING, AWAITING_READY, RESCANNING));
     // RESTARTING again: a coordinator that took the run over repeats a restart that did not happen.

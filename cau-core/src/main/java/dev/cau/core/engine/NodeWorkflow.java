@@ -542,6 +542,11 @@ final class NodeWorkflow {
       advance();
       return;
     }
+    if (a.cycled && !suspendedByUs && !pausedBeforeRun && !a.quorumCleared && !snapshot.storage().isSettled()) {
+      awaitStorageBeforeDrainingAgain(snapshot);
+      return;
+    }
+    a.storageWaitSince = null;
     if (decision.reliesOnDynamicQuorum()) {
       run.publish(new OperationMessage(run.runId(), run.now(), name, true, decision.reason()));
     }
@@ -556,6 +561,31 @@ final class NodeWorkflow {
       a.restartCleared = true;
     }
     advance();
+  }
+
+  /**
+   * A node back in service for a further pass (its second-order updates were staged there) is
+   * drained again only once clustered storage has finished repairing after its restart, as the
+   * next node would be, within {@code WaitForStorageRepairTimeoutMinutes}; the cluster is read
+   * again every poll interval. Past the timeout the run stops, as it does between nodes.
+   */
+  private void awaitStorageBeforeDrainingAgain(ClusterSnapshot snapshot) {
+    Attempt a = attempt;
+    if (a.storageWaitSince == null) {
+      a.storageWaitSince = run.now();
+    }
+    Duration waited = Duration.between(a.storageWaitSince, run.now());
+    if (waited.plus(RunOptions.STORAGE_POLL_INTERVAL).compareTo(options.waitForStorageRepairTimeout()) > 0) {
+      String why = "Storage did not finish repairing within WaitForStorageRepairTimeoutMinutes ("
+          + minutes(options.waitForStorageRepairTimeout()) + ") before node \"" + name
+          + "\" could be drained again for the updates its re-scan found; storage is " + snapshot.storage().status()
+          + " with " + snapshot.storage().runningRepairJobs() + " repair jobs running";
+      run.refuse(why);
+      reason = why;
+      advance();
+      return;
+    }
+    run.startTimer(TimerKind.SUSPEND_RETRY, name, RunOptions.STORAGE_POLL_INTERVAL);
   }
 
   /**
@@ -711,7 +741,10 @@ final class NodeWorkflow {
         + options.suspendRetriesPerNode() + "): " + message, false);
   }
 
-  /** A suspend refused for degraded storage is tried again: time has passed, so the guard is asked again first. */
+  /**
+   * A suspend refused for degraded storage, or a drain again that waits for storage, is tried
+   * again: time has passed, so the guard is asked again first.
+   */
   void onSuspendRetry() {
     attempt.quorumCleared = false;
     attempt.restartCleared = false;
