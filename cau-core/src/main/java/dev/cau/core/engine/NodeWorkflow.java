@@ -49,10 +49,11 @@ import org.jspecify.annotations.Nullable;
  * ask the quorum guard and suspend, install plug-in after plug-in, ask the guard again and
  * restart (or wait while a plug-in restarts the node itself), wait for the node within the reboot
  * timeout, scan again for updates that apply only now (bounded passes; by default a pass whose
- * updates need staging resumes the node, stages them and drains it again, so that no download falls
- * inside the drained window), resume with failback, run the post-update script. Steps that are not needed are skipped. A failed attempt first brings the
- * node back to service, then is retried or given up; a cancel or a stopping run does the same and
- * then ends the node.
+ * updates need staging resumes the node, stages them and drains it again, so that no download
+ * falls inside the drained window), resume with failback, run the post-update script. Steps that
+ * are not needed are skipped. A failed attempt first brings the node back to service, then is
+ * retried or given up; a cancel or a stopping run does the same and then ends the node. When a
+ * step that changes the node comes before the suspend, the attempt starts with the quorum guard.
  */
 final class NodeWorkflow {
   final String name;
@@ -515,10 +516,11 @@ final class NodeWorkflow {
 
   /**
    * The cluster as read before the node goes down. In a rolling run the quorum guard judges every
-   * node the run would then have down; a check at the start of an attempt, before anything changes
-   * the node, only lets the attempt go on; the first check after it clears the node to go out of
-   * service, a later one (right before a restart) clears that restart. The node's boot identity is kept, so
-   * that a coordinator that takes the run over can tell whether a restart it lost happened.
+   * node the run would then have down; a check at the start of an attempt, before anything
+   * changes the node, only lets the attempt go on; the first check after it clears the node to go
+   * out of service, a later one (right before a restart) clears that restart. The node's boot
+   * identity is kept, so that a coordinator that takes the run over can tell whether a restart it
+   * lost happened. A node to drain again for a further pass also waits here for storage.
    */
   private void onObserved(ClusterSnapshot snapshot) {
     bootIdBeforeRestart = snapshot.node(name).map(NodeSnapshot::bootId).orElse("");
