@@ -28,19 +28,19 @@ class RecoveryOptionTests {
     assertThat(RunStores.runId(outcome)).isEqualTo(interrupted.toString());
     List<String> lines = afterDemoNotice(outcome);
     assertThat(lines.get(0)).isEqualTo("Resuming run " + interrupted
-        + " on demo-cluster, started 2026-01-20 03:01:00 +00:00; its journal ends at +00:39:00,"
+        + " on demo-cluster, started 2026-01-20 03:01:00 +00:00; its journal ends at +00:41:00,"
         + " where the run carries on:");
-    assertThat(lines.get(1)).isEqualTo("+00:39:00  demo-cluster  WARNING: Coordinator \"cau-cli\" took the run"
+    assertThat(lines.get(1)).isEqualTo("+00:41:00  demo-cluster  WARNING: Coordinator \"cau-cli\" took the run"
         + " over from \"crashed-coordinator\"; the calls whose answers were lost are made again");
     assertThat(lines).containsSubsequence(
-        "+01:11:00  node-3        Succeeded (3 installed, 0 failed)",
-        "+01:49:00  node-2        Succeeded (4 installed, 0 failed)",
-        "+02:38:00  node-1        Succeeded (5 installed, 0 failed)",
-        "+02:38:00  demo-cluster  run Succeeded");
+        "+01:15:00  node-3        Succeeded (3 installed, 0 failed)",
+        "+01:55:00  node-2        Succeeded (4 installed, 0 failed)",
+        "+02:46:00  node-1        Succeeded (5 installed, 0 failed)",
+        "+02:46:00  demo-cluster  run Succeeded");
     assertThat(lines).noneMatch(l -> l.contains("node-4        "));
     assertThat(lines).anyMatch(l -> l.matches("node-4 +Succeeded +4 +0 +1"))
         .anyMatch(l -> l.matches("node-1 +Succeeded +5 +0 +1"))
-        .contains("Status:   Succeeded", "Duration: 02:38:00 (virtual time)", "Store:    " + store);
+        .contains("Status:   Succeeded", "Duration: 02:46:00 (virtual time)", "Store:    " + store);
   }
 
   @Test
@@ -55,11 +55,11 @@ class RecoveryOptionTests {
 
     assertThat(report.exitCode()).isZero();
     assertThat(report.outLines()).hasSize(3).last().asString().matches(interrupted
-        + "  2026-01-20 03:01:00 \\+00:00  2026-01-20 05:39:00 \\+00:00  Succeeded +4 +16 +0"
+        + "  2026-01-20 03:01:00 \\+00:00  2026-01-20 05:47:00 \\+00:00  Succeeded +4 +16 +0"
         + "  crashed-coordinator, cau-cli");
     assertThat(report.out()).doesNotContain("has no report");
     assertThat(status.outLines()).contains("State:        RunNotInProgress",
-        "Last run:     " + interrupted + ", Succeeded, finished 2026-01-20 05:39:00 +00:00");
+        "Last run:     " + interrupted + ", Succeeded, finished 2026-01-20 05:47:00 +00:00");
     assertThat(next.exitCode()).isZero();
   }
 
@@ -120,10 +120,10 @@ class RecoveryOptionTests {
     assertThat(outcome.err()).isEmpty();
     List<String> lines = afterDemoNotice(outcome);
     assertThat(lines.get(0)).isEqualTo("Recovering run " + interrupted
-        + " on demo-cluster, started 2026-01-20 03:01:00 +00:00; its journal ends at +00:39:00,"
+        + " on demo-cluster, started 2026-01-20 03:01:00 +00:00; its journal ends at +00:41:00,"
         + " where the run is ended:");
     assertThat(lines).contains(
-        "+00:39:00  demo-cluster  run Canceled: ForceRecovery ended the interrupted run",
+        "+00:41:00  demo-cluster  run Canceled: ForceRecovery ended the interrupted run",
         "Status:   Canceled",
         "Reason:   ForceRecovery ended the interrupted run",
         "Run id:   " + interrupted);
@@ -147,13 +147,13 @@ class RecoveryOptionTests {
     assertThat(status.outLines()).containsExactly(
         "Cluster:      demo-cluster",
         "State:        RunNotInProgress",
-        "Last run:     " + interrupted + ", Canceled, finished 2026-01-20 03:40:00 +00:00");
+        "Last run:     " + interrupted + ", Canceled, finished 2026-01-20 03:42:00 +00:00");
     assertThat(next.exitCode()).as(next.err()).isZero();
     String nextRun = RunStores.runId(next);
     assertThat(report.outLines()).anyMatch(l -> l.matches(interrupted
-            + "  2026-01-20 03:01:00 \\+00:00  2026-01-20 03:40:00 \\+00:00  Canceled +4 +4 +0"
+            + "  2026-01-20 03:01:00 \\+00:00  2026-01-20 03:42:00 \\+00:00  Canceled +4 +4 +0"
             + "  crashed-coordinator, cau-cli"))
-        .anyMatch(l -> l.startsWith(nextRun + "  2026-01-21 03:01:00 +00:00  2026-01-21 05:39:00 +00:00  Succeeded"));
+        .anyMatch(l -> l.startsWith(nextRun + "  2026-01-21 03:01:00 +00:00  2026-01-21 05:47:00 +00:00  Succeeded"));
   }
 
   @Test

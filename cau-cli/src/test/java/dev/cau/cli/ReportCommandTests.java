@@ -40,9 +40,9 @@ class ReportCommandTests {
     assertThat(lines.get(1)).matches("[- ]+");
     assertThat(lines.subList(2, lines.size())).hasSize(2);
     assertThat(lines.get(2)).matches(first
-        + "  2026-01-20 03:01:00 \\+00:00  2026-01-20 05:39:00 \\+00:00  Succeeded +4 +16 +0  cau-cli");
+        + "  2026-01-20 03:01:00 \\+00:00  2026-01-20 05:47:00 \\+00:00  Succeeded +4 +16 +0  cau-cli");
     assertThat(lines.get(3)).matches(second
-        + "  2026-01-21 03:01:00 \\+00:00  2026-01-21 05:39:00 \\+00:00  Succeeded +4 +16 +0  cau-cli");
+        + "  2026-01-21 03:01:00 \\+00:00  2026-01-21 05:47:00 \\+00:00  Succeeded +4 +16 +0  cau-cli");
   }
 
   @Test
@@ -92,7 +92,7 @@ class ReportCommandTests {
     Cau.Outcome outcome = Cau.execute("report", "--store", store.toString(), "--time-zone", "Europe/Berlin");
 
     assertThat(outcome.outLines())
-        .anyMatch(l -> l.startsWith(run + "  2026-01-20 04:01:00 +01:00  2026-01-20 06:39:00 +01:00  Succeeded"));
+        .anyMatch(l -> l.startsWith(run + "  2026-01-20 04:01:00 +01:00  2026-01-20 06:47:00 +01:00  Succeeded"));
   }
 
   @Test
@@ -110,7 +110,7 @@ class ReportCommandTests {
         "Cluster:      demo-cluster",
         "Status:       Succeeded",
         "Started:      2026-01-20 03:01:00 +00:00",
-        "Finished:     2026-01-20 05:39:00 +00:00",
+        "Finished:     2026-01-20 05:47:00 +00:00",
         "Coordinators: cau-cli",
         "Run:          " + second);
     assertThat(lines).filteredOn(l -> l.matches("node-4 +Succeeded +4 +0 +1")).hasSize(2);

@@ -52,7 +52,10 @@ class RunCommandTests {
     assertThat(progress).contains(
         "+00:08:00  node-4        installing",
         "+00:25:00  node-4        restarting",
-        "+00:39:00  node-4        Succeeded (4 installed, 0 failed)");
+        // The second-order update: the node is resumed, stages it in service, is drained again.
+        "+00:32:00  node-4        resuming",
+        "+00:33:00  node-4        staging",
+        "+00:41:00  node-4        Succeeded (4 installed, 0 failed)");
   }
 
   @Test

@@ -46,8 +46,8 @@ class RunStoreOptionTests {
     List<String> rows = Cau.execute("report", "--store", store.toString()).outLines();
 
     assertThat(second).isNotEqualTo(first);
-    assertThat(rows).anyMatch(l -> l.startsWith(first + "  2026-01-20 03:01:00 +00:00  2026-01-20 05:39:00 +00:00"));
-    assertThat(rows).anyMatch(l -> l.startsWith(second + "  2026-01-21 03:01:00 +00:00  2026-01-21 05:39:00 +00:00"));
+    assertThat(rows).anyMatch(l -> l.startsWith(first + "  2026-01-20 03:01:00 +00:00  2026-01-20 05:47:00 +00:00"));
+    assertThat(rows).anyMatch(l -> l.startsWith(second + "  2026-01-21 03:01:00 +00:00  2026-01-21 05:47:00 +00:00"));
   }
 
   @Test

@@ -42,7 +42,7 @@ class StatusCommandTests {
     assertThat(outcome.outLines()).containsExactly(
         "Cluster:      demo-cluster",
         "State:        RunNotInProgress",
-        "Last run:     " + last + ", Succeeded, finished 2026-01-21 05:39:00 +00:00");
+        "Last run:     " + last + ", Succeeded, finished 2026-01-21 05:47:00 +00:00");
   }
 
   @Test
@@ -65,7 +65,7 @@ class StatusCommandTests {
         .contains("resume the run, or end it with ForceRecovery");
     assertThat(lines).containsSubsequence(
         "Node    Status     Since",
-        "node-4  Succeeded  2026-01-20 03:40:00 +00:00",
+        "node-4  Succeeded  2026-01-20 03:42:00 +00:00",
         "Finished nodes:");
     assertThat(lines).anyMatch(l -> l.matches("node-1 +Waiting +2026-01-20 03:01:00 \\+00:00"));
     assertThat(lines.subList(lines.indexOf("Finished nodes:"), lines.size()))
@@ -84,7 +84,7 @@ class StatusCommandTests {
 
     assertThat(outcome.outLines()).contains(
         "Started:      2026-01-20 04:01:00 +01:00",
-        "node-4  Succeeded  2026-01-20 04:40:00 +01:00");
+        "node-4  Succeeded  2026-01-20 04:42:00 +01:00");
   }
 
   @Test
@@ -106,8 +106,8 @@ class StatusCommandTests {
     assertThat(watched).allSatisfy(m -> assertThat(Integer.parseInt(m.group(2)) % 5).as(m.group()).isZero());
     assertThat(watched.stream().map(StatusCommandTests::seconds).toList()).isSorted();
     assertThat(lines).contains(
-        "+00:40:00  node-4        Succeeded since +00:39:00",
-        "+01:15:00  node-3        Succeeded since +01:11:00");
+        "+00:45:00  node-4        Succeeded since +00:41:00",
+        "+01:20:00  node-3        Succeeded since +01:15:00");
     assertThat(lines).contains("Status:   Succeeded", "Store:    " + store);
     assertThat(Cau.execute("report", "--store", store.toString(), "--last").out()).contains(runId);
   }

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Writes a run's journal header, and checks that a coordinator resumes a run with its options. */
 final class RunHeaders {
@@ -62,6 +63,18 @@ final class RunHeaders {
 
   /** The profile's settings, without its comments (which name the secret arguments left out). */
   private static List<String> settings(RunHeader header) {
-    return header.profile().lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+    return profileOf(header).lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+  }
+
+  /**
+   * The run's options as its header's profile gives them. A profile journaled before
+   * {@code SecondOrderStaging} existed belongs to a run that staged second-order updates while the
+   * node was still drained, so it reads as {@code WhileDrained}, not as today's default.
+   */
+  static String profileOf(RunHeader header) {
+    String profile = header.profile();
+    boolean given = profile.lines().anyMatch(l -> l.strip().toLowerCase(Locale.ROOT).startsWith("secondorderstaging"));
+    return given ? profile : profile + (profile.isEmpty() || profile.endsWith("\n") ? "" : "\n")
+        + "SecondOrderStaging = WhileDrained\n";
   }
 }

@@ -119,7 +119,7 @@ final class StatusReader {
   private static RunMachine machine(RunHeader header, RolloutPolicy rollout, OrchestrationPolicy policy) {
     RunOptions options;
     try {
-      options = RunProfile.read(new StringReader(header.profile())).toBuilder()
+      options = RunProfile.read(new StringReader(RunHeaders.profileOf(header))).toBuilder()
           .nodeOrder(header.nodeOrder())
           .quorumPolicy(header.quorumPolicy())
           .build();

@@ -120,8 +120,8 @@ class LabRunTests {
         .contains("taking \"node1\" down would leave 1 of " + corosync.expectedVotes() + " configured votes ("
             + corosync.quorum() + " needed)")
         .contains("nodes already down: \"node3\" (down)");
-    assertThat(output).doesNotContain("step=SUSPENDING", "step=INSTALLING", "step=RESTARTING");
-    assertThat(nodeFacts()).as("no node was drained, upgraded or restarted").isEqualTo(before);
+    assertThat(output).doesNotContain("step=STAGING", "step=SUSPENDING", "step=INSTALLING", "step=RESTARTING");
+    assertThat(nodeFacts()).as("no node was drained, downloaded to, upgraded or restarted").isEqualTo(before);
   }
 
   @Test
@@ -205,9 +205,26 @@ class LabRunTests {
       facts.put(node, "boot=" + Files.readString(dir.resolve("ctl/boot_id"), UTF_8).strip()
           + " standby=" + lab.exec("node1", "/usr/sbin/crm_attribute", "--node", node, "--name", "standby",
               "--query", "--quiet").output().strip()
-          + " dpkg=" + (Files.exists(dpkgLog) ? Files.size(dpkgLog) : 0));
+          + " dpkg=" + (Files.exists(dpkgLog) ? Files.size(dpkgLog) : 0)
+          + " downloaded=" + downloadedPackages(dir));
     }
     return facts;
+  }
+
+  /** The packages in a node's apt cache (its {@code /var/cache/apt/archives}), with their sizes. */
+  private static List<String> downloadedPackages(Path nodeDir) throws IOException {
+    Path archives = nodeDir.resolve("var-cache-apt/archives");
+    if (!Files.isDirectory(archives)) {
+      return List.of();
+    }
+    try (var files = Files.list(archives)) {
+      List<Path> debs = files.filter(f -> f.getFileName().toString().endsWith(".deb")).sorted().toList();
+      List<String> listed = new java.util.ArrayList<>();
+      for (Path deb : debs) {
+        listed.add(deb.getFileName() + ":" + Files.size(deb));
+      }
+      return listed;
+    }
   }
 
   static String hostPackageState() throws Exception {

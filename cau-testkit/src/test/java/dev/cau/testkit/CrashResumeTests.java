@@ -92,6 +92,12 @@ class CrashResumeTests {
     int entries = (int) reference.cluster().store().journal(reference.result().runId()).records().size() - 1;
     assertThat(entries).as("journal entries of the uninterrupted run").isGreaterThan(offline ? 30 : 50);
     assertThat(reference.result().nodeResults()).allSatisfy(n -> assertThat(n.restarts()).isPositive());
+    if (!offline) {
+      // Every node has a second-order pass (resumed, staged in service, drained again), so the
+      // sweep kills the coordinator at every position of that pass too.
+      assertThat(reference.cluster().steps()).filteredOn(step -> step.step().equals("suspend"))
+          .hasSize(2 * reference.cluster().nodes().size());
+    }
 
     for (int position = 0; position <= entries; position++) {
       for (Moment moment : Moment.values()) {

@@ -39,6 +39,33 @@ class QuorumInSimulationTests {
   }
 
   @Test
+  void aClusterThatCannotSpareANodeIsRefusedBeforeAnyNodeIsStagedScriptedOrHasItsFirewallChanged() {
+    // Three nodes without a witness and one down: 2 of 3 votes, and every further node is needed.
+    SimulatedCluster cluster = SimulatedCluster.builder("three")
+        .node("n1", n -> n.state(NodeState.DOWN).updates(Clusters.monthlyUpdates()))
+        .node("n2", n -> n.remoteShutdownRule(false).updates(Clusters.monthlyUpdates()))
+        .node("n3", n -> n.remoteShutdownRule(false).updates(Clusters.monthlyUpdates()))
+        .role("sql", "n2")
+        .build();
+
+    SimulationResult outcome = Simulation.run(cluster, Simulation.options().maxFailedNodes(1)
+        .enableFirewallRules(true).preUpdateScript("pre.ps1").build());
+
+    assertThat(outcome.result().status()).isEqualTo(SummaryStatus.FAILED);
+    assertThat(outcome.result().reason())
+        .contains("The quorum guard refused to take node \"n3\" down") // n3 has no role: it goes first
+        .contains("1 of 3 configured votes (2 needed)")
+        .contains("\"n1\"");
+    assertThat(outcome.steps()).extracting(s -> s.step()).as("only scans, nothing that changes a node")
+        .containsOnly("scan");
+    assertThat(outcome.history()).noneMatch(c -> c.description().contains("firewall rule enabled"));
+    assertThat(outcome.events()).noneMatch(e -> e instanceof dev.cau.api.event.NodeStepStarted);
+    assertThat(cluster.nodes()).allSatisfy(n -> assertThat(n.installedUpdates()).isEmpty());
+    assertThat(outcome.result().nodeResult("n3").orElseThrow().status()).isEqualTo(SummaryStatus.CANCELED);
+    assertThat(outcome.result().nodeResult("n3").orElseThrow().reason()).startsWith("Refused by the quorum guard: ");
+  }
+
+  @Test
   void theSameClusterWithAnOnlineWitnessProceeds() {
     SimulatedCluster cluster = fourNodesWithOneDown().witness(WitnessKind.CLOUD, WitnessState.ONLINE).build();
     InvariantMonitor monitor = InvariantMonitor.attach(cluster);

@@ -22,6 +22,8 @@ final class Attempt {
   final Map<String, List<Update>> pending = new LinkedHashMap<>();
   /** Plug-ins that restart the node themselves when they install. */
   final Set<String> restartingPlugins = new HashSet<>();
+  /** Plug-ins whose staging does nothing (they keep the SPI's default), as their scans said. */
+  final Set<String> stagingNothing = new HashSet<>();
   /** Plug-ins whose pending updates are still to install in this pass, in plug-in order. */
   final Deque<String> installQueue = new ArrayDeque<>();
   /** Plug-ins still to call in a scan or a staging, when they run one after another. */
@@ -30,6 +32,8 @@ final class Attempt {
   /** Steps done once per attempt: the firewall check, staging, the pre- and post-update scripts. */
   final Set<NodePhase> completed = EnumSet.noneOf(NodePhase.class);
   int passes;
+  /** The quorum guard judged the node before the first step of this attempt that changes it. */
+  boolean judgedBeforeChanges;
   /** The quorum guard allowed the node to go out of service in this attempt. */
   boolean quorumCleared;
   /** The coming restart (by the engine or a plug-in) was cleared; asked again before each one. */
@@ -47,6 +51,8 @@ final class Attempt {
   final Map<String, String> pluginFailures = new LinkedHashMap<>();
   int suspendRefusals;
   @Nullable Instant degradedSince;
+  /** Since when the node, back in service for a further pass, waits for storage to repair before it is drained again. */
+  @Nullable Instant storageWaitSince;
   /** Why the attempt failed: the node is brought to a safe state, then retried or given up. */
   @Nullable String failure;
 
@@ -68,6 +74,11 @@ final class Attempt {
   void queuePluginsWithUpdates() {
     installQueue.clear();
     installQueue.addAll(pluginsWithUpdates());
+  }
+
+  /** Whether a plug-in with updates pending has something to stage (download). */
+  boolean hasSomethingToStage() {
+    return pluginsWithUpdates().stream().anyMatch(p -> !stagingNothing.contains(p));
   }
 
   /** Whether the next install restarts the node: a plug-in that restarts it by itself is next. */

@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * step of CAU's node workflow names the {@link NodeStep} its start publishes.
  *
  * <p>A rolling run goes PENDING, SCANNING, SCANNED (waiting for its turn), then per attempt
- * FIREWALL_CHECK, STAGING, PRE_SCRIPT, CLEARING (the quorum guard), SUSPENDING, INSTALLING and,
- * when an update needs it, CLEARING, RESTARTING, AWAITING_READY, then RESCANNING (and STAGING
- * again, before INSTALLING, when the re-scan finds updates), RESUMING,
+ * CLEARING (the quorum guard judges the node before anything changes it), FIREWALL_CHECK,
+ * STAGING, PRE_SCRIPT, CLEARING (asked again, right before the node goes down), SUSPENDING, INSTALLING and,
+ * when an update needs it, CLEARING, RESTARTING, AWAITING_READY, then RESCANNING (when the
+ * re-scan finds updates to stage: RESUMING, STAGING, CLEARING, SUSPENDING, INSTALLING again by
+ * default, or STAGING while still drained with {@code SecondOrderStaging.WHILE_DRAINED}), RESUMING,
  * POST_SCRIPT and DONE. An offline update holds its nodes in PREPARED until the cluster has
  * stopped and in UPDATED until it has started again; it has no SUSPENDING or RESUMING, and its
  * CLEARING before a restart only records the node's boot identity.
@@ -65,20 +67,23 @@ public enum NodePhase {
     // Every phase of an attempt may end it: back to service, a retry (a new scan), or done.
     Set<NodePhase> ends = EnumSet.of(RESUMING, SCANNING, DONE);
     LEGAL.put(PENDING, EnumSet.of(SCANNING, DONE));
-    LEGAL.put(SCANNING, EnumSet.of(SCANNED, FIREWALL_CHECK, SCANNING, DONE));
-    LEGAL.put(SCANNED, EnumSet.of(FIREWALL_CHECK, STAGING, PREPARED, SCANNING, DONE));
+    // CLEARING first: the quorum guard judges a node before the first step that changes it.
+    LEGAL.put(SCANNING, EnumSet.of(SCANNED, CLEARING, FIREWALL_CHECK, SCANNING, DONE));
+    LEGAL.put(SCANNED, EnumSet.of(CLEARING, FIREWALL_CHECK, STAGING, PREPARED, SCANNING, DONE));
     LEGAL.put(FIREWALL_CHECK, with(ends, STAGING, PREPARED, PRE_SCRIPT, CLEARING, INSTALLING, POST_SCRIPT));
     LEGAL.put(STAGING, with(ends, PREPARED, PRE_SCRIPT, CLEARING, INSTALLING));
     LEGAL.put(PREPARED, EnumSet.of(PRE_SCRIPT, CLEARING, INSTALLING, UPDATED, DONE));
     LEGAL.put(PRE_SCRIPT, with(ends, CLEARING, INSTALLING, UPDATED, POST_SCRIPT));
-    LEGAL.put(CLEARING, with(ends, SUSPENDING, INSTALLING, RESTARTING, POST_SCRIPT));
+    // CLEARING again: a node to drain again for a further pass waits for storage, reading the cluster.
+    LEGAL.put(CLEARING, with(ends, CLEARING, FIREWALL_CHECK, STAGING, PRE_SCRIPT, SUSPENDING, INSTALLING, RESTARTING, POST_SCRIPT));
     LEGAL.put(SUSPENDING, with(ends, SUSPENDING, CLEARING, INSTALLING));
     LEGAL.put(INSTALLING, with(ends, INSTALLING, CLEARING, AWAITING_READY, RESCANNING));
     // RESTARTING again: a coordinator that took the run over repeats a restart that did not happen.
     LEGAL.put(RESTARTING, with(ends, AWAITING_READY, RESTARTING));
     LEGAL.put(AWAITING_READY, with(ends, INSTALLING, CLEARING, RESCANNING));
     LEGAL.put(RESCANNING, with(ends, STAGING, INSTALLING, CLEARING, UPDATED, POST_SCRIPT));
-    LEGAL.put(RESUMING, EnumSet.of(POST_SCRIPT, SCANNING, DONE));
+    // STAGING after RESUMING: updates a re-scan found are staged outside the drained window.
+    LEGAL.put(RESUMING, EnumSet.of(STAGING, POST_SCRIPT, SCANNING, DONE));
     LEGAL.put(UPDATED, EnumSet.of(POST_SCRIPT, DONE));
     LEGAL.put(POST_SCRIPT, EnumSet.of(SCANNING, DONE));
     LEGAL.put(DONE, EnumSet.noneOf(NodePhase.class));

@@ -26,6 +26,7 @@ import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.journal.CallResult;
 import dev.cau.core.options.PauseMode;
 import dev.cau.core.options.RunOptions;
+import dev.cau.core.options.SecondOrderStaging;
 import dev.cau.core.options.WorkflowOrder;
 import dev.cau.core.quorum.QuorumDecision;
 import dev.cau.core.text.Counts;
@@ -47,10 +48,12 @@ import org.jspecify.annotations.Nullable;
  * <p>An attempt goes: check the remote-restart firewall rule, stage, run the pre-update script,
  * ask the quorum guard and suspend, install plug-in after plug-in, ask the guard again and
  * restart (or wait while a plug-in restarts the node itself), wait for the node within the reboot
- * timeout, scan again for updates that apply only now (bounded passes), resume with failback, run
- * the post-update script. Steps that are not needed are skipped. A failed attempt first brings the
- * node back to service, then is retried or given up; a cancel or a stopping run does the same and
- * then ends the node.
+ * timeout, scan again for updates that apply only now (bounded passes; by default a pass whose
+ * updates need staging resumes the node, stages them and drains it again, so that no download
+ * falls inside the drained window), resume with failback, run the post-update script. Steps that
+ * are not needed are skipped. A failed attempt first brings the node back to service, then is
+ * retried or given up; a cancel or a stopping run does the same and then ends the node. When a
+ * step that changes the node comes before the suspend, the attempt starts with the quorum guard.
  */
 final class NodeWorkflow {
   final String name;
@@ -253,6 +256,9 @@ final class NodeWorkflow {
       if (scanned.restartsNodeItself()) {
         attempt.restartingPlugins.add(scanned.plugin());
       }
+      if (!scanned.stages()) {
+        attempt.stagingNothing.add(scanned.plugin());
+      }
     } else if (result instanceof CallResult.Failed failed) {
       attempt.pluginFailures.putIfAbsent(scan.plugin(), "Scan by \"" + scan.plugin() + "\" failed: " + failed.message());
     }
@@ -288,6 +294,8 @@ final class NodeWorkflow {
     Attempt a = attempt;
     if (a.failure != null || run.cancelReason() != null || run.stopReason() != null) {
       windDown();
+    } else if (judgeBeforeChanges()) {
+      clear(); // before the firewall rule, the staging or the pre-update script changes the node
     } else if (!a.completed.contains(NodePhase.FIREWALL_CHECK) && needsFirewallCheck()) {
       moveTo(NodePhase.FIREWALL_CHECK);
       run.call(name, new Operation.CheckRemoteShutdown(options.enableFirewallRules()));
@@ -336,6 +344,25 @@ final class NodeWorkflow {
     } else {
       end();
     }
+  }
+
+  /**
+   * Whether the quorum guard judges the node now, at the start of an attempt, because a step that
+   * changes the node (enabling the firewall rule, the staging, the pre-update script) comes before the
+   * {@code CLEARING} that precedes the suspend. A run that the guard would refuse then touches
+   * nothing; the guard is still asked again right before the node goes down.
+   */
+  private boolean judgeBeforeChanges() {
+    Attempt a = attempt;
+    return !a.judgedBeforeChanges && !a.cycled && !a.quorumCleared && mustGoOutOfService() && changesAheadOfClearing();
+  }
+
+  private boolean changesAheadOfClearing() {
+    Attempt a = attempt;
+    boolean firewallMayChange = options.enableFirewallRules() && needsFirewallCheck();
+    return (!a.completed.contains(NodePhase.FIREWALL_CHECK) && firewallMayChange)
+        || (!a.completed.contains(NodePhase.STAGING) && a.hasPending())
+        || (!a.completed.contains(NodePhase.PRE_SCRIPT) && options.preUpdateScript().isPresent());
   }
 
   private boolean needsFirewallCheck() {
@@ -489,9 +516,11 @@ final class NodeWorkflow {
 
   /**
    * The cluster as read before the node goes down. In a rolling run the quorum guard judges every
-   * node the run would then have down; the first check clears the node to go out of service, a
-   * later one (right before a restart) clears that restart. The node's boot identity is kept, so
-   * that a coordinator that takes the run over can tell whether a restart it lost happened.
+   * node the run would then have down; a check at the start of an attempt, before anything
+   * changes the node, only lets the attempt go on; the first check after it clears the node to go
+   * out of service, a later one (right before a restart) clears that restart. The node's boot
+   * identity is kept, so that a coordinator that takes the run over can tell whether a restart it
+   * lost happened. A node to drain again for a further pass also waits here for storage.
    */
   private void onObserved(ClusterSnapshot snapshot) {
     bootIdBeforeRestart = snapshot.node(name).map(NodeSnapshot::bootId).orElse("");
@@ -510,6 +539,16 @@ final class NodeWorkflow {
       advance();
       return;
     }
+    if (judgeBeforeChanges()) {
+      a.judgedBeforeChanges = true; // the node may go on; it is cleared again before it goes down
+      advance();
+      return;
+    }
+    if (a.cycled && !suspendedByUs && !pausedBeforeRun && !a.quorumCleared && !snapshot.storage().isSettled()) {
+      awaitStorageBeforeDrainingAgain(snapshot);
+      return;
+    }
+    a.storageWaitSince = null;
     if (decision.reliesOnDynamicQuorum()) {
       run.publish(new OperationMessage(run.runId(), run.now(), name, true, decision.reason()));
     }
@@ -524,6 +563,31 @@ final class NodeWorkflow {
       a.restartCleared = true;
     }
     advance();
+  }
+
+  /**
+   * A node back in service for a further pass (its second-order updates were staged there) is
+   * drained again only once clustered storage has finished repairing after its restart, as the
+   * next node would be, within {@code WaitForStorageRepairTimeoutMinutes}; the cluster is read
+   * again every poll interval. Past the timeout the run stops, as it does between nodes.
+   */
+  private void awaitStorageBeforeDrainingAgain(ClusterSnapshot snapshot) {
+    Attempt a = attempt;
+    if (a.storageWaitSince == null) {
+      a.storageWaitSince = run.now();
+    }
+    Duration waited = Duration.between(a.storageWaitSince, run.now());
+    if (waited.plus(RunOptions.STORAGE_POLL_INTERVAL).compareTo(options.waitForStorageRepairTimeout()) > 0) {
+      String why = "Storage did not finish repairing within WaitForStorageRepairTimeoutMinutes ("
+          + minutes(options.waitForStorageRepairTimeout()) + ") before node \"" + name
+          + "\" could be drained again for the updates its re-scan found; storage is " + snapshot.storage().status()
+          + " with " + snapshot.storage().runningRepairJobs() + " repair jobs running";
+      run.refuse(why);
+      reason = why;
+      advance();
+      return;
+    }
+    run.startTimer(TimerKind.SUSPEND_RETRY, name, RunOptions.STORAGE_POLL_INTERVAL);
   }
 
   /**
@@ -643,8 +707,22 @@ final class NodeWorkflow {
     a.queuePluginsWithUpdates();
     // Updates that only now apply are staged (downloaded) before they are installed, as the first
     // pass's were, so that an install never has to fetch them itself.
-    moveTo(NodePhase.STAGING);
-    callPlugins(a.pluginsWithUpdates(), p -> new Operation.StageUpdates(p, pendingOf(p)));
+    if (options.secondOrderStaging() == SecondOrderStaging.WHILE_DRAINED || !suspendedByUs) {
+      // CAU's way, or a node the run did not drain: staged now, as the node is.
+      moveTo(NodePhase.STAGING);
+      callPlugins(a.pluginsWithUpdates(), p -> new Operation.StageUpdates(p, pendingOf(p)));
+    } else if (!a.hasSomethingToStage()) {
+      // Nothing to download: installed while the node is still drained, with no extra failover.
+      a.completed.add(NodePhase.STAGING);
+      advance();
+    } else {
+      // No download inside the drained window: back to service, staged there, then cleared by the
+      // quorum guard and drained again for a further pass.
+      a.completed.remove(NodePhase.STAGING);
+      a.quorumCleared = false;
+      a.restartCleared = false;
+      resume();
+    }
   }
 
   private void onSuspendRefused(String message) {
@@ -665,7 +743,10 @@ final class NodeWorkflow {
         + options.suspendRetriesPerNode() + "): " + message, false);
   }
 
-  /** A suspend refused for degraded storage is tried again: time has passed, so the guard is asked again first. */
+  /**
+   * A suspend refused for degraded storage, or a drain again that waits for storage, is tried
+   * again: time has passed, so the guard is asked again first.
+   */
   void onSuspendRetry() {
     attempt.quorumCleared = false;
     attempt.restartCleared = false;

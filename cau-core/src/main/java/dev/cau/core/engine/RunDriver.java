@@ -20,6 +20,7 @@ import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.Update;
 import dev.cau.api.plugin.InitialScanReview;
 import dev.cau.api.plugin.JournaledRun;
+import dev.cau.api.plugin.PluginContext;
 import dev.cau.api.plugin.UpdatePlugin;
 import dev.cau.api.result.RunResult;
 import dev.cau.core.AbandonedCall;
@@ -481,7 +482,8 @@ public final class RunDriver {
           runId, call.node(), cancellation, logFor(call.node()), execution.clock(), node);
       if (operation instanceof Operation.ScanUpdates scan) {
         UpdatePlugin plugin = plugin(scan.plugin());
-        return new CallResult.Scanned(scan.plugin(), scrubUpdates(plugin.scan(context)), plugin.restartsNodeItself());
+        return new CallResult.Scanned(scan.plugin(), scrubUpdates(plugin.scan(context)), plugin.restartsNodeItself(),
+            stagesUpdates(plugin));
       } else if (operation instanceof Operation.StageUpdates stage) {
         plugin(stage.plugin()).stage(context, stage.updates());
         return new CallResult.Done();
@@ -607,6 +609,20 @@ public final class RunDriver {
       throw new IllegalStateException("Run " + runId + " has no plug-in \"" + name + "\"");
     }
     return plugin;
+  }
+
+  /**
+   * Whether a plug-in stages updates at all: a plug-in that keeps {@link UpdatePlugin#stage}'s
+   * default has nothing to download, so the workflow never takes a node back to service to stage
+   * for it. Only the method's declaring class is looked at; the plug-in is not called.
+   */
+  static boolean stagesUpdates(UpdatePlugin plugin) {
+    try {
+      return plugin.getClass().getMethod("stage", PluginContext.class, List.class).getDeclaringClass()
+          != UpdatePlugin.class;
+    } catch (NoSuchMethodException e) {
+      return true; // cannot happen for an UpdatePlugin; staging is the cautious answer
+    }
   }
 
   private static String describe(Command.Call call, RuntimeException e) {

@@ -30,19 +30,34 @@ public sealed interface CallResult
    * @param updates the applicable updates
    * @param restartsNodeItself whether the plug-in's install restarts the node by itself
    *     ({@link dev.cau.api.plugin.UpdatePlugin#restartsNodeItself()})
+   * @param stages whether the plug-in stages updates at all: {@code false} for a plug-in that
+   *     keeps {@link dev.cau.api.plugin.UpdatePlugin#stage}'s default, which does nothing
    */
   @API(status = EXPERIMENTAL, since = "0.1.0")
-  record Scanned(String plugin, List<Update> updates, boolean restartsNodeItself) implements CallResult {
+  record Scanned(String plugin, List<Update> updates, boolean restartsNodeItself, boolean stages)
+      implements CallResult {
     /**
      * Copies the list.
      *
      * @param plugin the plug-in's name
      * @param updates the applicable updates
      * @param restartsNodeItself whether the plug-in's install restarts the node by itself
+     * @param stages whether the plug-in stages updates at all
      */
     public Scanned {
       Objects.requireNonNull(plugin, "plugin");
       updates = List.copyOf(updates);
+    }
+
+    /**
+     * A scan by a plug-in that stages its updates.
+     *
+     * @param plugin the plug-in's name
+     * @param updates the applicable updates
+     * @param restartsNodeItself whether the plug-in's install restarts the node by itself
+     */
+    public Scanned(String plugin, List<Update> updates, boolean restartsNodeItself) {
+      this(plugin, updates, restartsNodeItself, true);
     }
 
     /**

@@ -96,6 +96,7 @@ public final class RunOptions {
   private final int suspendRetriesPerNode;
   private final Duration waitForStorageRepairTimeout;
   private final WorkflowOrder workflowOrder;
+  private final SecondOrderStaging secondOrderStaging;
   private final boolean skipCompliantNodes;
   private final boolean bypassMaintenanceModeCheck;
   private final MigrationMode migrationMode;
@@ -129,6 +130,7 @@ public final class RunOptions {
     this.suspendRetriesPerNode = b.suspendRetriesPerNode;
     this.waitForStorageRepairTimeout = b.waitForStorageRepairTimeout;
     this.workflowOrder = b.workflowOrder;
+    this.secondOrderStaging = b.secondOrderStaging;
     this.skipCompliantNodes = b.skipCompliantNodes;
     this.bypassMaintenanceModeCheck = b.bypassMaintenanceModeCheck;
     this.migrationMode = b.migrationMode;
@@ -187,6 +189,7 @@ public final class RunOptions {
     b.suspendRetriesPerNode = suspendRetriesPerNode;
     b.waitForStorageRepairTimeout = waitForStorageRepairTimeout;
     b.workflowOrder = workflowOrder;
+    b.secondOrderStaging = secondOrderStaging;
     b.skipCompliantNodes = skipCompliantNodes;
     b.bypassMaintenanceModeCheck = bypassMaintenanceModeCheck;
     b.migrationMode = migrationMode;
@@ -459,6 +462,15 @@ public final class RunOptions {
   }
 
   /**
+   * Returns when updates that a re-scan finds after a restart are staged (downloaded).
+   *
+   * @return {@link SecondOrderStaging#OUTSIDE_DRAINED_WINDOW} by default
+   */
+  public SecondOrderStaging secondOrderStaging() {
+    return secondOrderStaging;
+  }
+
+  /**
    * Returns VMM's "skip compliant nodes": a node with nothing to install is left alone. When
    * off, every node is drained, restarted if it has a restart pending, and resumed.
    *
@@ -544,6 +556,7 @@ public final class RunOptions {
         + ", SuspendRetriesPerNode=" + suspendRetriesPerNode
         + ", WaitForStorageRepairTimeout=" + waitForStorageRepairTimeout
         + ", workflowOrder=" + workflowOrder
+        + ", secondOrderStaging=" + secondOrderStaging
         + ", skipCompliantNodes=" + skipCompliantNodes
         + ", BypassMaintenanceModeCheck=" + bypassMaintenanceModeCheck
         + ", migrationMode=" + migrationMode
@@ -581,6 +594,7 @@ public final class RunOptions {
     private int suspendRetriesPerNode = DEFAULT_SUSPEND_RETRIES_PER_NODE;
     private Duration waitForStorageRepairTimeout = DEFAULT_WAIT_FOR_STORAGE_REPAIR_TIMEOUT;
     private WorkflowOrder workflowOrder = WorkflowOrder.DRAIN_THEN_INSTALL;
+    private SecondOrderStaging secondOrderStaging = SecondOrderStaging.OUTSIDE_DRAINED_WINDOW;
     private boolean skipCompliantNodes = true;
     private boolean bypassMaintenanceModeCheck;
     private MigrationMode migrationMode = MigrationMode.LIVE_MIGRATION;
@@ -1002,6 +1016,19 @@ public final class RunOptions {
      */
     public Builder workflowOrder(WorkflowOrder order) {
       this.workflowOrder = Objects.requireNonNull(order, "workflowOrder");
+      return this;
+    }
+
+    /**
+     * Sets when updates that a re-scan finds after a restart are staged (downloaded): outside the
+     * node's drained window (the default, with one more resume and drain of the node) or, as CAU
+     * does, while it is still drained.
+     *
+     * @param staging when second-order updates are staged
+     * @return this builder
+     */
+    public Builder secondOrderStaging(SecondOrderStaging staging) {
+      this.secondOrderStaging = Objects.requireNonNull(staging, "secondOrderStaging");
       return this;
     }
 

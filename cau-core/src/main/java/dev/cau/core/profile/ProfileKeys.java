@@ -7,6 +7,7 @@ import dev.cau.api.cluster.RebootMode;
 import dev.cau.core.options.PauseMode;
 import dev.cau.core.options.PluginSelection;
 import dev.cau.core.options.RunOptions;
+import dev.cau.core.options.SecondOrderStaging;
 import dev.cau.core.options.WorkflowOrder;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -114,6 +115,11 @@ final class ProfileKeys {
               WorkflowOrder.DRAIN_THEN_INSTALL, "DrainThenInstall",
               WorkflowOrder.INSTALL_THEN_DRAIN_IF_REBOOT, "InstallThenDrainIfReboot")), Set.of()),
           (a, v, e) -> a.builder().workflowOrder(v), o -> Optional.of(o.workflowOrder())),
+      extra("SecondOrderStaging",
+          ValueConverter.choice(names(SecondOrderStaging.class, Map.of(
+              SecondOrderStaging.OUTSIDE_DRAINED_WINDOW, "OutsideDrainedWindow",
+              SecondOrderStaging.WHILE_DRAINED, "WhileDrained")), Set.of()),
+          (a, v, e) -> a.builder().secondOrderStaging(v), o -> Optional.of(o.secondOrderStaging())),
       extra("SkipCompliantNodes", BOOLEAN, (a, v, e) -> a.builder().skipCompliantNodes(v),
           o -> Optional.of(o.skipCompliantNodes())),
       extra("BypassMaintenanceModeCheck", BOOLEAN,

@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * they hold (a {@code "scriptEnded"} result holds its outcome's {@code "exitCode"} and {@code
  * "detail"} directly); every member is written, a {@code null} component as {@code null}, except
  * members that later versions added, which are left out when they hold their default (a node's
- * {@code "bootId"} when unknown, a scan's {@code "restartsNodeItself"} when false). Instants are
+ * {@code "bootId"} when unknown, a scan's {@code "restartsNodeItself"} when false and its
+ * {@code "stages"} when true). Instants are
  * written as {@link java.time.Instant#toString()} writes them (ISO-8601 in UTC, as precise as the
  * instant), run ids in their canonical UUID form, enum constants by name.
  *
@@ -237,6 +238,9 @@ public final class JournalCodec {
       out.endArray();
       if (scanned.restartsNodeItself()) {
         out.member("restartsNodeItself", true);
+      }
+      if (!scanned.stages()) {
+        out.member("stages", false);
       }
     } else if (result instanceof CallResult.Installed installed) {
       out.constantMember("type", INSTALLED).member("plugin", installed.plugin()).name("results").beginArray();
@@ -558,12 +562,13 @@ public final class JournalCodec {
             "type", SCANNED, INSTALLED, SCRIPT_ENDED, READY, OBSERVED, DONE, RESTARTED, FAILED);
     switch (type) {
       case SCANNED -> {
-        fields.only("type", "plugin", "updates", "restartsNodeItself");
+        fields.only("type", "plugin", "updates", "restartsNodeItself", "stages");
         return fields.build(
             () ->
                 new CallResult.Scanned(
                     fields.string("plugin"), fields.list("updates", JournalCodec::update),
-                    fields.has("restartsNodeItself") && fields.bool("restartsNodeItself")));
+                    fields.has("restartsNodeItself") && fields.bool("restartsNodeItself"),
+                    !fields.has("stages") || fields.bool("stages")));
       }
       case INSTALLED -> {
         fields.only("type", "plugin", "results");

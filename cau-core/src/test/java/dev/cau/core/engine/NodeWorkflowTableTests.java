@@ -10,6 +10,7 @@ import dev.cau.core.journal.CallResult;
 import dev.cau.core.journal.RunHeader.RunKind;
 import dev.cau.core.journal.RunInput;
 import dev.cau.core.options.RunOptions;
+import dev.cau.core.options.SecondOrderStaging;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -56,8 +57,11 @@ class NodeWorkflowTableTests {
 
   @Test
   void aRollingUpdateOfOneNodeStepByStep() {
-    MachineHarness h = MachineHarness.rolling().start().reach("n1", NodePhase.FIREWALL_CHECK);
+    MachineHarness h = MachineHarness.rolling().start().reach("n1", NodePhase.CLEARING);
     List<Row> table = List.of(
+        // The quorum guard judges the node before anything changes it, and again before it goes down.
+        row(NodePhase.CLEARING, "a healthy cluster, before anything changed", NodeWorkflowTableTests::observed,
+            List.of("CheckRemoteShutdown"), List.of(), NodePhase.FIREWALL_CHECK),
         row(NodePhase.FIREWALL_CHECK, "rule on", NodeWorkflowTableTests::done,
             List.of("StageUpdates"), List.of(NodeStep.STAGING), NodePhase.STAGING),
         row(NodePhase.STAGING, "staged", NodeWorkflowTableTests::done,
@@ -88,7 +92,8 @@ class NodeWorkflowTableTests {
   void whenThingsGoWrong() {
     List<Row> table = List.of(
         row(NodePhase.FIREWALL_CHECK, "the rule is off and may not be enabled", h -> CallResult.Failed.of("rule off"),
-            List.of("CheckRemoteShutdown"), List.of(), NodePhase.DONE), // n1 failed, untouched; n2's turn
+            List.of("ObserveCluster"), List.of(), NodePhase.DONE), // n1 failed, untouched; n2's turn: the guard first
+        // The first CLEARING comes before the firewall rule, the staging and the pre-update script.
         row(NodePhase.CLEARING, "two of three nodes down", h -> {
               h.setState("n2", NodeState.DOWN);
               h.setState("n3", NodeState.DOWN);
@@ -102,16 +107,71 @@ class NodeWorkflowTableTests {
         row(NodePhase.AWAITING_READY, "not ready in time", h -> new CallResult.Ready(false),
             List.of("ObserveCluster"), List.of(), NodePhase.DONE), // left suspended, failed; storage, before n2
         row(NodePhase.RESCANNING, "the update again", h -> new CallResult.Scanned(MachineHarness.PLUGIN, List.of(MachineHarness.KB1)),
-            // A second pass, staged (downloaded) before it is installed, as the first was.
-            List.of("StageUpdates"), List.of(NodeStep.STAGING), NodePhase.STAGING));
+            // A second pass, staged (downloaded) before it is installed, as the first was: outside
+            // the drained window, so the node goes back to service first.
+            List.of("Resume"), List.of(NodeStep.RESUMING), NodePhase.RESUMING));
     for (Row row : table) {
       check(MachineHarness.rolling().start().reach("n1", row.from()), row);
     }
   }
 
   @Test
-  void updatesARescanFindsAreStagedThenInstalled() {
+  void aNodeTheGuardRefusesAtTheStartIsNeitherCheckedForItsFirewallRuleNorStagedNorScripted() {
+    RunOptions options = RunOptions.builder().plugin(MachineHarness.PLUGIN).enableFirewallRules(true)
+        .preUpdateScript("pre.ps1").build();
+    MachineHarness h = new MachineHarness(RunKind.ROLLING, options).start();
+    h.setState("n3", NodeState.DOWN);
+    h.reach("n1", NodePhase.CLEARING);
+    assertThat(h.stepsNow()).isEmpty();
+
+    h.answer("n1", new CallResult.Observed(h.snapshot())); // n1 and n2 both needed
+
+    assertThat(h.calledNow()).isEmpty();
+    assertThat(h.stepsNow()).isEmpty();
+    assertThat(h.phase("n1")).isEqualTo(NodePhase.DONE);
+    assertThat(h.machine().result()).isNotNull();
+    assertThat(h.machine().result().reason()).startsWith("The quorum guard refused to take node \"n1\" down.");
+  }
+
+  @Test
+  void aNodeWithNothingToStageOrScriptIsJudgedOnceBeforeItGoesDown() {
+    MachineHarness h = new MachineHarness(RunKind.ROLLING,
+        RunOptions.builder().plugin(MachineHarness.PLUGIN).skipCompliantNodes(false).build()).start();
+    h.answer("n1", new CallResult.Scanned(MachineHarness.PLUGIN, List.of()));
+    h.answer("n2", new CallResult.Scanned(MachineHarness.PLUGIN, List.of(MachineHarness.KB1)));
+    h.answer("n3", new CallResult.Scanned(MachineHarness.PLUGIN, List.of(MachineHarness.KB1)));
+    // The firewall rule is only read (EnableFirewallRules is off), nothing to stage, no script:
+    // the CLEARING before the suspend is the only one.
+    assertThat(h.calledNow()).containsExactly("CheckRemoteShutdown");
+    h.answer("n1", new CallResult.Done());
+    assertThat(h.phase("n1")).isEqualTo(NodePhase.CLEARING);
+    h.answer("n1", new CallResult.Observed(h.snapshot()));
+    assertThat(h.calledNow()).containsExactly("Suspend");
+  }
+
+  @Test
+  void updatesARescanFindsAreStagedOutsideTheDrainedWindowThenInstalledInAFurtherPass() {
     MachineHarness h = MachineHarness.rolling().start().reach("n1", NodePhase.RESCANNING);
+    List<Row> table = List.of(
+        row(NodePhase.RESCANNING, "a second-order update", h1 -> new CallResult.Scanned(MachineHarness.PLUGIN,
+                List.of(MachineHarness.KB1)),
+            List.of("Resume"), List.of(NodeStep.RESUMING), NodePhase.RESUMING),
+        row(NodePhase.RESUMING, "resumed, roles failed back", NodeWorkflowTableTests::done,
+            List.of("StageUpdates"), List.of(NodeStep.STAGING), NodePhase.STAGING),
+        row(NodePhase.STAGING, "staged while serving", NodeWorkflowTableTests::done,
+            List.of("ObserveCluster"), List.of(), NodePhase.CLEARING),
+        row(NodePhase.CLEARING, "a healthy cluster", NodeWorkflowTableTests::observed,
+            List.of("Suspend"), List.of(NodeStep.SUSPENDING), NodePhase.SUSPENDING),
+        row(NodePhase.SUSPENDING, "drained again", NodeWorkflowTableTests::done,
+            List.of("InstallUpdates"), List.of(NodeStep.INSTALLING), NodePhase.INSTALLING));
+    table.forEach(row -> check(h, row));
+  }
+
+  @Test
+  void withWhileDrainedUpdatesARescanFindsAreStagedAndInstalledWhileTheNodeIsStillDrained() {
+    RunOptions options = RunOptions.builder().plugin(MachineHarness.PLUGIN)
+        .secondOrderStaging(SecondOrderStaging.WHILE_DRAINED).build();
+    MachineHarness h = new MachineHarness(RunKind.ROLLING, options).start().reach("n1", NodePhase.RESCANNING);
     List<Row> table = List.of(
         row(NodePhase.RESCANNING, "a second-order update", h1 -> new CallResult.Scanned(MachineHarness.PLUGIN,
                 List.of(MachineHarness.KB1)),
@@ -119,6 +179,14 @@ class NodeWorkflowTableTests {
         row(NodePhase.STAGING, "staged", NodeWorkflowTableTests::done,
             List.of("InstallUpdates"), List.of(NodeStep.INSTALLING), NodePhase.INSTALLING));
     table.forEach(row -> check(h, row));
+  }
+
+  @Test
+  void updatesOfAPluginThatStagesNothingAreInstalledWhileTheNodeIsStillDrained() {
+    MachineHarness h = MachineHarness.rolling().start().reach("n1", NodePhase.RESCANNING);
+    check(h, row(NodePhase.RESCANNING, "a second-order update of a plug-in without staging",
+        h1 -> new CallResult.Scanned(MachineHarness.PLUGIN, List.of(MachineHarness.KB1), false, false),
+        List.of("InstallUpdates"), List.of(NodeStep.INSTALLING), NodePhase.INSTALLING));
   }
 
   @Test

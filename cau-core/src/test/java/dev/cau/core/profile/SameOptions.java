@@ -51,6 +51,7 @@ final class SameOptions {
     a.put("suspendRetriesPerNode", RunOptions::suspendRetriesPerNode);
     a.put("waitForStorageRepairTimeout", RunOptions::waitForStorageRepairTimeout);
     a.put("workflowOrder", RunOptions::workflowOrder);
+    a.put("secondOrderStaging", RunOptions::secondOrderStaging);
     a.put("skipCompliantNodes", RunOptions::skipCompliantNodes);
     a.put("bypassMaintenanceModeCheck", RunOptions::bypassMaintenanceModeCheck);
     a.put("migrationMode", RunOptions::migrationMode);

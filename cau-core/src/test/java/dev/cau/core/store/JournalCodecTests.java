@@ -121,6 +121,22 @@ class JournalCodecTests {
   }
 
   @Test
+  void aScanOfAPluginThatStagesNothingSaysSoAndAScanWrittenBeforeThatFieldStages() {
+    Instant at = Instant.parse("2026-03-01T09:15:00Z");
+    JournalEntry nothing = new JournalEntry(7, new RunInput.CallCompleted(3, "n1",
+        new CallResult.Scanned("p", List.of(Update.of("KB1", "Plain")), false, false), at));
+    String record = JournalCodec.encodeEntry(nothing);
+    assertThat(record).contains("\"stages\":false");
+    assertThat(JournalCodec.decodeEntry(record)).isEqualTo(nothing);
+
+    JournalEntry staging = new JournalEntry(7, new RunInput.CallCompleted(3, "n1",
+        new CallResult.Scanned("p", List.of(Update.of("KB1", "Plain"))), at));
+    assertThat(JournalCodec.encodeEntry(staging)).as("left out when true, as before the field existed")
+        .doesNotContain("stages");
+    assertThat(JournalCodec.decodeEntry(JournalCodec.encodeEntry(staging))).isEqualTo(staging);
+  }
+
+  @Test
   void resultRoundTripsWithNullableFieldsSetAndNull() {
     RunResult result = Samples.result();
     assertThat(result.nodeResults()).extracting(r -> r.reason()).containsNull();

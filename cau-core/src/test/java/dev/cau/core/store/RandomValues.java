@@ -250,7 +250,7 @@ final class RandomValues {
 
   CallResult callResult() {
     return switch (random.nextInt(8)) {
-      case 0 -> new CallResult.Scanned(string(), list(4, this::update), random.nextBoolean());
+      case 0 -> new CallResult.Scanned(string(), list(4, this::update), random.nextBoolean(), random.nextBoolean());
       case 1 -> new CallResult.Installed(string(), list(4, this::installResult));
       case 2 -> new CallResult.ScriptEnded(new ScriptOutcome(anyInt(), string()));
       case 3 -> new CallResult.Ready(random.nextBoolean());

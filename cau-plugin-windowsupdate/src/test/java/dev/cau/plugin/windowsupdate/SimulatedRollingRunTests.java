@@ -11,6 +11,8 @@ import static dev.cau.plugin.windowsupdate.Catalogues.SECOND_ORDER;
 import static dev.cau.plugin.windowsupdate.Catalogues.SERVICING_STACK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cau.api.event.NodeStep;
+import dev.cau.api.event.NodeStepStarted;
 import dev.cau.api.event.OperationMessage;
 import dev.cau.api.plugin.InstallResult;
 import dev.cau.api.plugin.UpdateResultCode;
@@ -18,6 +20,7 @@ import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.options.PluginSelection;
 import dev.cau.core.options.RunOptions;
+import dev.cau.core.options.SecondOrderStaging;
 import dev.cau.plugin.windowsupdate.simulated.CatalogueUpdate;
 import dev.cau.plugin.windowsupdate.simulated.SimulatedWindowsUpdateAgent;
 import dev.cau.testkit.Simulation;
@@ -159,24 +162,74 @@ class SimulatedRollingRunTests {
   }
 
   @Test
-  void installNeverDownloadsASecondOrderUpdateIsStagedRightAfterTheRescanThatFindsIt() {
+  void noDownloadFallsInsideANodesDrainedWindowTheSecondOrderUpdateIsStagedAfterTheNodeIsResumed() {
     SimulationResult outcome = run(Map.of());
 
     for (String node : NODES) {
       List<SimulatedAgents.Call> calls = wiring.calls().stream().filter(c -> c.node().equals(node)).toList();
       assertThat(calls).extracting(SimulatedAgents.Call::operation).as(node)
           .noneMatch(operation -> operation.startsWith("download during install"));
-      // The only download inside the drained window: the stage step the engine runs after the
-      // re-scan that found the update, before its install (resuming and draining the node again
-      // to download it outside would fail every role over and back once more).
+      // Step log order: no STAGING step between a SUSPENDING and the RESUMING that follows it.
+      List<NodeStep> steps = stepsOf(outcome, node);
+      assertThat(stagesWhileDrained(steps)).as("%s: %s", node, steps).isFalse();
+      assertThat(calls).filteredOn(c -> c.operation().startsWith("download")).as(node)
+          .extracting(SimulatedAgents.Call::state).containsOnly("UP");
+      // The second-order update: found by the re-scan after the restart, downloaded once the node
+      // is back in service, installed in a further drained pass.
       StepRecord restart = step(outcome, node, "restart");
       List<String> operations = calls.stream().map(SimulatedAgents.Call::operation).toList();
       int download = indexOf(operations, "download [", SECOND_ORDER.updateId());
       int install = indexOf(operations, "install", SECOND_ORDER.updateId());
       assertThat(download).as(node).isLessThan(install);
       assertThat(calls.get(download).at()).as(node).isAfterOrEqualTo(restart.start().plus(restart.duration()));
-      assertThat(calls.get(download).state()).as(node).isEqualTo("PAUSED");
+      assertThat(calls.get(install).state()).as(node).isEqualTo("PAUSED");
+      assertThat(steps).as(node).containsSubsequence(NodeStep.STAGING, NodeStep.SUSPENDING, NodeStep.INSTALLING,
+          NodeStep.RESTARTING, NodeStep.RESCANNING, NodeStep.RESUMING, NodeStep.STAGING, NodeStep.SUSPENDING,
+          NodeStep.INSTALLING, NodeStep.RESUMING);
     }
+  }
+
+  @Test
+  void withWhileDrainedTheSecondOrderUpdateIsStagedRightAfterTheRescanInsideTheDrainedWindowAsCauDoes() {
+    RunOptions options = RunOptions.builder()
+        .plugin(new PluginSelection(WindowsUpdatePluginProvider.NAME, Map.of()))
+        .maxFailedNodes(1)
+        .secondOrderStaging(SecondOrderStaging.WHILE_DRAINED)
+        .build();
+    SimulationResult outcome = Simulation.run(cluster, options, List.of(new WindowsUpdatePluginProvider()));
+
+    for (String node : NODES) {
+      List<SimulatedAgents.Call> calls = wiring.calls().stream().filter(c -> c.node().equals(node)).toList();
+      List<String> operations = calls.stream().map(SimulatedAgents.Call::operation).toList();
+      int download = indexOf(operations, "download [", SECOND_ORDER.updateId());
+      assertThat(calls.get(download).state()).as(node).isEqualTo("PAUSED");
+      assertThat(download).as(node).isLessThan(indexOf(operations, "install", SECOND_ORDER.updateId()));
+      List<NodeStep> steps = stepsOf(outcome, node);
+      assertThat(stagesWhileDrained(steps)).as("%s: %s", node, steps).isTrue();
+      assertThat(steps.stream().filter(NodeStep.SUSPENDING::equals).count()).as(node).isEqualTo(1);
+      assertThat(agents.get(node).installed()).as(node).contains(SECOND_ORDER.updateId());
+    }
+  }
+
+  /** The node's published workflow steps, in order. */
+  private static List<NodeStep> stepsOf(SimulationResult outcome, String node) {
+    return outcome.events().stream().filter(e -> e instanceof NodeStepStarted s && s.node().equals(node))
+        .map(e -> ((NodeStepStarted) e).step()).toList();
+  }
+
+  /** Whether a STAGING step starts between a SUSPENDING and the RESUMING that follows it. */
+  private static boolean stagesWhileDrained(List<NodeStep> steps) {
+    boolean drained = false;
+    for (NodeStep step : steps) {
+      if (step == NodeStep.SUSPENDING) {
+        drained = true;
+      } else if (step == NodeStep.RESUMING) {
+        drained = false;
+      } else if (step == NodeStep.STAGING && drained) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static StepRecord step(SimulationResult outcome, String node, String prefix) {
