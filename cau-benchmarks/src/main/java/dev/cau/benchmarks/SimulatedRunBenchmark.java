@@ -42,7 +42,7 @@ public class SimulatedRunBenchmark {
   /** One complete updating run on a freshly built cluster. */
   @Benchmark
   public RunResult fullRun() {
-    return Simulation.run(cluster(nodes), Simulation.options().maxFailedNodes(1).build()).result();
+    return Simulation.run(cluster(nodes), SimulatedRuns.OPTIONS).result();
   }
 
   static SimulatedCluster cluster(int count) {
