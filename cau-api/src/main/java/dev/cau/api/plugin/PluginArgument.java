@@ -3,6 +3,7 @@ package dev.cau.api.plugin;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -81,6 +82,35 @@ public record PluginArgument(
     /** {@code true} or {@code false}, in any letter case, as CAU passes {@code 'True'}. */
     BOOLEAN,
     /** A whole number. */
-    INTEGER
+    INTEGER;
+
+    /**
+     * Checks the text of a value against this type: the one rule that binding a run's arguments
+     * and {@link PluginArguments}' typed getters both apply.
+     *
+     * @param value the value as text
+     * @return what a value of this type must be, if this one does not fit; empty if it does
+     */
+    public Optional<String> problemWith(String value) {
+      Objects.requireNonNull(value, "value");
+      return switch (this) {
+        case STRING -> Optional.empty();
+        case BOOLEAN -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
+            ? Optional.empty()
+            : Optional.of("True or False (in any letter case)");
+        case INTEGER -> isInt(value)
+            ? Optional.empty()
+            : Optional.of("a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
+      };
+    }
+
+    private static boolean isInt(String value) {
+      try {
+        Integer.parseInt(value);
+        return true;
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
   }
 }

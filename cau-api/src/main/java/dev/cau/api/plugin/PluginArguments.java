@@ -26,8 +26,6 @@ public final class PluginArguments {
   /** No arguments. */
   public static final PluginArguments EMPTY = new PluginArguments(Map.of(), Set.of(), null);
 
-  /** What {@link #getBoolean(String)} accepts, as its refusal says it. */
-  private static final String BOOLEAN_ALLOWED = "True or False (in any letter case)";
 
   /** The most characters of a refused value a message shows. */
   private static final int SHOWN_LENGTH = 200;
@@ -102,13 +100,10 @@ public final class PluginArguments {
    */
   public Optional<Boolean> getBoolean(String name) {
     return get(name).map(v -> {
-      if (v.equalsIgnoreCase("true")) {
-        return Boolean.TRUE;
-      }
-      if (v.equalsIgnoreCase("false")) {
-        return Boolean.FALSE;
-      }
-      throw new InvalidOptionsException(optionName(name), '"' + shortened(shown(name)) + '"', BOOLEAN_ALLOWED);
+      PluginArgument.ArgumentType.BOOLEAN.problemWith(v).ifPresent(allowed -> {
+        throw new InvalidOptionsException(optionName(name), '"' + shortened(shown(name)) + '"', allowed);
+      });
+      return Boolean.parseBoolean(v);
     });
   }
 

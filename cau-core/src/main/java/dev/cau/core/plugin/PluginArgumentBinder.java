@@ -165,24 +165,7 @@ public final class PluginArgumentBinder {
    * @return what a value of the type must be if this one does not fit, or {@code null} if it does
    */
   public static @Nullable String typeProblem(ArgumentType type, String value) {
-    return switch (type) {
-      case BOOLEAN -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
-          ? null
-          : "True or False (in any letter case)";
-      case INTEGER -> isInt(value)
-          ? null
-          : "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
-      case STRING -> null;
-    };
-  }
-
-  private static boolean isInt(String value) {
-    try {
-      Integer.parseInt(value);
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    return type.problemWith(value).orElse(null);
   }
 
   private static String shown(PluginArgument argument, String value) {
