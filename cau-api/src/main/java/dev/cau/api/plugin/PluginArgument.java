@@ -93,15 +93,19 @@ public record PluginArgument(
      */
     public Optional<String> problemWith(String value) {
       Objects.requireNonNull(value, "value");
-      return switch (this) {
-        case STRING -> Optional.empty();
-        case BOOLEAN -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
+      // Comparisons, not a switch: a switch on an enum compiles to a helper class, and cau-api
+      // holds interfaces, values and exceptions only.
+      if (this == BOOLEAN) {
+        return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
             ? Optional.empty()
             : Optional.of("True or False (in any letter case)");
-        case INTEGER -> isInt(value)
+      }
+      if (this == INTEGER) {
+        return isInt(value)
             ? Optional.empty()
             : Optional.of("a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE);
-      };
+      }
+      return Optional.empty();
     }
 
     private static boolean isInt(String value) {
