@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A discrete-event simulator: virtual time, one thread, tasks run in time order and, at equal
@@ -26,10 +28,53 @@ import org.apiguardian.api.API;
  */
 @API(status = MAINTAINED, since = "0.1.0")
 public final class Simulator {
-  private record Task(Instant at, long sequence, Runnable action) {}
+  /** A scheduled task, ordered by time and then by the order it was scheduled in. */
+  private final class Task implements Comparable<Task>, TimerScheduler.Cancellable {
+    private final Instant at;
+    private final long sequence;
+    private final Runnable action;
+    private boolean canceled;
+    private boolean inQueue;
 
-  private final PriorityQueue<Task> queue = new PriorityQueue<>(
-      (a, b) -> a.at().equals(b.at()) ? Long.compare(a.sequence(), b.sequence()) : a.at().compareTo(b.at()));
+    Task(Instant at, long sequence, Runnable action) {
+      this.at = at;
+      this.sequence = sequence;
+      this.action = action;
+    }
+
+    @Override
+    public int compareTo(Task other) {
+      int byTime = at.compareTo(other.at);
+      return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+    }
+
+    @Override
+    public void cancel() {
+      if (!canceled) {
+        canceled = true;
+        if (inQueue) {
+          dropCanceledWhenMany();
+        }
+      }
+    }
+  }
+
+  private final PriorityQueue<Task> queue = new PriorityQueue<>();
+
+  /**
+   * Tasks scheduled for the very instant {@link #now} was when they were scheduled, in the order
+   * they were scheduled: most tasks are the engine's events, handed on at once, and a queue in
+   * order spares them the priority queue. Time never goes back, so this queue stays in the order
+   * of time and sequence, and the next task is the earlier of the two queues' heads.
+   */
+  private final ArrayDeque<Task> dueNow = new ArrayDeque<>();
+
+  /**
+   * How many tasks in {@link #queue} are canceled. The engine cancels most of its timers (an
+   * operation's time-out once the operation returned), and hours of them would otherwise make
+   * the queue, and each task's way through it, several times longer.
+   */
+  private int canceledInQueue;
   private final Clock clock = new VirtualClock();
   private Instant now;
   private long sequence;
@@ -88,13 +133,23 @@ public final class Simulator {
    * @return a handle that cancels it
    */
   public TimerScheduler.Cancellable schedule(Instant at, Runnable action) {
-    boolean[] canceled = {false};
-    queue.add(new Task(at, sequence++, () -> {
-      if (!canceled[0]) {
-        action.run();
-      }
-    }));
-    return () -> canceled[0] = true;
+    Task task = new Task(Objects.requireNonNull(at, "at"), sequence++, Objects.requireNonNull(action, "action"));
+    if (at.equals(now)) {
+      dueNow.addLast(task);
+    } else {
+      task.inQueue = true;
+      queue.add(task);
+    }
+    return task;
+  }
+
+  /** Takes the canceled tasks out of the queue once they are more than half of it: amortized, a constant cost per task. */
+  private void dropCanceledWhenMany() {
+    canceledInQueue++;
+    if (canceledInQueue > 16 && canceledInQueue * 2 > queue.size()) {
+      queue.removeIf(task -> task.canceled);
+      canceledInQueue = 0;
+    }
   }
 
   /**
@@ -115,15 +170,15 @@ public final class Simulator {
    */
   public boolean runUntil(BooleanSupplier done) {
     while (!done.getAsBoolean()) {
-      Task task = queue.poll();
+      Task task = next();
       if (task == null) {
         return false;
       }
-      if (task.at().isAfter(now)) {
-        now = task.at();
+      take(task);
+      if (task.at.isAfter(now)) {
+        now = task.at;
       }
-      tasksRun++;
-      task.action().run();
+      run(task);
     }
     return true;
   }
@@ -137,12 +192,41 @@ public final class Simulator {
     if (inCall) {
       return;
     }
-    Task next = queue.peek();
-    while (next != null && !next.at().isAfter(now)) {
+    Task next = next();
+    while (next != null && !next.at.isAfter(now)) {
+      take(next);
+      run(next);
+      next = next();
+    }
+  }
+
+  /** The task to run next, of both queues, left where it is. */
+  private @Nullable Task next() {
+    Task first = dueNow.peekFirst();
+    Task scheduled = queue.peek();
+    if (first == null) {
+      return scheduled;
+    }
+    return scheduled != null && scheduled.compareTo(first) < 0 ? scheduled : first;
+  }
+
+  /** Takes the task {@link #next()} returned out of its queue. */
+  private void take(Task task) {
+    if (task == dueNow.peekFirst()) {
+      dueNow.pollFirst();
+    } else {
       queue.poll();
-      tasksRun++;
-      next.action().run();
-      next = queue.peek();
+      task.inQueue = false;
+      if (task.canceled) {
+        canceledInQueue--;
+      }
+    }
+  }
+
+  private void run(Task task) {
+    tasksRun++;
+    if (!task.canceled) {
+      task.action.run();
     }
   }
 
