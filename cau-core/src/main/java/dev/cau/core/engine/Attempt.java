@@ -63,11 +63,22 @@ final class Attempt {
   }
 
   boolean hasPending() {
-    return pending.values().stream().anyMatch(list -> !list.isEmpty());
+    for (List<Update> updates : pending.values()) {
+      if (!updates.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<String> pluginsWithUpdates() {
-    return pending.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+    List<String> plugins = new ArrayList<>(pending.size());
+    pending.forEach((plugin, updates) -> {
+      if (!updates.isEmpty()) {
+        plugins.add(plugin);
+      }
+    });
+    return plugins;
   }
 
   /** Queues, in plug-in order, each plug-in that has updates pending. */
@@ -78,7 +89,12 @@ final class Attempt {
 
   /** Whether a plug-in with updates pending has something to stage (download). */
   boolean hasSomethingToStage() {
-    return pluginsWithUpdates().stream().anyMatch(p -> !stagingNothing.contains(p));
+    for (Map.Entry<String, List<Update>> entry : pending.entrySet()) {
+      if (!entry.getValue().isEmpty() && !stagingNothing.contains(entry.getKey())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the next install restarts the node: a plug-in that restarts it by itself is next. */

@@ -162,7 +162,9 @@ final class NodeWorkflow {
     if (!phase.canMoveTo(next)) {
       throw new IllegalTransitionException(run.runId(), name, phase, next);
     }
+    NodePhase from = phase;
     phase = next;
+    run.phaseChanged(from, next);
     NodeStep step = next.step();
     if (step != null) {
       run.publish(new NodeStepStarted(run.runId(), run.now(), name, step, attempts));
@@ -378,10 +380,22 @@ final class NodeWorkflow {
       return false;
     }
     Attempt a = attempt;
-    boolean restart = (a.rebootNeeded && restartAllowed()) || a.installQueue.stream().anyMatch(a.restartingPlugins::contains);
+    boolean restart = (a.rebootNeeded && restartAllowed()) || queuesRestartingPlugin(a);
     boolean installsWhileDrained = options.workflowOrder() == WorkflowOrder.DRAIN_THEN_INSTALL && !a.installQueue.isEmpty();
     boolean forcedCycle = !a.cycled && !options.skipCompliantNodes() && a.passes == 0;
     return restart || installsWhileDrained || forcedCycle;
+  }
+
+  private static boolean queuesRestartingPlugin(Attempt a) {
+    if (a.restartingPlugins.isEmpty()) {
+      return false;
+    }
+    for (String plugin : a.installQueue) {
+      if (a.restartingPlugins.contains(plugin)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean restartAllowed() {

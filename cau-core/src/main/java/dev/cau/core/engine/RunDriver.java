@@ -78,6 +78,8 @@ public final class RunDriver {
   private final RunJournal journal;
   private final List<RunListener> listeners;
   private final SecretScrubber scrubber;
+  /** The run id as the log's context shows it, made once: it is put there for every input and call. */
+  private final String runIdText;
   private final CompletableFuture<RunResult> completion = new CompletableFuture<>();
   private final Map<Integer, TimerScheduler.Cancellable> timers = new HashMap<>();
   private InFlightCalls inFlight; // replaced by abandoningCalls before the run starts
@@ -118,6 +120,7 @@ public final class RunDriver {
     this.journal = journal;
     this.listeners = List.copyOf(listeners);
     this.scrubber = scrubber;
+    this.runIdText = runId.toString();
     this.inFlight = new InFlightCalls(runId, execution.scheduler(), DEFAULT_INTERRUPT_GRACE_PERIOD, call -> {});
   }
 
@@ -183,7 +186,7 @@ public final class RunDriver {
   }
 
   private void replay(List<JournalEntry> entries, String coordinator) {
-    MDC.put("cau.runId", runId.toString());
+    MDC.put("cau.runId", runIdText);
     try {
       for (JournalEntry entry : entries) {
         if (entry.sequence() != sequence + 1) {
@@ -327,7 +330,7 @@ public final class RunDriver {
     if (completion.isDone()) {
       return;
     }
-    MDC.put("cau.runId", runId.toString());
+    MDC.put("cau.runId", runIdText);
     try {
       LOG.warn("Run {} stopped where it was: {}", runId, reason.getMessage());
       cancellationRaised = true;
@@ -366,7 +369,7 @@ public final class RunDriver {
     if (completion.isDone()) {
       return;
     }
-    MDC.put("cau.runId", runId.toString());
+    MDC.put("cau.runId", runIdText);
     try {
       if (lease != null) {
         lease.renew(); // fencing: a coordinator whose lease was taken over must not write or act
@@ -461,7 +464,7 @@ public final class RunDriver {
   }
 
   private CallResult perform(Command.Call call) {
-    MDC.put("cau.runId", runId.toString());
+    MDC.put("cau.runId", runIdText);
     MDC.put("cau.node", call.node());
     try {
       Operation operation = call.operation();
@@ -523,15 +526,27 @@ public final class RunDriver {
    * reach the journal, an event or a report. Ids are kept: the plug-in gets them back to install.
    */
   private List<Update> scrubUpdates(List<Update> updates) {
-    return updates.stream().map(scrubber::scrub).toList();
+    List<Update> scrubbed = new ArrayList<>(updates.size());
+    boolean changed = false;
+    for (Update update : updates) {
+      Update masked = scrubber.scrub(update);
+      changed |= masked != update;
+      scrubbed.add(masked);
+    }
+    return changed ? scrubbed : updates;
   }
 
   private CallResult scrubResults(CallResult result) {
     if (result instanceof CallResult.Installed installed) {
-      return new CallResult.Installed(installed.plugin(), installed.results().stream()
-          .map(r -> new InstallResult(scrubber.scrub(r.update()), r.code(), r.errorCode(), r.rebootRequired(), r.timestamp(),
-              r.installedSha256()))
-          .toList());
+      List<InstallResult> scrubbed = new ArrayList<>(installed.results().size());
+      boolean changed = false;
+      for (InstallResult r : installed.results()) {
+        Update masked = scrubber.scrub(r.update());
+        changed |= masked != r.update();
+        scrubbed.add(masked == r.update() ? r
+            : new InstallResult(masked, r.code(), r.errorCode(), r.rebootRequired(), r.timestamp(), r.installedSha256()));
+      }
+      return changed ? new CallResult.Installed(installed.plugin(), scrubbed) : result;
     }
     return result;
   }

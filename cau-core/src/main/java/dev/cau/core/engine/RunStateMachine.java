@@ -57,6 +57,9 @@ import org.jspecify.annotations.Nullable;
  * holds them updated until it has started again and storage has repaired.
  */
 public final class RunStateMachine implements RunMachine {
+  /** The nodes scanned and waiting for their turn, in node order, and how many have not finished their first scan. */
+  private record Admission(List<String> waiting, int scanning) {}
+
   /** Where an offline update's bracket stands. */
   private enum Bracket { OPEN, STOPPING, STOPPED, STARTING, STARTED, RESTARTED }
 
@@ -74,6 +77,12 @@ public final class RunStateMachine implements RunMachine {
   private final Host host = new Host();
   private final Map<String, NodeWorkflow> nodes = new LinkedHashMap<>();
   private final Set<String> inFlight = new LinkedHashSet<>();
+  /**
+   * The nodes waiting for the rollout policy, with the count still scanning, kept while no node
+   * enters or leaves a phase they depend on and the nodes in flight stay the same: the run settles
+   * after every input, and counting every node each time would cost a large cluster N^2.
+   */
+  private @Nullable Admission admission;
   private final PendingWork<TimerKind> work = new PendingWork<>(TimerKind.CALL);
   private final List<String> coordinators = new ArrayList<>();
   private boolean started;
@@ -196,6 +205,7 @@ public final class RunStateMachine implements RunMachine {
     List<String> names = NodeOrdering.order(snapshot, options.nodeOrder(), options.siteAwareUpdatingOrder());
     maxFailedNodes = options.effectiveMaxFailedNodes(snapshot.nodes().size());
     names.forEach(name -> nodes.put(name, new NodeWorkflow(name, host)));
+    admission = null;
     publish(new RunStarted(runId, now, cluster, names));
     options.warnAfter().ifPresent(delay -> work.startTimer(out, now, TimerKind.WARN_AFTER, "", delay));
     options.stopAfter().ifPresent(delay -> work.startTimer(out, now, TimerKind.STOP_AFTER, "", delay));
@@ -271,30 +281,16 @@ public final class RunStateMachine implements RunMachine {
     if (waitingForStorage || cancelReason != null || stopReason != null || bracket != Bracket.OPEN) {
       return;
     }
-    // Counted first, the list built only when the policy is asked: while the nodes scan, every
-    // scan that ends comes here, and a list per scan would cost a large cluster N^2 allocations.
-    int waitingCount = 0;
-    int scanning = 0;
-    for (NodeWorkflow node : nodes.values()) {
-      if (isWaiting(node)) {
-        waitingCount++;
-      } else if (node.phase() == NodePhase.PENDING || (node.phase() == NodePhase.SCANNING && !inFlight.contains(node.name))) {
-        scanning++;
-      }
-    }
+    Admission now = admission();
+    List<String> waiting = now.waiting();
+    int scanning = now.scanning();
     ClusterSnapshot cluster = lastSeen;
-    if (waitingCount == 0 || cluster == null) {
+    if (waiting.isEmpty() || cluster == null) {
       return;
     }
     if (!scansReviewed) {
       reviewScans(scanning);
       return;
-    }
-    List<String> waiting = new ArrayList<>(waitingCount);
-    for (NodeWorkflow node : nodes.values()) {
-      if (isWaiting(node)) {
-        waiting.add(node.name);
-      }
     }
     List<String> chosen = rollout.admit(new RolloutView(cluster, waiting, inFlight, scanning));
     Set<String> seen = new HashSet<>();
@@ -309,6 +305,7 @@ public final class RunStateMachine implements RunMachine {
           + " takes none of the waiting nodes " + waiting + " while no node is in flight; the run could never end");
     }
     inFlight.addAll(chosen);
+    admission = null;
     for (String name : chosen) {
       NodeWorkflow node = node(name);
       if (!finished && node.phase() == NodePhase.SCANNED) {
@@ -317,11 +314,33 @@ public final class RunStateMachine implements RunMachine {
     }
   }
 
-  /** Once every node has been scanned, shows the first scans to the plug-ins that review them; no node is taken before. */
-  /** Whether a node has been scanned and waits for the rollout policy to take it. */
-  private boolean isWaiting(NodeWorkflow node) {
-    return node.phase() == NodePhase.SCANNED && !inFlight.contains(node.name);
+  /** The nodes waiting and the count scanning, worked out again only after they may have changed. */
+  private Admission admission() {
+    Admission known = admission;
+    if (known != null) {
+      return known;
+    }
+    List<String> waiting = new ArrayList<>();
+    int scanning = 0;
+    for (NodeWorkflow node : nodes.values()) {
+      boolean taken = inFlight.contains(node.name);
+      if (node.phase() == NodePhase.SCANNED && !taken) {
+        waiting.add(node.name);
+      } else if (node.phase() == NodePhase.PENDING || (node.phase() == NodePhase.SCANNING && !taken)) {
+        scanning++;
+      }
+    }
+    known = new Admission(List.copyOf(waiting), scanning);
+    admission = known;
+    return known;
   }
+
+  /** Whether a node in this phase counts in {@link #admission()}: entering or leaving it may change who waits. */
+  private static boolean countsForAdmission(NodePhase phase) {
+    return phase == NodePhase.PENDING || phase == NodePhase.SCANNING || phase == NodePhase.SCANNED;
+  }
+
+  /** Once every node has been scanned, shows the first scans to the plug-ins that review them; no node is taken before. */
 
   private void reviewScans(int scanning) {
     if (scanning > 0 || reviewingScans) {
@@ -356,11 +375,20 @@ public final class RunStateMachine implements RunMachine {
       }
     } else if (tooManyFailed()) {
       stop(failureLimitReason());
-    } else if (node.wentDown() && nodes.values().stream().anyMatch(n -> !n.isDone() && !inFlight.contains(n.name))) {
+    } else if (node.wentDown() && anyNodeLeftToTake()) {
       waitForStorage(node.name);
     } else {
       settle();
     }
+  }
+
+  private boolean anyNodeLeftToTake() {
+    for (NodeWorkflow n : nodes.values()) {
+      if (!n.isDone() && !inFlight.contains(n.name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- the offline update's bracket
@@ -778,7 +806,13 @@ public final class RunStateMachine implements RunMachine {
     public List<String> outOfServiceBesides(String node) {
       // Nodes still in flight that the run took out of service may go down at any moment; a node
       // the run is done with counts as the snapshot shows it.
-      return inFlight.stream().filter(n -> !n.equals(node) && node(n).isSuspendedByUs()).toList();
+      List<String> down = new ArrayList<>(inFlight.size());
+      for (String n : inFlight) {
+        if (!n.equals(node) && node(n).isSuspendedByUs()) {
+          down.add(n);
+        }
+      }
+      return down;
     }
 
     @Override
@@ -799,6 +833,13 @@ public final class RunStateMachine implements RunMachine {
     }
 
     @Override
+    public void phaseChanged(NodePhase from, NodePhase to) {
+      if (countsForAdmission(from) || countsForAdmission(to)) {
+        admission = null;
+      }
+    }
+
+    @Override
     public void nodeFinished(NodeWorkflow node) {
       NodeResult nodeResult = node.toResult();
       if (nodeResult.status() == SummaryStatus.FAILED) {
@@ -807,6 +848,7 @@ public final class RunStateMachine implements RunMachine {
       finishedNodes++;
       publish(new NodeFinished(runId, now, nodeResult));
       boolean wasInFlight = inFlight.remove(node.name);
+      admission = null;
       if (wasInFlight && !endingNodes && !finished) {
         afterNodeFinished(node);
       }

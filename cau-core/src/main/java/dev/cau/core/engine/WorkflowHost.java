@@ -62,6 +62,9 @@ interface WorkflowHost {
   /** The node holds in {@link NodePhase#PREPARED} or {@link NodePhase#UPDATED} until the run moves on. */
   void nodeHolds(NodeWorkflow node);
 
+  /** Told each time a node's workflow moves from one phase to another. */
+  void phaseChanged(NodePhase from, NodePhase to);
+
   /** The node is done: its result is final. */
   void nodeFinished(NodeWorkflow node);
 }

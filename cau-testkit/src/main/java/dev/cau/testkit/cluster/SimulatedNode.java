@@ -254,6 +254,16 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
     return faultDomain;
   }
 
+  /** The update of the catalogue with this id. */
+  private SimulatedUpdate known(String id) {
+    for (SimulatedUpdate update : catalogue) {
+      if (update.id().equals(id)) {
+        return update;
+      }
+    }
+    throw new NodeOperationException(name, "Node \"" + name + "\" has no update \"" + id + "\"");
+  }
+
   /** The node as a cluster snapshot shows it; the same object while its state stays the same. */
   NodeSnapshot snapshot() {
     NodeSnapshot last = shown;
@@ -473,8 +483,7 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
         results.add(new InstallResult(update, UpdateResultCode.CANCELED, 0, false, clock.instant()));
         continue;
       }
-      SimulatedUpdate known = catalogue.stream().filter(u -> u.id().equals(update.id())).findFirst()
-          .orElseThrow(() -> new NodeOperationException(name, "Node \"" + name + "\" has no update \"" + update.id() + "\""));
+      SimulatedUpdate known = known(update.id());
       cluster.record(name, "install " + known.id(), known.installDuration());
       Instant at = clock.instant();
       if (known.failureCode() != 0) {
