@@ -160,7 +160,7 @@ public final class JournalCodec {
    * @return the record
    */
   static String encodeEntry(JournalEntry entry, int version, SnapshotBase base) {
-    return encodeEntry(entry, version, base, new StringBuilder(256));
+    return encodeEntry(entry, version, base, new JsonWriter(256));
   }
 
   /**
@@ -170,12 +170,12 @@ public final class JournalCodec {
    * @param version the journal's format version; from 2, a snapshot of an {@code "observed"}
    *     result is written as its changes from the base
    * @param base the journal's latest snapshot before the entry
-   * @param buffer where to write the record, emptied first; a journal keeps one for its records
+   * @param writer where to write the record, emptied first; a journal keeps one for its records
    * @return the record
    */
-  static String encodeEntry(JournalEntry entry, int version, SnapshotBase base, StringBuilder buffer) {
+  static String encodeEntry(JournalEntry entry, int version, SnapshotBase base, JsonWriter writer) {
     JsonWriter out =
-        record(new JsonWriter(buffer), version, ENTRY)
+        record(writer.reset(), version, ENTRY)
             .member("sequence", entry.sequence())
             .name("input");
     input(out, entry.input(), version, base);

@@ -2,6 +2,7 @@ package dev.cau.core.store;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class JsonWriter {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  /** The ASCII characters below DEL that a string may not hold as they are: controls, quote, backslash. */
+  private static final boolean[] MAY_NEED_ESCAPE = new boolean[0x7F];
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      MAY_NEED_ESCAPE[c] = true;
+    }
+    MAY_NEED_ESCAPE['"'] = true;
+    MAY_NEED_ESCAPE['\\'] = true;
+  }
 
   /** The first second of year 0000 and the last of year 9999: instants written without help. */
   private static final long FIRST_FAST_SECOND = -62_167_219_200L;
@@ -55,7 +67,10 @@ final class JsonWriter {
     }
   }
 
-  private final StringBuilder out;
+  /** The text written so far: {@link #length} characters of it. */
+  private char[] text;
+
+  private int length;
 
   /** Whether the next name or value follows a complete value and so needs a comma first. */
   private boolean afterValue;
@@ -66,43 +81,38 @@ final class JsonWriter {
    * @param capacity the characters to make room for at first
    */
   JsonWriter(int capacity) {
-    this.out = new StringBuilder(capacity);
+    this.text = new char[Math.max(16, capacity)];
   }
 
   /**
-   * Creates a writer that writes into a buffer kept for the purpose, emptied first: a journal that
-   * writes record after record does not grow a new buffer for each.
+   * Empties the writer, keeping its room: a journal that writes record after record writes each
+   * into the same writer rather than growing a new buffer for each.
    *
-   * @param buffer the buffer, used by nothing else while the writer writes
+   * @return this writer
    */
-  JsonWriter(StringBuilder buffer) {
-    this.out = buffer;
-    buffer.setLength(0);
+  JsonWriter reset() {
+    length = 0;
+    afterValue = false;
+    return this;
   }
 
   JsonWriter beginObject() {
-    separate();
-    out.append('{');
-    afterValue = false;
+    open('{');
     return this;
   }
 
   JsonWriter endObject() {
-    out.append('}');
-    afterValue = true;
+    close('}');
     return this;
   }
 
   JsonWriter beginArray() {
-    separate();
-    out.append('[');
-    afterValue = false;
+    open('[');
     return this;
   }
 
   JsonWriter endArray() {
-    out.append(']');
-    afterValue = true;
+    close(']');
     return this;
   }
 
@@ -115,7 +125,8 @@ final class JsonWriter {
   JsonWriter name(String name) {
     separate();
     string(name);
-    out.append(':');
+    room(1);
+    text[length++] = ':';
     afterValue = false;
     return this;
   }
@@ -129,7 +140,7 @@ final class JsonWriter {
   JsonWriter value(@Nullable String text) {
     separate();
     if (text == null) {
-      out.append("null");
+      plain("null");
     } else {
       string(text);
     }
@@ -139,14 +150,18 @@ final class JsonWriter {
 
   JsonWriter value(long number) {
     separate();
-    out.append(number);
+    if (number == Long.MIN_VALUE) {
+      plain(Long.toString(number));
+    } else {
+      digits(number);
+    }
     afterValue = true;
     return this;
   }
 
   JsonWriter value(boolean bool) {
     separate();
-    out.append(bool);
+    plain(bool ? "true" : "false");
     afterValue = true;
     return this;
   }
@@ -165,37 +180,38 @@ final class JsonWriter {
       return value(instant.toString());
     }
     separate();
-    // Put together in a local array and appended at once: one capacity check, not thirty.
-    char[] text = new char[32];
-    text[0] = '"';
+    room(32);
+    char[] text = this.text;
+    int at = length;
+    text[at] = '"';
     long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
     DayText date = lastDay;
     if (date.epochDay() != day) {
       date = DayText.of(day);
       lastDay = date; // a race only computes a day twice: DayText is immutable
     }
-    System.arraycopy(date.text(), 0, text, 1, DayText.LENGTH);
+    System.arraycopy(date.text(), 0, text, at + 1, DayText.LENGTH);
     int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-    twoDigits(text, 12, secondOfDay / 3600);
-    text[14] = ':';
-    twoDigits(text, 15, secondOfDay / 60 % 60);
-    text[17] = ':';
-    twoDigits(text, 18, secondOfDay % 60);
-    int length = 20;
+    twoDigits(text, at + 12, secondOfDay / 3600);
+    text[at + 14] = ':';
+    twoDigits(text, at + 15, secondOfDay / 60 % 60);
+    text[at + 17] = ':';
+    twoDigits(text, at + 18, secondOfDay % 60);
+    int end = at + 20;
     int nanos = instant.getNano();
     if (nanos != 0) {
-      text[length++] = '.';
+      text[end++] = '.';
       if (nanos % 1_000_000 == 0) {
-        length = digits(text, length, nanos / 1_000_000, 3);
+        end = digits(text, end, nanos / 1_000_000, 3);
       } else if (nanos % 1_000 == 0) {
-        length = digits(text, length, nanos / 1_000, 6);
+        end = digits(text, end, nanos / 1_000, 6);
       } else {
-        length = digits(text, length, nanos, 9);
+        end = digits(text, end, nanos, 9);
       }
     }
-    text[length++] = 'Z';
-    text[length++] = '"';
-    out.append(text, 0, length);
+    text[end++] = 'Z';
+    text[end++] = '"';
+    length = end;
     afterValue = true;
     return this;
   }
@@ -229,17 +245,81 @@ final class JsonWriter {
    */
   JsonWriter constantMember(String name, String word) {
     plainName(name);
-    out.append('"').append(word).append('"');
+    room(word.length() + 2);
+    text[length++] = '"';
+    word.getChars(0, word.length(), text, length);
+    length += word.length();
+    text[length++] = '"';
     afterValue = true;
     return this;
   }
 
   /** Writes one of the codec's own member names, which need no escape, without looking. */
   private JsonWriter plainName(String name) {
-    separate();
-    out.append('"').append(name).append("\":");
+    int size = name.length();
+    room(size + 4);
+    char[] text = this.text;
+    int at = length;
+    if (afterValue) {
+      text[at++] = ',';
+    }
+    text[at++] = '"';
+    name.getChars(0, size, text, at);
+    at += size;
+    text[at++] = '"';
+    text[at++] = ':';
+    length = at;
     afterValue = false;
     return this;
+  }
+
+  private void open(char bracket) {
+    room(2);
+    if (afterValue) {
+      text[length++] = ',';
+    }
+    text[length++] = bracket;
+    afterValue = false;
+  }
+
+  private void close(char bracket) {
+    room(1);
+    text[length++] = bracket;
+    afterValue = true;
+  }
+
+  /** Makes room for this many more characters. */
+  private void room(int more) {
+    if (length + more > text.length) {
+      text = Arrays.copyOf(text, Math.max(text.length * 2, length + more));
+    }
+  }
+
+  /** Writes text that needs no escape. */
+  private void plain(String word) {
+    room(word.length());
+    word.getChars(0, word.length(), text, length);
+    length += word.length();
+  }
+
+  /** Writes an integer other than {@link Long#MIN_VALUE}, as {@link Long#toString(long)} does. */
+  private void digits(long number) {
+    room(20);
+    long rest = number;
+    if (rest < 0) {
+      text[length++] = '-';
+      rest = -rest;
+    }
+    int count = 1;
+    for (long bound = 10; count < 19 && rest >= bound; bound *= 10) {
+      count++;
+    }
+    int at = length + count;
+    length = at;
+    do {
+      text[--at] = (char) ('0' + rest % 10);
+      rest /= 10;
+    } while (rest != 0);
   }
 
   /**
@@ -268,55 +348,68 @@ final class JsonWriter {
    */
   @Override
   public String toString() {
-    return out.toString();
+    return new String(text, 0, length);
   }
 
   private void separate() {
     if (afterValue) {
-      out.append(',');
+      room(1);
+      text[length++] = ',';
     }
   }
 
-  private void string(String text) {
-    out.append('"');
-    if (isPlain(text)) {
-      // Most names, ids and titles: nothing to escape, so copy the text in one go.
-      out.append(text).append('"');
-      return;
+  private void string(String value) {
+    int size = value.length();
+    room(size + 2);
+    int start = length;
+    text[start] = '"';
+    value.getChars(0, size, text, start + 1);
+    // Most names, ids and titles have nothing to escape: copied in one go, then looked over.
+    int end = start + 1 + size;
+    for (int i = start + 1; i < end; i++) {
+      char c = text[i];
+      if (c >= 0x7F || MAY_NEED_ESCAPE[c]) {
+        length = i;
+        escaped(value, i - start - 1);
+        return;
+      }
     }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    text[end] = '"';
+    length = end + 1;
+  }
+
+  /** Writes the rest of a string from the first character that may need an escape, and its closing quote. */
+  private void escaped(String value, int from) {
+    for (int i = from; i < value.length(); i++) {
+      char c = value.charAt(i);
+      room(6);
       switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
+        case '"' -> put('\\', '"');
+        case '\\' -> put('\\', '\\');
+        case '\b' -> put('\\', 'b');
+        case '\f' -> put('\\', 'f');
+        case '\n' -> put('\\', 'n');
+        case '\r' -> put('\\', 'r');
+        case '\t' -> put('\\', 't');
         default -> {
-          if (c < 0x20 || c == 0x7F || c == '\u2028' || c == '\u2029' || isLoneSurrogate(text, i)) {
-            out.append('\\').append('u');
-            out.append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]);
-            out.append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+          if (c < 0x20 || c == 0x7F || c == '\u2028' || c == '\u2029' || isLoneSurrogate(value, i)) {
+            put('\\', 'u');
+            put(HEX[c >> 12], HEX[(c >> 8) & 0xF]);
+            put(HEX[(c >> 4) & 0xF], HEX[c & 0xF]);
           } else {
-            out.append(c);
+            text[length++] = c;
           }
         }
       }
     }
-    out.append('"');
+    room(1);
+    text[length++] = '"';
   }
 
-  /** Whether no character of the text needs an escape (and none is a surrogate, checked the slow way). */
-  private static boolean isPlain(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7F) {
-        return false;
-      }
-    }
-    return true;
+  /** Puts two characters, with room made for them. */
+  private void put(char first, char second) {
+    text[length++] = first;
+    text[length++] = second;
   }
 
   private static boolean isLoneSurrogate(String text, int i) {

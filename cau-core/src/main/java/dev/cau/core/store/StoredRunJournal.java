@@ -49,7 +49,7 @@ public final class StoredRunJournal implements RunJournal {
   private SnapshotBase base;
 
   /** Where each entry is encoded, kept from one to the next. */
-  private final StringBuilder buffer = new StringBuilder(1024);
+  private final JsonWriter writer = new JsonWriter(1024);
 
   private StoredRunJournal(
       RunStore store,
@@ -250,7 +250,7 @@ public final class StoredRunJournal implements RunJournal {
               + header.runId()
               + "\"");
     }
-    store.append(header.runId(), JournalCodec.encodeEntry(entry, formatVersion, base, buffer));
+    store.append(header.runId(), JournalCodec.encodeEntry(entry, formatVersion, base, writer));
     // Only an entry the store took moves the base on: the next record never depends on one that
     // failed to be written.
     entries.add(entry);

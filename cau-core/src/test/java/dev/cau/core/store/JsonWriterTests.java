@@ -39,6 +39,38 @@ class JsonWriterTests {
   }
 
   @Test
+  void integersAreWrittenAsLongToStringWritesThem() {
+    long[] edges = {0, 1, 9, 10, 99, 100, -1, -9, -10, 1_000_000_007L, 999_999_999_999_999_999L,
+        1_000_000_000_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+    List<Long> numbers = new ArrayList<>();
+    for (long edge : edges) {
+      numbers.add(edge);
+    }
+    Random random = new Random(7);
+    for (int i = 0; i < 1000; i++) {
+      numbers.add(random.nextLong() >> random.nextInt(64));
+    }
+    for (long number : numbers) {
+      assertThat(new JsonWriter(1).value(number).toString()).as("seed 7").isEqualTo(Long.toString(number));
+    }
+  }
+
+  @Test
+  void aWriterResetForTheNextRecordStartsEmptyAndKeepsNoComma() {
+    JsonWriter out = new JsonWriter(4);
+    out.beginObject().member("a", "a long value that makes the buffer grow several times").endObject();
+    out.reset().beginObject().member("b", 2).endObject();
+
+    assertThat(out.toString()).isEqualTo("{\"b\":2}");
+  }
+
+  @Test
+  void aStringWhoseEscapeComesLateKeepsItsPlainStart() {
+    assertThat(new JsonWriter(2).value("plain start, then \"quoted\" and a tab\t").toString())
+        .isEqualTo("\"plain start, then \\\"quoted\\\" and a tab\\t\"");
+  }
+
+  @Test
   void commasSeparateMembersAndElementsAfterNestedValuesAndNamesAreEscaped() {
     JsonWriter out = new JsonWriter(16).beginObject();
     out.name("list").beginArray().beginObject().member("k", "v").endObject();

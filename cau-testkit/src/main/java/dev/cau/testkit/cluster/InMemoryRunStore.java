@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -25,6 +26,8 @@ public final class InMemoryRunStore implements RunStore {
   private final Map<RunId, List<String>> journals = new LinkedHashMap<>();
   private final Map<RunId, String> reports = new LinkedHashMap<>();
   private @Nullable String roleConfiguration;
+  private @Nullable RunId lastRun;
+  private @Nullable List<String> lastRecords;
   private BiConsumer<RunId, Integer> appendObserver = (run, count) -> {};
   private BiConsumer<RunId, Integer> appendedObserver = (run, count) -> {};
 
@@ -34,10 +37,19 @@ public final class InMemoryRunStore implements RunStore {
   @Override
   public synchronized void append(RunId runId, String record) {
     checkLine(record);
-    List<String> records = journals.computeIfAbsent(runId, id -> new ArrayList<>());
+    List<String> records = recordsOf(runId);
     appendObserver.accept(runId, records.size() + 1); // may throw: then nothing is written
     records.add(record);
     appendedObserver.accept(runId, records.size()); // may throw: the record stays written
+  }
+
+  /** The records of a run, the last run's at hand: a run appends record after record. */
+  private List<String> recordsOf(RunId runId) {
+    if (!runId.equals(lastRun)) {
+      lastRecords = journals.computeIfAbsent(runId, id -> new ArrayList<>());
+      lastRun = runId;
+    }
+    return Objects.requireNonNull(lastRecords);
   }
 
   @Override
@@ -65,6 +77,10 @@ public final class InMemoryRunStore implements RunStore {
   public synchronized void remove(RunId runId) {
     journals.remove(runId);
     reports.remove(runId);
+    if (runId.equals(lastRun)) {
+      lastRun = null;
+      lastRecords = null;
+    }
   }
 
   @Override
