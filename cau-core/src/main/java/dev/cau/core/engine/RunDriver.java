@@ -70,6 +70,18 @@ public final class RunDriver {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunDriver.class);
 
+  /** Whether each plug-in class overrides {@link UpdatePlugin#stage}, looked up once per class: every scan asks. */
+  private static final ClassValue<Boolean> STAGES = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      try {
+        return type.getMethod("stage", PluginContext.class, List.class).getDeclaringClass() != UpdatePlugin.class;
+      } catch (NoSuchMethodException e) {
+        return true; // cannot happen for an UpdatePlugin; staging is the cautious answer
+      }
+    }
+  };
+
   private final RunId runId;
   private final ClusterController cluster;
   private final Map<String, UpdatePlugin> plugins;
@@ -632,13 +644,9 @@ public final class RunDriver {
    * for it. Only the method's declaring class is looked at; the plug-in is not called.
    */
   static boolean stagesUpdates(UpdatePlugin plugin) {
-    try {
-      return plugin.getClass().getMethod("stage", PluginContext.class, List.class).getDeclaringClass()
-          != UpdatePlugin.class;
-    } catch (NoSuchMethodException e) {
-      return true; // cannot happen for an UpdatePlugin; staging is the cautious answer
-    }
+    return STAGES.get(plugin.getClass());
   }
+
 
   private static String describe(Command.Call call, RuntimeException e) {
     Operation operation = call.operation();
