@@ -17,9 +17,7 @@ import dev.cau.core.lock.CoordinatorLock;
 import dev.cau.core.options.RunOptions;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.SimulatedNode;
-import dev.cau.testkit.cluster.SimulatedUpdate;
 import dev.cau.testkit.cluster.StepRecord;
-import dev.cau.testkit.cluster.Timings;
 import dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,17 +42,15 @@ class SelfRestartingInstallTakeoverTests {
   private static final RunOptions OPTIONS = RunOptions.builder().plugin(UPGRADE).maxFailedNodes(1).build();
 
   private record Outcome(RunResult result, SimulatedCluster cluster, List<StepRecord> steps, Instant takeover,
-      List<RunEvent> secondEvents) {}
+      List<RunEvent> lastEvents) {}
 
   @Test
   void aTakeoverWaitsForTheNodeTheInterruptedInstallIsRestartingThenFinishesItOnce() {
-    Outcome reference = run(false, false);
-    Outcome resumed = run(true, false);
+    Outcome reference = run(0, false);
+    Outcome resumed = run(1, false);
 
     assertThat(reference.result().status()).isEqualTo(SummaryStatus.SUCCEEDED);
     assertThat(reference.cluster().nodes()).allSatisfy(n -> assertThat(n.restarts()).as(n.name()).isEqualTo(3));
-    assertThat(resumed.takeover()).as("the node was still restarting when the run was taken over")
-        .isBefore(Instant.MAX);
     assertThat(resumed.result().coordinators()).containsExactly("first", "second");
     assertThat(resumed.result().status()).isEqualTo(SummaryStatus.SUCCEEDED);
     assertThat(outcomes(resumed.result())).isEqualTo(outcomes(reference.result()));
@@ -67,9 +63,9 @@ class SelfRestartingInstallTakeoverTests {
       assertThat(node.installCount(UPDATE)).as("installs on %s", node.name()).isEqualTo(1);
     }
     assertThat(resumed.steps()).as("restarts the engine asked for").noneMatch(s -> s.step().startsWith("restart "));
-    assertThat(resumed.secondEvents()).noneMatch(e -> e instanceof NodeStepStarted s && s.step() == NodeStep.RESTARTING);
+    assertThat(resumed.lastEvents()).noneMatch(e -> e instanceof NodeStepStarted s && s.step() == NodeStep.RESTARTING);
     // The second coordinator waited for n1 before it touched it again.
-    assertThat(resumed.secondEvents()).filteredOn(e -> e instanceof NodeStepStarted s && s.node().equals("n1"))
+    assertThat(resumed.lastEvents()).filteredOn(e -> e instanceof NodeStepStarted s && s.node().equals("n1"))
         .extracting(e -> ((NodeStepStarted) e).step())
         .startsWith(NodeStep.WAITING_FOR_NODE, NodeStep.INSTALLING, NodeStep.WAITING_FOR_NODE, NodeStep.RESCANNING);
     assertThat(resumed.cluster().snapshot().nodes()).allSatisfy(n -> assertThat(n.state()).isEqualTo(NodeState.UP));
@@ -77,15 +73,15 @@ class SelfRestartingInstallTakeoverTests {
 
   @Test
   void aNodeThatNeverReturnsAfterTheTakeoverFailsAtThePluginRestartTimeoutAndTheRunGoesOn() {
-    Outcome reference = run(false, true);
-    Outcome resumed = run(true, true);
+    Outcome reference = run(0, true);
+    Outcome resumed = run(1, true);
 
     NodeResult n1 = resumed.result().nodeResult("n1").orElseThrow();
     assertThat(n1.status()).isEqualTo(SummaryStatus.FAILED);
     assertThat(n1.reason()).isEqualTo(reference.result().nodeResult("n1").orElseThrow().reason())
         .contains("did not come back within PluginRestartTimeoutMinutes (240 minutes)")
         .contains("\"" + UPGRADE + "\"");
-    Instant n1Finished = resumed.secondEvents().stream()
+    Instant n1Finished = resumed.lastEvents().stream()
         .filter(e -> e instanceof NodeFinished f && f.result().node().equals("n1")).findFirst().orElseThrow().at();
     assertThat(n1Finished)
         .isEqualTo(resumed.takeover().plus(RunOptions.DEFAULT_PLUGIN_RESTART_TIMEOUT));
@@ -100,42 +96,65 @@ class SelfRestartingInstallTakeoverTests {
     assertThat(resumed.cluster().node("n2").installCount(UPDATE)).isEqualTo(1);
   }
 
+  @Test
+  void aThirdCoordinatorReplaysTheWaitItsPredecessorBeganAndFinishesTheInstallOnce() {
+    Outcome reference = run(0, false);
+    Outcome resumed = run(2, false);
+
+    assertThat(resumed.result().coordinators()).containsExactly("first", "second", "third");
+    assertThat(resumed.result().status()).isEqualTo(SummaryStatus.SUCCEEDED);
+    assertThat(outcomes(resumed.result())).isEqualTo(outcomes(reference.result()));
+    for (SimulatedNode node : resumed.cluster().nodes()) {
+      assertThat(node.restarts()).as("restarts of %s", node.name()).isEqualTo(3);
+      assertThat(node.installCount(UPDATE)).as("installs on %s", node.name()).isEqualTo(1);
+    }
+    assertThat(resumed.steps()).noneMatch(s -> s.step().startsWith("restart "));
+    // The third coordinator waits on for n1 (the wait its predecessor began), then repeats the install.
+    assertThat(resumed.lastEvents()).filteredOn(e -> e instanceof NodeStepStarted s && s.node().equals("n1"))
+        .extracting(e -> ((NodeStepStarted) e).step())
+        .startsWith(NodeStep.INSTALLING, NodeStep.WAITING_FOR_NODE, NodeStep.RESCANNING);
+  }
+
   /**
-   * Runs three nodes through the upgrade; with {@code crash}, the first coordinator dies as soon as
-   * n1's install has started, and a second one takes the run over once its lease has expired.
+   * Runs three nodes through the upgrade. With {@code crashes} of 1, the first coordinator dies as
+   * soon as n1's install has started, and a second one takes the run over once its lease has
+   * expired; with 2, the second one dies too, half an hour after it took over, and a third one
+   * takes over from it.
    */
-  private static Outcome run(boolean crash, boolean n1NeverReturns) {
-    SimulatedUpdate upgrade = SimulatedUpdate.of(UPDATE, "Feature update to 23H2")
-        .installTaking(Duration.ofMinutes(40)).restartingNodeItself(3);
-    Timings d = Timings.defaults();
-    SimulatedCluster cluster = SimulatedCluster.builder("upgrade")
-        .timings(new Timings(d.scan(), d.stage(), d.suspend(), REBOOT, d.softReboot(), d.resume(), d.script(),
-            d.storageResync(), d.clusterStop(), d.clusterStart(), d.fileRead()))
-        .node("n1", n -> {
-          n.updates(upgrade);
-          if (n1NeverReturns) {
-            n.neverReturnsFromRestart();
-          }
-        })
-        .node("n2", n -> n.updates(upgrade))
-        .node("n3", n -> n.updates(upgrade))
-        .role("vm", "n1")
-        .build();
+  private static Outcome run(int crashes, boolean n1NeverReturns) {
+    SimulatedCluster cluster = Clusters.selfUpgrading(REBOOT, n -> {
+      if (n1NeverReturns) {
+        n.neverReturnsFromRestart();
+      }
+    });
     SimulatedCoordinator first = coordinator(cluster, "first");
-    SimulatedCoordinator second = coordinator(cluster, "second");
     UpdatingRun started = first.coordinator().start(OPTIONS);
-    if (!crash) {
+    if (crashes == 0) {
       cluster.simulator().runUntil(() -> started.completion().isDone());
       return new Outcome(started.completion().join(), cluster, cluster.steps(), Instant.MAX, first.events());
     }
     cluster.simulator().runUntil(() -> cluster.steps().stream().anyMatch(s -> s.node().equals("n1") && s.step().equals("install " + UPDATE)));
-    first.crash(); // the install goes on on the node, its answer is lost
+    first.crash(); // the install goes on on the node; its answer is lost
     Instant takeover = cluster.simulator().now().plus(LEASE).plusSeconds(1);
+    SimulatedCoordinator second = coordinator(cluster, "second");
     UpdatingRun[] resumed = new UpdatingRun[1];
-    cluster.simulator().schedule(takeover, () -> resumed[0] = second.coordinator().resume(OPTIONS));
-    cluster.simulator().runUntil(() -> resumed[0] != null && resumed[0].completion().isDone());
-    assertThat(cluster.node("n1").restarts()).as("n1 restarted by the upgrade before the takeover").isPositive();
-    return new Outcome(resumed[0].completion().join(), cluster, cluster.steps(), takeover, second.events());
+    NodeState[] n1AtTakeover = new NodeState[1];
+    cluster.simulator().schedule(takeover, () -> {
+      n1AtTakeover[0] = cluster.snapshot().node("n1").orElseThrow().state();
+      resumed[0] = second.coordinator().resume(OPTIONS);
+    });
+    SimulatedCoordinator last = second;
+    if (crashes == 2) {
+      SimulatedCoordinator third = coordinator(cluster, "third");
+      Instant secondDies = takeover.plus(Duration.ofMinutes(30));
+      cluster.simulator().schedule(secondDies, second::crash);
+      cluster.simulator().schedule(secondDies.plus(LEASE).plusSeconds(1), () -> resumed[0] = third.coordinator().resume(OPTIONS));
+      last = third;
+    }
+    SimulatedCoordinator finishing = last;
+    cluster.simulator().runUntil(() -> resumed[0] != null && finishing.isAlive() && resumed[0].completion().isDone());
+    assertThat(n1AtTakeover[0]).as("n1 when the run was taken over: the upgrade still restarts it").isEqualTo(NodeState.DOWN);
+    return new Outcome(resumed[0].completion().join(), cluster, cluster.steps(), takeover, finishing.events());
   }
 
   private static SimulatedCoordinator coordinator(SimulatedCluster cluster, String name) {
