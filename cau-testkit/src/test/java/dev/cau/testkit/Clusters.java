@@ -4,7 +4,9 @@ import dev.cau.api.cluster.WitnessKind;
 import dev.cau.api.cluster.WitnessState;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.SimulatedUpdate;
+import dev.cau.testkit.cluster.Timings;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** Clusters the tests share. */
 final class Clusters {
@@ -38,5 +40,27 @@ final class Clusters {
       }
     }
     return builder;
+  }
+
+  /**
+   * Three nodes n1..n3 whose one update, an operating-system upgrade of prefix {@code OS}, installs
+   * in 40 minutes and then restarts the node by itself three times, each restart taking
+   * {@code reboot}; {@code n1} may add to its node's description.
+   */
+  static SimulatedCluster selfUpgrading(Duration reboot, Consumer<SimulatedCluster.NodeSpec> n1) {
+    SimulatedUpdate upgrade = SimulatedUpdate.of("OS23H2", "Feature update to 23H2")
+        .installTaking(Duration.ofMinutes(40)).restartingNodeItself(3);
+    Timings d = Timings.defaults();
+    return SimulatedCluster.builder("upgrade")
+        .timings(new Timings(d.scan(), d.stage(), d.suspend(), reboot, d.softReboot(), d.resume(), d.script(),
+            d.storageResync(), d.clusterStop(), d.clusterStart(), d.fileRead()))
+        .node("n1", n -> {
+          n.updates(upgrade);
+          n1.accept(n);
+        })
+        .node("n2", n -> n.updates(upgrade))
+        .node("n3", n -> n.updates(upgrade))
+        .role("vm", "n1")
+        .build();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cau.api.RunId;
 import dev.cau.api.cluster.NodeState;
+import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.RunResult;
 import dev.cau.core.UpdatingRun;
@@ -12,6 +13,7 @@ import dev.cau.core.options.OfflineUpdate;
 import dev.cau.core.options.RunOptions;
 import dev.cau.testkit.cluster.SimulatedCluster;
 import dev.cau.testkit.cluster.SimulatedNode;
+import dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
 import dev.cau.testkit.scenario.InvariantChecker;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,6 +85,41 @@ class CrashResumeTests {
         }
         assertThat(resumed.cluster().snapshot().nodes()).as(at + ": no node left paused")
             .allSatisfy(n -> assertThat(n.state()).isEqualTo(NodeState.UP));
+      }
+    }
+  }
+
+  /**
+   * A plug-in that restarts its nodes itself, three times over three hours, longer than the lease:
+   * a coordinator that takes over while it installs waits for the node before it repeats the
+   * install, and no node is restarted by the engine, installed twice or failed.
+   */
+  @Test
+  void aRunWhosePluginRestartsTheNodesItselfResumedAfterACrashAtAnyJournalPositionEndsAsTheUninterruptedRunDid() {
+    String upgrade = "Vendor.OsUpgrade";
+    List<UpdatePluginProvider> plugins = List.of(InMemoryUpdatePluginProvider.restartingNodes(upgrade, "OS"));
+    RunOptions options = RunOptions.builder().plugin(upgrade).build();
+    Outcome reference = run(Clusters.selfUpgrading(Duration.ofHours(1), n -> {}), plugins, options, -1, Moment.BEFORE_ACTING, false);
+    int entries = (int) reference.cluster().store().journal(reference.result().runId()).records().size() - 1;
+    assertThat(reference.result().status()).isEqualTo(dev.cau.api.result.SummaryStatus.SUCCEEDED);
+    assertThat(reference.cluster().nodes()).allSatisfy(n -> assertThat(n.restarts()).as(n.name()).isEqualTo(3));
+
+    for (int position = 0; position <= entries; position++) {
+      for (Moment moment : Moment.values()) {
+        Outcome resumed = run(Clusters.selfUpgrading(Duration.ofHours(1), n -> {}), plugins, options, position, moment, false);
+        String at = "crash " + moment + " journal entry " + position + " of " + entries;
+        assertThat(outcomes(resumed.result())).as(at).isEqualTo(outcomes(reference.result()));
+        assertThat(resumed.result().status()).as(at).isEqualTo(reference.result().status());
+        for (SimulatedNode node : resumed.cluster().nodes()) {
+          assertThat(node.restarts()).as(at + ", restarts of " + node.name()).isEqualTo(3);
+          assertThat(node.installCount("OS23H2")).as(at + ", installs on " + node.name()).isEqualTo(1);
+        }
+        assertThat(resumed.cluster().steps()).as(at + ": restarts the engine asked for")
+            .noneMatch(step -> step.step().startsWith("restart "));
+        assertThat(resumed.cluster().snapshot().nodes()).as(at + ": no node left suspended")
+            .allSatisfy(n -> assertThat(n.state()).isEqualTo(NodeState.UP));
+        assertThat(InvariantChecker.checkSingleCoordinator(resumed.cluster().lock().history(), resumed.calls()))
+            .as(at + ": one coordinator at a time").isEmpty();
       }
     }
   }
@@ -163,12 +200,17 @@ class CrashResumeTests {
 
   /** Runs the scenario on {@code nodes} nodes, crashing the first coordinator at the position (or never, if negative). */
   private static Outcome run(int nodes, int position, Moment moment, boolean offline) {
-    SimulatedCluster cluster = Clusters.cluster(nodes, true).build();
+    return run(Clusters.cluster(nodes, true).build(), List.of(), OPTIONS, position, moment, offline);
+  }
+
+  /** Runs the cluster with the plug-ins and options, crashing the first coordinator at the position (or never, if negative). */
+  private static Outcome run(SimulatedCluster cluster, List<UpdatePluginProvider> plugins, RunOptions options,
+      int position, Moment moment, boolean offline) {
     List<SimulatedCoordinator.CallRecord> calls = new ArrayList<>();
     SimulatedCoordinator first = SimulatedCoordinator.builder(cluster, CoordinatorIdentity.remote("first", "admin-1"))
-        .leaseExpiry(LEASE).callLog(calls).build();
+        .plugins(plugins).leaseExpiry(LEASE).callLog(calls).build();
     SimulatedCoordinator second = SimulatedCoordinator.builder(cluster, CoordinatorIdentity.remote("second", "admin-2"))
-        .leaseExpiry(LEASE).callLog(calls).build();
+        .plugins(plugins).leaseExpiry(LEASE).callLog(calls).build();
     UpdatingRun[] resumed = new UpdatingRun[1];
     // Record 1 is the header, so journal entry p is record p + 1.
     int crashRecord = moment == Moment.BEFORE_ACTING ? position + 1 : position + 2;
@@ -180,7 +222,7 @@ class CrashResumeTests {
       Instant takeover = cluster.simulator().now().plus(LEASE).plusSeconds(1);
       cluster.simulator().schedule(takeover, () -> {
         try {
-          resumed[0] = second.coordinator().resume(OPTIONS); // the journal says which kind of run
+          resumed[0] = second.coordinator().resume(options); // the journal says which kind of run
         } catch (RuntimeException e) {
           throw new AssertionError("Resuming after a crash " + moment + " journal entry " + position + " failed", e);
         }
@@ -195,8 +237,8 @@ class CrashResumeTests {
     UpdatingRun started;
     try {
       started = offline
-          ? first.coordinator().startOfflineUpdate(OPTIONS, OfflineUpdate.WORKLOADS_GO_OFFLINE)
-          : first.coordinator().start(OPTIONS);
+          ? first.coordinator().startOfflineUpdate(options, OfflineUpdate.WORKLOADS_GO_OFFLINE)
+          : first.coordinator().start(options);
     } catch (Crash e) {
       started = null; // it died writing the journal's header, inside start()
     }

@@ -46,6 +46,8 @@ final class Attempt {
   boolean rescanNeeded;
   /** The plug-in whose install restarts the node, while the engine waits for it to come back. */
   @Nullable String restartingPlugin;
+  /** An install of a self-restarting plug-in whose answer a crashed coordinator lost: repeated once the node is ready. */
+  Operation.@Nullable InstallUpdates interruptedInstall;
   final Set<String> failedUpdates = new HashSet<>();
   /** Failures of single plug-ins; the others go on unless StopOnPluginFailure is set. */
   final Map<String, String> pluginFailures = new LinkedHashMap<>();

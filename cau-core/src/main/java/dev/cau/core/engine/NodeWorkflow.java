@@ -119,6 +119,23 @@ final class NodeWorkflow {
     inDoubt = lost;
   }
 
+  /**
+   * What a coordinator that took the run over calls for an install whose answer was lost. A
+   * plug-in that restarts the node itself may still be restarting it: the node is waited for first,
+   * within PluginRestartTimeoutMinutes as after such an install, and the install is repeated once
+   * the node is ready. Any other install is repeated at once.
+   */
+  Operation repeatInstall(Operation.InstallUpdates install) {
+    if (!attempt.restartingPlugins.contains(install.plugin())) {
+      return install.afterInterruption();
+    }
+    attempt.interruptedInstall = install;
+    attempt.restartingPlugin = install.plugin();
+    moveTo(NodePhase.AWAITING_READY);
+    run.startTimer(TimerKind.REBOOT, name, options.pluginRestartTimeout());
+    return new Operation.AwaitReady(options.pluginRestartTimeout());
+  }
+
   /** Takes the suspend or restart in doubt, if any, for the look at the cluster that decides it. */
   @Nullable Operation takeInDoubt() {
     Operation lost = inDoubt;
@@ -684,6 +701,13 @@ final class NodeWorkflow {
       return;
     }
     Attempt a = attempt;
+    Operation.InstallUpdates interrupted = a.interruptedInstall;
+    if (interrupted != null) {
+      a.interruptedInstall = null;
+      moveTo(NodePhase.INSTALLING);
+      run.call(name, interrupted.afterInterruption());
+      return;
+    }
     a.rebootNeeded = false;
     a.restartBeforeNextPlugin = false;
     a.restartingPlugin = null;

@@ -248,13 +248,17 @@ public final class RunStateMachine implements RunMachine {
   /**
    * What to call for a call whose answer the previous coordinator lost. A suspend or a restart
    * may or may not have happened, and the cluster may have changed since it was cleared: look at
-   * the cluster first, and either take the step as done or clear it again.
+   * the cluster first, and either take the step as done or clear it again. An install is repeated,
+   * after waiting for the node when its plug-in restarts the node itself.
    */
   private Operation repeat(PendingWork.Call call) {
     String node = call.node();
     if (node != null && (call.operation() instanceof Operation.Suspend || call.operation() instanceof Operation.Restart)) {
       node(node).markInDoubt(call.operation());
       return new Operation.ObserveCluster();
+    }
+    if (node != null && call.operation() instanceof Operation.InstallUpdates install) {
+      return node(node).repeatInstall(install); // a plug-in may still be restarting the node: wait first
     }
     return PendingWork.repeatSafely(call);
   }

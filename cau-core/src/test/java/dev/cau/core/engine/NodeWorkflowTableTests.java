@@ -226,6 +226,59 @@ class NodeWorkflowTableTests {
     assertThat(h.stepsNow()).containsExactly(NodeStep.RESTARTING);
   }
 
+  /** A harness whose plug-in restarts the nodes itself, with n1's install in flight. */
+  private static MachineHarness installingWithAPluginThatRestartsTheNodeItself() {
+    MachineHarness h = MachineHarness.rolling().start();
+    for (String node : List.of("n1", "n2", "n3")) {
+      h.answer(node, new CallResult.Scanned(MachineHarness.PLUGIN, List.of(MachineHarness.KB1), true, true));
+    }
+    return h.reach("n1", NodePhase.INSTALLING);
+  }
+
+  @Test
+  void aTakeoverWaitsForTheNodeBeforeItRepeatsAnInstallOfAPluginThatRestartsTheNodeItself() {
+    MachineHarness h = installingWithAPluginThatRestartsTheNodeItself(); // the answer is lost with the coordinator
+
+    h.apply(new RunInput.Resumed("second", T.plusSeconds(7200)));
+    assertThat(h.calledNow()).containsExactly("AwaitReady");
+    assertThat(h.stepsNow()).containsExactly(NodeStep.WAITING_FOR_NODE);
+    assertThat(h.phase("n1")).isEqualTo(NodePhase.AWAITING_READY);
+    assertThat(h.pending("n1", o -> true).operation())
+        .isEqualTo(new Operation.AwaitReady(RunOptions.DEFAULT_PLUGIN_RESTART_TIMEOUT));
+    assertThat(h.last).filteredOn(c -> c instanceof Command.StartTimer).extracting(c -> ((Command.StartTimer) c).delay())
+        .as("the wait's bound, and no operation timeout").containsExactly(RunOptions.DEFAULT_PLUGIN_RESTART_TIMEOUT);
+
+    check(h, row(NodePhase.AWAITING_READY, "ready after the plug-in's restarts", h1 -> new CallResult.Ready(true),
+        List.of("InstallUpdates"), List.of(NodeStep.INSTALLING), NodePhase.INSTALLING));
+    Operation repeated = h.pending("n1", o -> true).operation();
+    assertThat(repeated).isEqualTo(new Operation.InstallUpdates(MachineHarness.PLUGIN, List.of(MachineHarness.KB1), true));
+    check(h, row(NodePhase.INSTALLING, "installed; the plug-in restarts the node", NodeWorkflowTableTests::installedNeedingRestart,
+        List.of("AwaitReady"), List.of(NodeStep.WAITING_FOR_NODE), NodePhase.AWAITING_READY));
+  }
+
+  @Test
+  void aNodeTheInterruptedInstallNeverBringsBackFailsAtThePluginRestartTimeout() {
+    MachineHarness h = installingWithAPluginThatRestartsTheNodeItself();
+    h.apply(new RunInput.Resumed("second", T.plusSeconds(7200)));
+
+    check(h, row(NodePhase.AWAITING_READY, "not ready in time", h1 -> new CallResult.Ready(false),
+        List.of("ObserveCluster"), List.of(), NodePhase.DONE)); // left suspended, failed; storage, before n2
+    assertThat(h.last).filteredOn(c -> c instanceof Command.Publish p && p.event() instanceof dev.cau.api.event.NodeFinished)
+        .singleElement().extracting(c -> ((dev.cau.api.event.NodeFinished) ((Command.Publish) c).event()).result().reason())
+        .asString().startsWith("Node \"n1\" did not come back within PluginRestartTimeoutMinutes (240 minutes) after plug-in \"P\"");
+  }
+
+  @Test
+  void aTakeoverRepeatsAnInstallOfAnyOtherPluginAtOnce() {
+    MachineHarness h = MachineHarness.rolling().start().reach("n1", NodePhase.INSTALLING);
+
+    h.apply(new RunInput.Resumed("second", T.plusSeconds(7200)));
+
+    assertThat(h.calledNow()).containsExactly("InstallUpdates");
+    assertThat(h.stepsNow()).isEmpty();
+    assertThat(h.phase("n1")).isEqualTo(NodePhase.INSTALLING);
+  }
+
   @Test
   void anOfflineUpdateHoldsItsNodesUntilTheClusterStopsAndReadsEachBootIdentityBeforeARestart() {
     MachineHarness h = new MachineHarness(RunKind.OFFLINE, RunOptions.builder().plugin(MachineHarness.PLUGIN).build()).start();
