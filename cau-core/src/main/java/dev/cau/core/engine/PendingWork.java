@@ -3,6 +3,7 @@ package dev.cau.core.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,6 +41,8 @@ final class PendingWork<K extends Enum<K>> {
   // Sorted by token, so that a resumed run repeats its calls in the order it made them.
   private final Map<Integer, Call> calls = new TreeMap<>();
   private final Map<Integer, Timer<K>> timers = new TreeMap<>();
+  /** The token of each call's operation timeout, so that an answer cancels it without a search. */
+  private final Map<Integer, Integer> timeoutOfCall = new HashMap<>();
   private int nextToken = 1;
 
   /**
@@ -66,14 +69,9 @@ final class PendingWork<K extends Enum<K>> {
   /** Takes the call a result answers, canceling its operation timeout; {@code null} if not waited for. */
   @Nullable Call complete(List<Command> out, int token) {
     Call call = calls.remove(token);
-    if (call != null) {
-      timers.entrySet().removeIf(e -> {
-        boolean bounds = e.getValue().kind() == callTimeout && e.getValue().call() == token;
-        if (bounds) {
-          out.add(new Command.CancelTimer(e.getKey()));
-        }
-        return bounds;
-      });
+    Integer timeout = timeoutOfCall.remove(token);
+    if (call != null && timeout != null && timers.remove(timeout) != null) {
+      out.add(new Command.CancelTimer(timeout));
     }
     return call;
   }
@@ -84,6 +82,7 @@ final class PendingWork<K extends Enum<K>> {
    */
   @Nullable Call abandon(List<Command> out, int token) {
     Call call = calls.remove(token);
+    timeoutOfCall.remove(token);
     if (call != null) {
       out.add(new Command.AbandonCall(token));
     }
@@ -96,6 +95,7 @@ final class PendingWork<K extends Enum<K>> {
       boolean match = node.equals(e.getValue().node());
       if (match) {
         out.add(new Command.AbandonCall(e.getKey()));
+        timeoutOfCall.remove(e.getKey());
       }
       return match;
     });
@@ -118,6 +118,9 @@ final class PendingWork<K extends Enum<K>> {
   private void startTimer(List<Command> out, Instant now, K kind, String node, int call, Duration delay) {
     int token = nextToken++;
     timers.put(token, new Timer<>(kind, node, call, now.plus(delay)));
+    if (call != 0) {
+      timeoutOfCall.put(call, token);
+    }
     out.add(new Command.StartTimer(token, delay));
   }
 
@@ -139,6 +142,7 @@ final class PendingWork<K extends Enum<K>> {
   void cancelAllTimers(List<Command> out) {
     new ArrayList<>(timers.keySet()).forEach(token -> out.add(new Command.CancelTimer(token)));
     timers.clear();
+    timeoutOfCall.clear();
   }
 
   /**
@@ -165,6 +169,7 @@ final class PendingWork<K extends Enum<K>> {
       }
     });
     timers.clear();
+    timeoutOfCall.clear();
     carried.forEach((token, timer) -> {
       Duration left = Duration.between(lastStep, timer.due());
       Duration delay = left.isNegative() ? Duration.ZERO : left;

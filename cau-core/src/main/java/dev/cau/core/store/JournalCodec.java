@@ -189,7 +189,7 @@ public final class JournalCodec {
    * @return the record, one line of JSON
    */
   public static String encodeResult(RunResult result) {
-    JsonWriter out = record(new JsonWriter(1024), FORMAT_VERSION, RESULT)
+    JsonWriter out = record(new JsonWriter(resultCapacity(result)), FORMAT_VERSION, RESULT)
         .member("runId", result.runId().toString())
         .member("cluster", result.cluster())
         .constantMember("status", result.status().name())
@@ -201,6 +201,15 @@ public final class JournalCodec {
     out.endArray().member("reason", result.reason()).name("coordinators");
     strings(out, result.coordinators());
     return out.endObject().toString();
+  }
+
+  /** Room for a result's record at once: a run's result grows with its nodes and their updates. */
+  private static int resultCapacity(RunResult result) {
+    int capacity = 1024;
+    for (NodeResult node : result.nodeResults()) {
+      capacity += 512 + 320 * node.installResults().size();
+    }
+    return capacity;
   }
 
   private static JsonWriter record(JsonWriter out, int version, String type) {
