@@ -81,8 +81,10 @@ final class UpgradeCommand implements Callable<Integer> {
   @Option(
       names = "--cluster",
       paramLabel = "<file>",
-      description = "A cluster file (docs/clusters.md) describing the cluster instead of the built-in one; its"
-          + " updates that name a target build are the feature updates.")
+      description = "A cluster file (docs/clusters.md) describing a simulated cluster instead of the built-in one."
+          + " Each node gives its operating system with os-version and os-build and the feature update it is"
+          + " offered with feature-update (\"23H2 25398.469\" or none); the cluster may give functional-level"
+          + " and storage-pool-version (examples/clusters/hci-4-nodes-22H2.json).")
   private @Nullable Path clusterFile;
 
   UpgradeCommand() {}

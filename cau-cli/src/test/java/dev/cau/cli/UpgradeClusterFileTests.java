@@ -27,6 +27,16 @@ class UpgradeClusterFileTests {
   }
 
   @Test
+  void helpNamesTheOperatingSystemKeysAClusterFileGivesAndTheExample() {
+    Cau.Outcome outcome = Cau.execute("upgrade", "--help");
+
+    assertThat(outcome.exitCode()).isZero();
+    String help = outcome.out().replaceAll("\\s+", " ");
+    assertThat(help).contains("os-version").contains("os-build").contains("feature-update")
+        .contains("functional-level").contains("storage-pool-version").contains("examples/clusters/hci-4-nodes-22H2.json");
+  }
+
+  @Test
   void runAndFinishConfirmedUpgradeEveryDescribedNodeThenRaiseTheLevelAndThePool() {
     Cau.Outcome outcome = Cau.execute("upgrade", "--run", "--finish", "--confirm-irreversible", "--cluster", HCI_22H2);
 
