@@ -112,7 +112,7 @@ public final class QuorumGuard {
       int votingMembers = 0;
       int votingMembersLeaving = 0;
       boolean memberRemains = false;
-      List<String> leaving = new ArrayList<>();
+      List<String> leaving = new ArrayList<>(nodesGoingDown.size());
       List<String> alreadyDown = new ArrayList<>();
       for (NodeSnapshot node : snapshot.nodes()) {
         boolean goesDown = nodesGoingDown.contains(node.name());

@@ -30,14 +30,16 @@ import dev.cau.testkit.Simulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -144,6 +146,19 @@ public final class SimulatedCluster implements ClusterController {
   private long version;
   private long snapshotVersion = -1;
   private @Nullable ClusterSnapshot lastSnapshot;
+  /** The nodes and roles in the cluster's order, and each as the last snapshot showed it. */
+  private final List<SimulatedNode> nodeOrder = new ArrayList<>();
+  private final Map<SimulatedNode, Integer> nodeIndex = new IdentityHashMap<>();
+  private final List<Role> roleOrder = new ArrayList<>();
+  private NodeSnapshot[] shownNodes = new NodeSnapshot[0];
+  private ClusteredRole[] shownRoles = new ClusteredRole[0];
+  /**
+   * The nodes and roles changed since the last snapshot, by their place in the cluster's order: a
+   * snapshot looks at those only, since most steps change one node or one role and a run looks at
+   * the cluster after nearly every step.
+   */
+  private final BitSet dirtyNodes = new BitSet();
+  private final BitSet dirtyRoles = new BitSet();
 
   private SimulatedCluster(Builder b) {
     this.name = b.name;
@@ -167,6 +182,11 @@ public final class SimulatedCluster implements ClusterController {
     for (Role role : roles.values()) {
       role.index = index++;
       ownedBy(role.owner).add(role);
+      roleOrder.add(role);
+    }
+    for (SimulatedNode node : nodes.values()) {
+      nodeIndex.put(node, nodeOrder.size());
+      nodeOrder.add(node);
     }
   }
 
@@ -217,43 +237,52 @@ public final class SimulatedCluster implements ClusterController {
     if (last != null && snapshotVersion == version && last.storage().equals(storage)) {
       return last;
     }
-    NodeSnapshot[] nodeSnapshots = new NodeSnapshot[nodes.size()];
-    int n = 0;
-    for (SimulatedNode node : nodes.values()) {
-      nodeSnapshots[n++] = node.snapshot();
+    List<NodeSnapshot> nodeSnapshots;
+    List<ClusteredRole> roleSnapshots;
+    if (last == null) {
+      shownNodes = new NodeSnapshot[nodeOrder.size()];
+      for (int i = 0; i < shownNodes.length; i++) {
+        shownNodes[i] = nodeOrder.get(i).snapshot();
+      }
+      shownRoles = new ClusteredRole[roleOrder.size()];
+      for (int i = 0; i < shownRoles.length; i++) {
+        shownRoles[i] = roleOrder.get(i).snapshot();
+      }
+      nodeSnapshots = List.of(shownNodes);
+      roleSnapshots = List.of(shownRoles);
+    } else {
+      boolean nodesChanged = false;
+      for (int i = dirtyNodes.nextSetBit(0); i >= 0; i = dirtyNodes.nextSetBit(i + 1)) {
+        NodeSnapshot now = nodeOrder.get(i).snapshot();
+        nodesChanged |= now != shownNodes[i];
+        shownNodes[i] = now;
+      }
+      boolean rolesChanged = false;
+      for (int i = dirtyRoles.nextSetBit(0); i >= 0; i = dirtyRoles.nextSetBit(i + 1)) {
+        ClusteredRole now = roleOrder.get(i).snapshot();
+        rolesChanged |= now != shownRoles[i];
+        shownRoles[i] = now;
+      }
+      // Lists the snapshot does not copy: the last ones while nothing in them changed.
+      nodeSnapshots = nodesChanged ? List.of(shownNodes) : last.nodes();
+      roleSnapshots = rolesChanged ? List.of(shownRoles) : last.roles();
     }
-    ClusteredRole[] roleSnapshots = new ClusteredRole[roles.size()];
-    int r = 0;
-    for (Role role : roles.values()) {
-      roleSnapshots[r++] = role.snapshot();
-    }
-    ClusterSnapshot now = new ClusterSnapshot(
-        name,
-        sameOrNew(last == null ? null : last.nodes(), nodeSnapshots),
-        witness,
-        sameOrNew(last == null ? null : last.roles(), roleSnapshots),
-        storage);
+    dirtyNodes.clear();
+    dirtyRoles.clear();
+    ClusterSnapshot now = new ClusterSnapshot(name, nodeSnapshots, witness, roleSnapshots, storage);
     lastSnapshot = now;
     snapshotVersion = version;
     return now;
   }
 
-  /**
-   * The last snapshot's list when it holds the same objects, else an immutable list of them: a
-   * run looks at the cluster after every step, and most steps change one node or one role, so
-   * reusing lists (which the snapshot then does not copy) keeps a look from copying the cluster.
-   */
-  private static <T> List<T> sameOrNew(@Nullable List<T> last, T[] now) {
-    if (last != null && last.size() == now.length) {
-      boolean same = true;
-      for (int i = 0; i < now.length && same; i++) {
-        same = last.get(i) == now[i];
-      }
-      if (same) {
-        return last;
-      }
-    }
-    return List.of(now);
+  /** Marks a role's state changed, for the next snapshot. */
+  private void setRoleState(Role role, RoleState state) {
+    role.state = state;
+    dirtyRoles.set(role.index);
+  }
+
+  private int indexOf(SimulatedNode node) {
+    return Objects.requireNonNull(nodeIndex.get(node), "a node of this cluster");
   }
 
   /**
@@ -280,7 +309,7 @@ public final class SimulatedCluster implements ClusterController {
             .filter(n -> n != node && n.state() == NodeState.UP && role.canRunOn(n.name()))
             .map(SimulatedNode::name).findFirst().orElse(null);
         if (target == null) {
-          role.state = RoleState.FAILED;
+          setRoleState(role, RoleState.FAILED);
           version++;
           continue;
         }
@@ -349,7 +378,7 @@ public final class SimulatedCluster implements ClusterController {
       return;
     }
     for (Role role : roles.values()) {
-      role.state = RoleState.OFFLINE;
+      setRoleState(role, RoleState.OFFLINE);
       changed("role \"" + role.name + "\" is offline on \"" + role.owner + "\"");
     }
     running = false;
@@ -417,7 +446,7 @@ public final class SimulatedCluster implements ClusterController {
     for (Role role : roles.values()) {
       SimulatedNode owner = nodes.get(role.owner);
       if (owner != null && isUp(owner)) {
-        role.state = RoleState.ONLINE;
+        setRoleState(role, RoleState.ONLINE);
         changed("role \"" + role.name + "\" is online on \"" + role.owner + "\"");
         continue;
       }
@@ -435,7 +464,7 @@ public final class SimulatedCluster implements ClusterController {
       }
       String from = role.owner;
       move(role, target);
-      role.state = RoleState.ONLINE;
+      setRoleState(role, RoleState.ONLINE);
       changed("role \"" + role.name + "\" is online on \"" + target + "\" because its owner \"" + from + "\" is not up");
     }
     if (resyncOnStart) {
@@ -555,6 +584,7 @@ public final class SimulatedCluster implements ClusterController {
     }
     role.possibleOwners = List.copyOf(nodeNames);
     role.shown = null;
+    dirtyRoles.set(role.index);
     changed("possible owners of role \"" + roleName + "\" are " + (nodeNames.isEmpty() ? "all nodes" : nodeNames));
   }
 
@@ -720,7 +750,7 @@ public final class SimulatedCluster implements ClusterController {
     if (known == null) {
       throw new IllegalArgumentException("The cluster has no role \"" + role + "\"");
     }
-    known.state = RoleState.OFFLINE;
+    setRoleState(known, RoleState.OFFLINE);
     changed("role \"" + role + "\" is offline on \"" + known.owner + "\"");
   }
 
@@ -822,6 +852,7 @@ public final class SimulatedCluster implements ClusterController {
 
   void changeState(SimulatedNode node, NodeState state) {
     node.setState(state);
+    dirtyNodes.set(indexOf(node));
     changed("node \"" + node.name() + "\" is " + state);
   }
 
@@ -841,7 +872,7 @@ public final class SimulatedCluster implements ClusterController {
         target = nodes.values().stream()
             .filter(n -> !n.name().equals(node.name()) && n.state() == NodeState.UP)
             .map(SimulatedNode::name).findFirst().orElse(null);
-        role.state = RoleState.FAILED;
+        setRoleState(role, RoleState.FAILED);
         version++;
         if (target == null) {
           changed("role \"" + role.name + "\" stopped as failed on \"" + node.name() + "\": no node can take it");
@@ -869,7 +900,7 @@ public final class SimulatedCluster implements ClusterController {
         String from = role.owner;
         move(role, node.name());
         role.drainedFrom = null;
-        role.state = RoleState.ONLINE;
+        setRoleState(role, RoleState.ONLINE);
         changed("role \"" + role.name + "\" failed back from \"" + from + "\" to \"" + node.name() + "\"");
       }
     }
@@ -912,6 +943,7 @@ public final class SimulatedCluster implements ClusterController {
     ownedBy(role.owner).remove(role);
     role.owner = to;
     ownedBy(to).add(role);
+    dirtyRoles.set(role.index);
     version++;
   }
 
