@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * without one, the cost per node at each size with the ratio of 256 nodes to 16, and the bytes of
  * a 64-node run's journal. Times are medians of JMH's samples, then the same comparisons in the
  * median CPU time of the calling thread ({@link CpuTime}), which two cores shared with other
- * builds hardly move.
+ * builds hardly move, over every round and within the fastest block of rounds.
  *
  * <p>{@code java -cp cau-benchmarks/target/benchmarks.jar dev.cau.benchmarks.AcceptanceReport -f 1 -wi 3 -i 5}
  * (any JMH option is passed on).
@@ -62,19 +62,28 @@ public final class AcceptanceReport {
     print("JMH real time", with, without, perRun);
     System.out.println("Journal of a 64-node run: " + JournalSize.ofRun(64));
 
-    double[] cpu = CpuTime.medianMillis(List.of(
+    CpuTime.Times cpu = CpuTime.measure(List.of(
         () -> SimulatedRuns.withRunStore(SimulatedRuns.cluster(64)),
-        () -> SimulatedRuns.withoutRunStore(SimulatedRuns.cluster(64))), 5000, 201);
-    double[] scaling = CpuTime.medianMillis(List.of(
+        () -> SimulatedRuns.withoutRunStore(SimulatedRuns.cluster(64))), 5000, 5, 41);
+    CpuTime.Times scaling = CpuTime.measure(List.of(
         () -> SimulatedRuns.withRunStore(SimulatedRuns.cluster(SIZES[0])),
         () -> SimulatedRuns.withRunStore(SimulatedRuns.cluster(SIZES[1])),
         () -> SimulatedRuns.withRunStore(SimulatedRuns.cluster(SIZES[2])),
-        () -> SimulatedRuns.withRunStore(SimulatedRuns.cluster(SIZES[3]))), 5000, 31);
-    Map<Integer, Double> cpuPerRun = new TreeMap<>();
+        () -> SimulatedRuns.withRunStore(SimulatedRuns.cluster(SIZES[3]))), 5000, 3, 11);
+    print("thread CPU time", cpu.median()[0], cpu.median()[1], bySize(scaling.median()));
+    print("thread CPU time, fastest block", cpu.fastestBlock()[0], cpu.fastestBlock()[1],
+        bySize(scaling.fastestBlock()));
+    System.out.printf(Locale.ROOT, "(medians over all rounds, then within the fastest of %d blocks of rounds for the"
+        + " 64-node pair and of %d for the sizes: the quietest stretch of a host whose speed varies)%n",
+        cpu.blocks(), scaling.blocks());
+  }
+
+  private static Map<Integer, Double> bySize(double[] millis) {
+    Map<Integer, Double> perRun = new TreeMap<>();
     for (int i = 0; i < SIZES.length; i++) {
-      cpuPerRun.put(SIZES[i], scaling[i]);
+      perRun.put(SIZES[i], millis[i]);
     }
-    print("thread CPU time", cpu[0], cpu[1], cpuPerRun);
+    return perRun;
   }
 
   private static void print(String what, double with, double without, Map<Integer, Double> perRun) {

@@ -6,29 +6,45 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Measures the CPU time tasks take on the calling thread, the median of many runs after a
- * warm-up: unlike real time, it hardly moves when other processes share the machine's cores. Tasks
- * compared with each other run in turn, so that a change of the machine's load, or of the code the
- * JIT made, falls on each alike.
+ * Measures the CPU time tasks take on the calling thread, after a warm-up: unlike real time, it
+ * hardly moves when other processes share the machine's cores. Tasks compared with each other run
+ * in turn, so that a change of the machine's load, or of the code the JIT made, falls on each
+ * alike.
+ *
+ * <p>The rounds are also taken in consecutive blocks. A virtual machine whose host is busy runs
+ * the same code up to twice as slowly for minutes at a time, and CPU time counts that too; the
+ * fastest block tells what the code costs when the host leaves it alone, and the ratios within a
+ * block compare tasks measured in the same minute.
  */
 final class CpuTime {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+  /**
+   * What was measured, in milliseconds.
+   *
+   * @param median each task's median over every round, in the order of the tasks
+   * @param fastestBlock each task's median within the block whose medians add up to the least
+   * @param blocks how many blocks the rounds were taken in
+   */
+  record Times(double[] median, double[] fastestBlock, int blocks) {}
+
   private CpuTime() {}
 
   /**
-   * Returns the median CPU time of each task, in milliseconds.
+   * Measures tasks in turn, in blocks of rounds.
    *
    * @param tasks the tasks, run one after the other in every round
    * @param warmUpMillis how long to run them first, in CPU time, for the JIT to compile them
-   * @param rounds how many timed rounds
-   * @return the median of each task's timed runs, in the order of the tasks
+   * @param blocks how many blocks of rounds
+   * @param roundsPerBlock how many timed rounds in each block
+   * @return the medians over every round and within the fastest block
    */
-  static double[] medianMillis(List<Runnable> tasks, long warmUpMillis, int rounds) {
+  static Times measure(List<Runnable> tasks, long warmUpMillis, int blocks, int roundsPerBlock) {
     long warmUpEnd = THREADS.getCurrentThreadCpuTime() + warmUpMillis * 1_000_000;
     while (THREADS.getCurrentThreadCpuTime() < warmUpEnd) {
       tasks.forEach(Runnable::run);
     }
+    int rounds = blocks * roundsPerBlock;
     long[][] nanos = new long[tasks.size()][rounds];
     for (int round = 0; round < rounds; round++) {
       for (int task = 0; task < tasks.size(); task++) {
@@ -37,11 +53,31 @@ final class CpuTime {
         nanos[task][round] = THREADS.getCurrentThreadCpuTime() - start;
       }
     }
-    double[] medians = new double[tasks.size()];
-    for (int task = 0; task < tasks.size(); task++) {
-      Arrays.sort(nanos[task]);
-      medians[task] = nanos[task][rounds / 2] / 1e6;
+    double[] fastest = new double[tasks.size()];
+    double fastestSum = Double.MAX_VALUE;
+    for (int block = 0; block < blocks; block++) {
+      double[] medians = new double[tasks.size()];
+      double sum = 0;
+      for (int task = 0; task < tasks.size(); task++) {
+        medians[task] = medianMillis(
+            Arrays.copyOfRange(nanos[task], block * roundsPerBlock, (block + 1) * roundsPerBlock));
+        sum += medians[task];
+      }
+      if (sum < fastestSum) {
+        fastest = medians;
+        fastestSum = sum;
+      }
     }
-    return medians;
+    double[] median = new double[tasks.size()];
+    for (int task = 0; task < tasks.size(); task++) {
+      median[task] = medianMillis(nanos[task]);
+    }
+    return new Times(median, fastest, blocks);
+  }
+
+  private static double medianMillis(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2] / 1e6;
   }
 }
