@@ -9,8 +9,8 @@ import dev.cau.api.result.NodeResult;
 import dev.cau.api.result.SummaryStatus;
 import dev.cau.core.options.RunOptions;
 import dev.cau.testkit.cluster.SimulatedCluster;
-import dev.cau.testkit.cluster.SimulatedUpdate;
 import dev.cau.testkit.cluster.StepRecord;
+import dev.cau.testkit.cluster.Timings;
 import dev.cau.testkit.plugin.InMemoryUpdatePluginProvider;
 import java.time.Duration;
 import java.util.List;
@@ -29,17 +29,7 @@ class PluginManagedRestartTests {
   private static final Duration REBOOT_TIMEOUT = Duration.ofMinutes(10);
 
   private static SimulatedCluster cluster(Consumer<SimulatedCluster.NodeSpec> n1) {
-    SimulatedUpdate upgrade = SimulatedUpdate.of("OS23H2", "Feature update to 23H2")
-        .installTaking(Duration.ofMinutes(40)).restartingNodeItself(3);
-    return SimulatedCluster.builder("upgrade")
-        .node("n1", n -> {
-          n.updates(upgrade);
-          n1.accept(n);
-        })
-        .node("n2", n -> n.updates(upgrade))
-        .node("n3", n -> n.updates(upgrade))
-        .role("vm", "n1")
-        .build();
+    return Clusters.selfUpgrading(Timings.defaults().reboot(), n1);
   }
 
   private static RunOptions options() {
