@@ -345,7 +345,6 @@ public final class RunStateMachine implements RunMachine {
   }
 
   /** Once every node has been scanned, shows the first scans to the plug-ins that review them; no node is taken before. */
-
   private void reviewScans(int scanning) {
     if (scanning > 0 || reviewingScans) {
       return;
