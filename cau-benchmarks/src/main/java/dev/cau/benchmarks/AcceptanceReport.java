@@ -18,7 +18,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * without one, the cost per node at each size with the ratio of 256 nodes to 16, and the bytes of
  * a 64-node run's journal. Times are medians of JMH's samples, then the same comparisons in the
  * median CPU time of the calling thread ({@link CpuTime}), which two cores shared with other
- * builds hardly move, over every round and within the fastest block of rounds.
+ * builds hardly move, over every round and within the fastest block of rounds. The real time of
+ * those same rounds comes first: JMH runs each benchmark in its own fork, minutes apart, so its
+ * ratio also holds whatever the host did in between; tasks taken in turn share it.
  *
  * <p>{@code java -cp cau-benchmarks/target/benchmarks.jar dev.cau.benchmarks.AcceptanceReport -f 1 -wi 3 -i 5}
  * (any JMH option is passed on).
@@ -70,6 +72,7 @@ public final class AcceptanceReport {
         () -> SimulatedRuns.withRunStore(SimulatedRuns.cluster(SIZES[1])),
         () -> SimulatedRuns.withRunStore(SimulatedRuns.cluster(SIZES[2])),
         () -> SimulatedRuns.withRunStore(SimulatedRuns.cluster(SIZES[3]))), 5000, 3, 11);
+    print("real time taken in turn", cpu.realMedian()[0], cpu.realMedian()[1], bySize(scaling.realMedian()));
     print("thread CPU time", cpu.median()[0], cpu.median()[1], bySize(scaling.median()));
     print("thread CPU time, fastest block", cpu.fastestBlock()[0], cpu.fastestBlock()[1],
         bySize(scaling.fastestBlock()));

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Measures the CPU time tasks take on the calling thread, after a warm-up: unlike real time, it
- * hardly moves when other processes share the machine's cores. Tasks compared with each other run
+ * hardly moves when other processes share the machine's cores. Real time is taken in the same
+ * rounds, for comparison. Tasks compared with each other run
  * in turn, so that a change of the machine's load, or of the code the JIT made, falls on each
  * alike.
  *
@@ -25,8 +26,11 @@ final class CpuTime {
    * @param median each task's median over every round, in the order of the tasks
    * @param fastestBlock each task's median within the block whose medians add up to the least
    * @param blocks how many blocks the rounds were taken in
+   * @param realMedian each task's median real (wall-clock) time over every round, taken in the same
+   *     rounds: unlike JMH's, whose benchmarks run one after the other in forks minutes apart, these
+   *     compare tasks measured alternately, garbage collection included
    */
-  record Times(double[] median, double[] fastestBlock, int blocks) {}
+  record Times(double[] median, double[] fastestBlock, int blocks, double[] realMedian) {}
 
   private CpuTime() {}
 
@@ -46,11 +50,14 @@ final class CpuTime {
     }
     int rounds = blocks * roundsPerBlock;
     long[][] nanos = new long[tasks.size()][rounds];
+    long[][] realNanos = new long[tasks.size()][rounds];
     for (int round = 0; round < rounds; round++) {
       for (int task = 0; task < tasks.size(); task++) {
+        long realStart = System.nanoTime();
         long start = THREADS.getCurrentThreadCpuTime();
         tasks.get(task).run();
         nanos[task][round] = THREADS.getCurrentThreadCpuTime() - start;
+        realNanos[task][round] = System.nanoTime() - realStart;
       }
     }
     double[] fastest = new double[tasks.size()];
@@ -69,10 +76,12 @@ final class CpuTime {
       }
     }
     double[] median = new double[tasks.size()];
+    double[] realMedian = new double[tasks.size()];
     for (int task = 0; task < tasks.size(); task++) {
       median[task] = medianMillis(nanos[task]);
+      realMedian[task] = medianMillis(realNanos[task]);
     }
-    return new Times(median, fastest, blocks);
+    return new Times(median, fastest, blocks, realMedian);
   }
 
   private static double medianMillis(long[] nanos) {
