@@ -57,6 +57,14 @@ final class UpgradeNodes {
     cluster.functionalLevel(OLD_LEVEL, OLD_LEVEL);
   }
 
+  /** Builds the cluster most of these tests upgrade: the named nodes, each owning one virtual machine. */
+  static SimulatedCluster hciWithOneVmPerNode(List<String> names) {
+    SimulatedCluster.Builder builder = SimulatedCluster.builder("hci");
+    names.forEach(builder::node);
+    names.forEach(n -> builder.role("vm-" + n, n));
+    return builder.build();
+  }
+
   /** Attaches a 22H2 node with the 23H2 media extracted at {@link #MEDIA}. */
   SimulatedUpgradeNode withMedia(String name) {
     SimulatedNode node = cluster.node(name);

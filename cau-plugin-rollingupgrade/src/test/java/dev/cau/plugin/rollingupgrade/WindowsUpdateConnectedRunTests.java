@@ -35,10 +35,7 @@ class WindowsUpdateConnectedRunTests {
   private final UpgradeNodes nodes;
 
   WindowsUpdateConnectedRunTests() {
-    SimulatedCluster.Builder builder = SimulatedCluster.builder("hci");
-    NODES.forEach(builder::node);
-    NODES.forEach(n -> builder.role("vm-" + n, n));
-    cluster = builder.build();
+    cluster = UpgradeNodes.hciWithOneVmPerNode(NODES);
     nodes = new UpgradeNodes(cluster);
   }
 

@@ -34,7 +34,6 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +147,6 @@ public final class SimulatedCluster implements ClusterController {
   private @Nullable ClusterSnapshot lastSnapshot;
   /** The nodes and roles in the cluster's order, and each as the last snapshot showed it. */
   private final List<SimulatedNode> nodeOrder = new ArrayList<>();
-  private final Map<SimulatedNode, Integer> nodeIndex = new IdentityHashMap<>();
   private final List<Role> roleOrder = new ArrayList<>();
   private NodeSnapshot[] shownNodes = new NodeSnapshot[0];
   private ClusteredRole[] shownRoles = new ClusteredRole[0];
@@ -185,7 +183,7 @@ public final class SimulatedCluster implements ClusterController {
       roleOrder.add(role);
     }
     for (SimulatedNode node : nodes.values()) {
-      nodeIndex.put(node, nodeOrder.size());
+      node.index = nodeOrder.size();
       nodeOrder.add(node);
     }
   }
@@ -279,10 +277,6 @@ public final class SimulatedCluster implements ClusterController {
   private void setRoleState(Role role, RoleState state) {
     role.state = state;
     dirtyRoles.set(role.index);
-  }
-
-  private int indexOf(SimulatedNode node) {
-    return Objects.requireNonNull(nodeIndex.get(node), "a node of this cluster");
   }
 
   /**
@@ -852,7 +846,7 @@ public final class SimulatedCluster implements ClusterController {
 
   void changeState(SimulatedNode node, NodeState state) {
     node.setState(state);
-    dirtyNodes.set(indexOf(node));
+    dirtyNodes.set(node.index);
     changed("node \"" + node.name() + "\" is " + state);
   }
 

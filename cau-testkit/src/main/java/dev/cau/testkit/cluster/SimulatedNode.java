@@ -53,6 +53,8 @@ public final class SimulatedNode implements NodeController, UpdateCatalog {
   private final SimulatedCluster cluster;
   private final String name;
   private final int voteWeight;
+  /** The node's place in the cluster's order of nodes, set when the cluster is built. */
+  int index;
   private final FaultDomain faultDomain;
   private final List<SimulatedUpdate> catalogue;
   private final boolean neverReturnsFromRestart;
