@@ -98,6 +98,32 @@ public final class JournalCodec {
   private static final String RESTARTED = "restarted";
   private static final String FAILED = "failed";
 
+  // The fixed text of the most frequent records, up to each value that varies: each written in one
+  // go rather than name by name (a run journals every input; see JsonWriter#fragment).
+  private static final char[][] ENTRY_OPENING = new char[FORMAT_VERSION + 1][];
+
+  static {
+    for (int version = OLDEST_FORMAT_VERSION; version <= FORMAT_VERSION; version++) {
+      ENTRY_OPENING[version] =
+          JsonWriter.fragmentOf("{'v':" + version + ",'type':'" + ENTRY + "','sequence':");
+    }
+  }
+
+  private static final char[] INPUT = JsonWriter.fragmentOf("'input':");
+  private static final char[] CALL_COMPLETED_OPENING =
+      JsonWriter.fragmentOf("{'type':'" + CALL_COMPLETED + "','token':");
+  private static final char[] NODE = JsonWriter.fragmentOf("'node':");
+  private static final char[] RESULT_OF_CALL = JsonWriter.fragmentOf("'result':");
+  private static final char[] AT = JsonWriter.fragmentOf("'at':");
+  private static final char[] SCANNED_OPENING = JsonWriter.fragmentOf("{'type':'" + SCANNED + "','plugin':");
+  private static final char[] INSTALLED_OPENING =
+      JsonWriter.fragmentOf("{'type':'" + INSTALLED + "','plugin':");
+  private static final char[] CHANGES_OPENING =
+      JsonWriter.fragmentOf("{'type':'" + OBSERVED + "','changes':");
+  private static final char[] DONE_RESULT = JsonWriter.fragmentOf("{'type':'" + DONE + "'}");
+  private static final char[] UPDATE_ID = JsonWriter.fragmentOf("{'id':");
+  private static final char[] INSTALLED_UPDATE = JsonWriter.fragmentOf("{'update':");
+
   private JournalCodec() {}
 
   // ---------------------------------------------------------------------------------- encoding
@@ -175,9 +201,7 @@ public final class JournalCodec {
    */
   static String encodeEntry(JournalEntry entry, int version, SnapshotBase base, JsonWriter writer) {
     JsonWriter out =
-        record(writer.reset(), version, ENTRY)
-            .member("sequence", entry.sequence())
-            .name("input");
+        writer.reset().fragment(ENTRY_OPENING[version]).value(entry.sequence()).fragment(INPUT);
     input(out, entry.input(), version, base);
     return out.endObject().toString();
   }
@@ -197,7 +221,9 @@ public final class JournalCodec {
         .member("finishedAt", result.finishedAt())
         .name("nodeResults")
         .beginArray();
-    result.nodeResults().forEach(nodeResult -> nodeResult(out, nodeResult));
+    for (NodeResult nodeResult : result.nodeResults()) {
+      nodeResult(out, nodeResult);
+    }
     out.endArray().member("reason", result.reason()).name("coordinators");
     strings(out, result.coordinators());
     return out.endObject().toString();
@@ -217,33 +243,42 @@ public final class JournalCodec {
   }
 
   private static void input(JsonWriter out, RunInput input, int version, SnapshotBase base) {
-    out.beginObject();
-    if (input instanceof RunInput.Started started) {
-      out.constantMember("type", STARTED).name("snapshot");
+    if (input instanceof RunInput.CallCompleted completed) {
+      out.fragment(CALL_COMPLETED_OPENING)
+          .value(completed.token())
+          .fragment(NODE)
+          .value(completed.node())
+          .fragment(RESULT_OF_CALL);
+      callResult(out, completed.result(), version, base);
+    } else if (input instanceof RunInput.Started started) {
+      out.beginObject().constantMember("type", STARTED).name("snapshot");
       SnapshotCodec.write(out, started.snapshot());
       out.member("coordinator", started.coordinator());
-    } else if (input instanceof RunInput.CallCompleted completed) {
-      out.constantMember("type", CALL_COMPLETED)
-          .member("token", completed.token())
-          .member("node", completed.node())
-          .name("result");
-      callResult(out, completed.result(), version, base);
     } else if (input instanceof RunInput.TimerFired fired) {
-      out.constantMember("type", TIMER_FIRED).member("token", fired.token());
+      out.beginObject().constantMember("type", TIMER_FIRED).member("token", fired.token());
     } else if (input instanceof RunInput.CancelRequested cancel) {
-      out.constantMember("type", CANCEL_REQUESTED).member("reason", cancel.reason());
+      out.beginObject().constantMember("type", CANCEL_REQUESTED).member("reason", cancel.reason());
     } else {
       RunInput.Resumed resumed = (RunInput.Resumed) input;
-      out.constantMember("type", RESUMED).member("coordinator", resumed.coordinator());
+      out.beginObject().constantMember("type", RESUMED).member("coordinator", resumed.coordinator());
     }
-    out.member("at", input.at()).endObject();
+    out.fragment(AT).value(input.at()).endObject();
   }
 
   private static void callResult(JsonWriter out, CallResult result, int version, SnapshotBase base) {
-    out.beginObject();
+    if (result instanceof CallResult.Done) {
+      out.valueFragment(DONE_RESULT);
+      return;
+    }
+    if (result instanceof CallResult.Observed observed) {
+      observed(out, observed, version, base);
+      return;
+    }
     if (result instanceof CallResult.Scanned scanned) {
-      out.constantMember("type", SCANNED).member("plugin", scanned.plugin()).name("updates").beginArray();
-      scanned.updates().forEach(update -> update(out, update));
+      out.fragment(SCANNED_OPENING).value(scanned.plugin()).name("updates").beginArray();
+      for (Update update : scanned.updates()) {
+        update(out, update);
+      }
       out.endArray();
       if (scanned.restartsNodeItself()) {
         out.member("restartsNodeItself", true);
@@ -252,38 +287,46 @@ public final class JournalCodec {
         out.member("stages", false);
       }
     } else if (result instanceof CallResult.Installed installed) {
-      out.constantMember("type", INSTALLED).member("plugin", installed.plugin()).name("results").beginArray();
-      installed.results().forEach(installResult -> installResult(out, installResult));
+      out.fragment(INSTALLED_OPENING).value(installed.plugin()).name("results").beginArray();
+      for (InstallResult installResult : installed.results()) {
+        installResult(out, installResult);
+      }
       out.endArray();
     } else if (result instanceof CallResult.ScriptEnded ended) {
-      out.constantMember("type", SCRIPT_ENDED)
+      out.beginObject()
+          .constantMember("type", SCRIPT_ENDED)
           .member("exitCode", ended.outcome().exitCode())
           .member("detail", ended.outcome().detail());
     } else if (result instanceof CallResult.Ready ready) {
-      out.constantMember("type", READY).member("ready", ready.ready());
-    } else if (result instanceof CallResult.Observed observed) {
-      out.constantMember("type", OBSERVED);
-      if (version >= 2 && SnapshotCodec.canWriteChanges(observed.snapshot(), base)) {
-        SnapshotCodec.writeChanges(out.name("changes"), observed.snapshot(), base);
-      } else {
-        SnapshotCodec.write(out.name("snapshot"), observed.snapshot());
-      }
-    } else if (result instanceof CallResult.Done) {
-      out.constantMember("type", DONE);
+      out.beginObject().constantMember("type", READY).member("ready", ready.ready());
     } else if (result instanceof CallResult.Restarted restarted) {
-      out.constantMember("type", RESTARTED).constantMember("mode", restarted.mode().name());
+      out.beginObject()
+          .constantMember("type", RESTARTED)
+          .constantMember("mode", restarted.mode().name());
     } else {
       CallResult.Failed failed = (CallResult.Failed) result;
-      out.constantMember("type", FAILED)
+      out.beginObject()
+          .constantMember("type", FAILED)
           .member("message", failed.message())
           .member("storageDegraded", failed.storageDegraded());
     }
     out.endObject();
   }
 
+  /** Writes an observed snapshot as its changes from the base where the format and base allow, else whole. */
+  private static void observed(JsonWriter out, CallResult.Observed observed, int version, SnapshotBase base) {
+    if (version >= 2 && SnapshotCodec.canWriteChanges(observed.snapshot(), base)) {
+      SnapshotCodec.writeChanges(out.fragment(CHANGES_OPENING), observed.snapshot(), base);
+    } else {
+      out.beginObject().constantMember("type", OBSERVED);
+      SnapshotCodec.write(out.name("snapshot"), observed.snapshot());
+    }
+    out.endObject();
+  }
+
   private static void update(JsonWriter out, Update update) {
-    out.beginObject()
-        .member("id", update.id())
+    out.fragment(UPDATE_ID)
+        .value(update.id())
         .member("title", update.title())
         .member("description", update.description());
     if (!update.facts().isEmpty()) {
@@ -297,7 +340,9 @@ public final class JournalCodec {
     out.beginObject();
     if (!facts.kbArticles().isEmpty()) {
       out.name("kbArticles").beginArray();
-      facts.kbArticles().forEach(out::value);
+      for (String article : facts.kbArticles()) {
+        out.value(article);
+      }
       out.endArray();
     }
     optionalMember(out, "guid", facts.guid());
@@ -324,8 +369,7 @@ public final class JournalCodec {
   }
 
   private static void installResult(JsonWriter out, InstallResult result) {
-    out.beginObject().name("update");
-    update(out, result.update());
+    update(out.fragment(INSTALLED_UPDATE), result.update());
     out.constantMember("code", result.code().name())
         .member("errorCode", result.errorCode())
         .member("rebootRequired", result.rebootRequired())
@@ -341,7 +385,9 @@ public final class JournalCodec {
         .constantMember("status", result.status().name())
         .name("installResults")
         .beginArray();
-    result.installResults().forEach(installResult -> installResult(out, installResult));
+    for (InstallResult installResult : result.installResults()) {
+      installResult(out, installResult);
+    }
     out.endArray()
         .member("attempts", result.attempts())
         .member("restarts", result.restarts())
@@ -353,7 +399,9 @@ public final class JournalCodec {
 
   private static void strings(JsonWriter out, List<String> values) {
     out.beginArray();
-    values.forEach(out::value);
+    for (String value : values) {
+      out.value(value);
+    }
     out.endArray();
   }
 

@@ -30,6 +30,13 @@ import java.util.function.BiFunction;
  * renamed cluster is written whole.
  */
 final class SnapshotCodec {
+  // Fixed text written in one go (see JsonWriter#fragment): a run journals a node's or role's
+  // changes on almost every step.
+  private static final char[] AT = JsonWriter.fragmentOf("{'at':");
+  private static final char[] NAME = JsonWriter.fragmentOf("{'name':");
+  private static final char[] FAULT_DOMAIN_SITE = JsonWriter.fragmentOf("'faultDomain':{'site':");
+  private static final char[] POSSIBLE_OWNERS = JsonWriter.fragmentOf("'possibleOwners':[");
+
   private SnapshotCodec() {}
 
   // ---------------------------------------------------------------------------------- writing
@@ -42,11 +49,15 @@ final class SnapshotCodec {
    */
   static void write(JsonWriter out, ClusterSnapshot snapshot) {
     out.beginObject().member("name", snapshot.name()).name("nodes").beginArray();
-    snapshot.nodes().forEach(node -> writeNode(out, node));
+    for (NodeSnapshot node : snapshot.nodes()) {
+      writeNode(out, node);
+    }
     out.endArray().name("witness");
     writeWitness(out, snapshot.witness());
     out.name("roles").beginArray();
-    snapshot.roles().forEach(role -> writeRole(out, role));
+    for (ClusteredRole role : snapshot.roles()) {
+      writeRole(out, role);
+    }
     out.endArray().name("storage");
     writeStorage(out, snapshot.storage());
     out.endObject();
@@ -120,7 +131,7 @@ final class SnapshotCodec {
         out.name(listName).beginArray();
         opened = true;
       }
-      out.beginObject().member("at", i).name(elementName);
+      out.fragment(AT).value(i).name(elementName);
       writer.accept(out, element);
       out.endObject();
     }
@@ -131,13 +142,12 @@ final class SnapshotCodec {
 
   private static void writeNode(JsonWriter out, NodeSnapshot node) {
     FaultDomain domain = node.faultDomain();
-    out.beginObject()
-        .member("name", node.name())
+    out.fragment(NAME)
+        .value(node.name())
         .constantMember("state", node.state().name())
         .member("voteWeight", node.voteWeight())
-        .name("faultDomain")
-        .beginObject()
-        .member("site", domain.site())
+        .fragment(FAULT_DOMAIN_SITE)
+        .value(domain.site())
         .member("rack", domain.rack())
         .member("chassis", domain.chassis())
         .endObject();
@@ -155,12 +165,10 @@ final class SnapshotCodec {
   }
 
   private static void writeRole(JsonWriter out, ClusteredRole role) {
-    out.beginObject()
-        .member("name", role.name())
-        .member("ownerNode", role.ownerNode())
-        .name("possibleOwners")
-        .beginArray();
-    role.possibleOwners().forEach(out::value);
+    out.fragment(NAME).value(role.name()).member("ownerNode", role.ownerNode()).fragment(POSSIBLE_OWNERS);
+    for (String owner : role.possibleOwners()) {
+      out.value(owner);
+    }
     out.endArray().constantMember("state", role.state().name()).endObject();
   }
 

@@ -92,6 +92,19 @@ class JsonWriterTests {
   }
 
   @Test
+  void fragmentsAreWrittenAsTheyAreWithTheCommasAValueBeforeThemNeeds() {
+    char[] opening = JsonWriter.fragmentOf("{'type':'scanned','plugin':");
+    char[] done = JsonWriter.fragmentOf("{'type':'done'}");
+    char[] at = JsonWriter.fragmentOf("'at':");
+    JsonWriter out = new JsonWriter(2).beginArray().fragment(opening).value("P").fragment(at).value(3);
+    out.endObject().valueFragment(done).valueFragment(done).value(1).endArray();
+
+    assertThat(out.toString())
+        .isEqualTo("[{\"type\":\"scanned\",\"plugin\":\"P\",\"at\":3},"
+            + "{\"type\":\"done\"},{\"type\":\"done\"},1]");
+  }
+
+  @Test
   void instantsAreWrittenExactlyAsInstantWritesThem() {
     Random random = new Random(0x1257A17L);
     List<Instant> instants = new ArrayList<>(List.of(
