@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether nodes may leave the cluster without it losing quorum.
@@ -114,8 +115,13 @@ public final class QuorumGuard {
       boolean memberRemains = false;
       List<String> leaving = new ArrayList<>(nodesGoingDown.size());
       List<String> alreadyDown = new ArrayList<>();
+      // The engine takes one node at a time: its name is compared directly, without hashing
+      // every node's name into the set (this runs on every step, over every node).
+      @Nullable String onlyLeaver = nodesGoingDown.size() == 1 ? nodesGoingDown.iterator().next() : null;
       for (NodeSnapshot node : snapshot.nodes()) {
-        boolean goesDown = nodesGoingDown.contains(node.name());
+        boolean goesDown = onlyLeaver != null
+            ? onlyLeaver.equals(node.name())
+            : !nodesGoingDown.isEmpty() && nodesGoingDown.contains(node.name());
         if (goesDown) {
           leaving.add(quote(node.name()));
         }
