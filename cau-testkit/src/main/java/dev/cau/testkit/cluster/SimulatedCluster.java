@@ -123,6 +123,8 @@ public final class SimulatedCluster implements ClusterController {
   private final Map<String, Role> roles = new LinkedHashMap<>();
   /** The roles each node owns, in the cluster's order of roles: a drain finds them without a scan. */
   private final Map<String, Set<Role>> rolesByOwner = new HashMap<>();
+  /** Each node's set of {@link #rolesByOwner}, by the node's index: a drain weighs every node's load. */
+  private final List<Set<Role>> rolesOfNode = new ArrayList<>();
   private final Set<String> failingScripts;
   private Witness witness;
   private Instant storageDegradedUntil;
@@ -185,6 +187,7 @@ public final class SimulatedCluster implements ClusterController {
     for (SimulatedNode node : nodes.values()) {
       node.index = nodeOrder.size();
       nodeOrder.add(node);
+      rolesOfNode.add(ownedBy(node.name()));
     }
   }
 
@@ -915,12 +918,12 @@ public final class SimulatedCluster implements ClusterController {
   private @Nullable String leastLoaded(SimulatedNode drained, Role role, Map<String, Integer> planned) {
     String least = null;
     int leastLoad = Integer.MAX_VALUE;
-    for (SimulatedNode candidate : nodes.values()) {
+    for (SimulatedNode candidate : nodeOrder) {
       if (candidate == drained || candidate.state() != NodeState.UP || !role.canRunOn(candidate.name())) {
         continue;
       }
-      Set<Role> owned = rolesByOwner.get(candidate.name());
-      int load = (owned == null ? 0 : owned.size()) + planned.getOrDefault(candidate.name(), 0);
+      int load = rolesOfNode.get(candidate.index).size()
+          + (planned.isEmpty() ? 0 : planned.getOrDefault(candidate.name(), 0));
       if (load < leastLoad) {
         least = candidate.name();
         leastLoad = load;
