@@ -212,11 +212,13 @@ public final class UpdateCoordinator implements AutoCloseable {
    * after the cluster stopped and after it started again), {@code ConfigurationName},
    * {@code WaitForStorageRepairTimeoutMinutes} (after the start), {@code RequireAllNodesOnline},
    * {@code BypassMaintenanceModeCheck}, {@code MaxFailedNodes} (checked before the cluster is
-   * stopped, on the nodes that failed to scan or stage), {@code WarnAfter} and {@code StopAfter}.
-   * Those about draining and taking nodes one at a time do not apply and are ignored: the pause,
-   * migration and failback modes, the node and site order (which only orders the report), the
-   * quorum policy, {@code SeparateReboots}, {@code SkipCompliantNodes}, the workflow order,
-   * the suspend retries and {@code MaxRetriesPerNode} (each node is tried once).
+   * stopped, on the nodes that failed to scan or stage), {@code WarnAfter}, {@code StopAfter}, the
+   * operation timeout and {@code PluginRestartTimeoutMinutes}. Those about draining and taking
+   * nodes one at a time do not apply and are ignored: the pause, migration and failback modes, the
+   * node and site order (which only orders the report), the quorum policy, {@code SeparateReboots},
+   * {@code SkipCompliantNodes}, the workflow order, {@code SecondOrderStaging} (updates a re-scan
+   * finds are staged at once, as no node is drained), the suspend retries and
+   * {@code MaxRetriesPerNode} (each node is tried once).
    *
    * @param options the run's options
    * @param acknowledgement must be {@link OfflineUpdate#WORKLOADS_GO_OFFLINE}: the caller accepts

@@ -11,9 +11,11 @@ import org.apiguardian.api.API;
  *
  * <p>The engine calls, for a node: {@link #scan} for applicable updates; {@link #stage} to
  * prepare them (for example download) before the node is drained; {@link #install} while the
- * node is drained. After installing, and after a restart if one was needed, it calls
- * {@link #scan} again: a plug-in must stop reporting updates it has installed, and may report
- * updates that have only now become applicable.
+ * node is drained (in CAU's default workflow order; a run may also install first and drain only
+ * for a restart, and an offline update installs while the whole cluster is stopped). After
+ * installing, and after a restart if one was needed, it calls {@link #scan} again: a plug-in must
+ * stop reporting updates it has installed, and may report updates that have only now become
+ * applicable.
  *
  * <p>Every method is a plain blocking call. The engine never calls two methods for the same node
  * at once, but may call for different nodes concurrently, so an instance must be thread-safe.
@@ -36,7 +38,10 @@ public interface UpdatePlugin {
 
   /**
    * Prepares updates before the node is drained, for example by downloading them. The default
-   * does nothing.
+   * does nothing. A plug-in that keeps the default counts as staging nothing: updates a re-scan
+   * finds after a restart are then installed while the node is still drained, without the extra
+   * resume and drain the engine otherwise makes, by default, so that no download falls inside the
+   * drained window.
    *
    * @param context the node, the run and the facilities of the call
    * @param updates the updates the scan reported

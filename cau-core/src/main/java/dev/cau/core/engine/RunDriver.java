@@ -51,9 +51,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Carries out a {@link RunMachine}'s commands (a rolling {@link RunStateMachine} or an
- * {@link OfflineRunStateMachine}) through the SPI and feeds the outcomes back
- * as inputs, writing each input to the journal before the machine sees it.
+ * Carries out a {@link RunMachine}'s commands (the one {@link RunStateMachine}, for rolling runs
+ * and offline updates alike) through the SPI and feeds the outcomes back as inputs, writing each
+ * input to the journal before the machine sees it.
  *
  * <p>Inputs are processed one at a time on {@link Execution#events()}; blocking calls run on
  * {@link Execution#calls()}; timeouts come from {@link Execution#scheduler()}. The driver never

@@ -9,8 +9,10 @@ import org.apiguardian.api.API;
 
 /**
  * The rollout policy a run was started with, as its journal header records it: the policy's name
- * and its parameters. A coordinator that resumes the run, or reports its status, rebuilds the
- * policy from this, never from its own configuration.
+ * and its parameters. A coordinator that reports the run's status uses the policy this names: its
+ * own configured policy if that has this descriptor, else the built-in policy of this name. It
+ * resumes a rolling run only if its own configured policy has this descriptor (an offline update's
+ * policy is always {@link dev.cau.core.policy.RolloutPolicy#ALL_AT_ONCE}).
  *
  * @param name the policy's name, such as {@code cau.one-node-at-a-time}
  * @param parameters the policy's parameters, sorted by name

@@ -687,7 +687,8 @@ public final class RunOptions {
      *
      * @param path the script's path as the nodes see it
      * @return this builder
-     * @throws InvalidOptionsException if the path is blank
+     * @throws InvalidOptionsException if the path is blank or longer than
+     *     {@value RunOptions#MAX_SCRIPT_PATH_LENGTH} characters
      */
     public Builder preUpdateScript(String path) {
       this.preUpdateScript = requireScript("PreUpdateScript", path);
@@ -699,7 +700,8 @@ public final class RunOptions {
      *
      * @param path the script's path as the nodes see it
      * @return this builder
-     * @throws InvalidOptionsException if the path is blank
+     * @throws InvalidOptionsException if the path is blank or longer than
+     *     {@value RunOptions#MAX_SCRIPT_PATH_LENGTH} characters
      */
     public Builder postUpdateScript(String path) {
       this.postUpdateScript = requireScript("PostUpdateScript", path);
