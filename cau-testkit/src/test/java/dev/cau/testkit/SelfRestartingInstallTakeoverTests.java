@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,6 +116,22 @@ class SelfRestartingInstallTakeoverTests {
         .startsWith(NodeStep.INSTALLING, NodeStep.WAITING_FOR_NODE, NodeStep.RESCANNING);
   }
 
+  @Test
+  void aRunCanceledWhileTheTakeoverWaitsForTheNodeRepeatsNoInstallAndBringsTheNodeBack() {
+    Outcome canceled = run(1, false, Duration.ofMinutes(30));
+
+    assertThat(canceled.result().status()).isEqualTo(SummaryStatus.CANCELED);
+    assertThat(canceled.result().nodeResult("n1").orElseThrow().reason())
+        .startsWith("The run was canceled while the node was being updated");
+    // The second coordinator waited for n1, then brought it back without installing again.
+    assertThat(canceled.lastEvents()).filteredOn(e -> e instanceof NodeStepStarted s && s.node().equals("n1"))
+        .extracting(e -> ((NodeStepStarted) e).step())
+        .startsWith(NodeStep.WAITING_FOR_NODE)
+        .doesNotContain(NodeStep.INSTALLING, NodeStep.RESCANNING, NodeStep.RESTARTING);
+    assertThat(canceled.cluster().node("n1").installCount(UPDATE)).isEqualTo(1);
+    assertThat(canceled.cluster().snapshot().nodes()).allSatisfy(n -> assertThat(n.state()).as(n.name()).isEqualTo(NodeState.UP));
+  }
+
   /**
    * Runs three nodes through the upgrade. With {@code crashes} of 1, the first coordinator dies as
    * soon as n1's install has started, and a second one takes the run over once its lease has
@@ -122,6 +139,11 @@ class SelfRestartingInstallTakeoverTests {
    * takes over from it.
    */
   private static Outcome run(int crashes, boolean n1NeverReturns) {
+    return run(crashes, n1NeverReturns, null);
+  }
+
+  /** As {@link #run(int, boolean)}; with {@code cancelAfterTakeover}, the run is canceled that long after the takeover. */
+  private static Outcome run(int crashes, boolean n1NeverReturns, @Nullable Duration cancelAfterTakeover) {
     SimulatedCluster cluster = Clusters.selfUpgrading(REBOOT, n -> {
       if (n1NeverReturns) {
         n.neverReturnsFromRestart();
@@ -143,6 +165,9 @@ class SelfRestartingInstallTakeoverTests {
       n1AtTakeover[0] = cluster.snapshot().node("n1").orElseThrow().state();
       resumed[0] = second.coordinator().resume(OPTIONS);
     });
+    if (cancelAfterTakeover != null) {
+      cluster.simulator().schedule(takeover.plus(cancelAfterTakeover), () -> resumed[0].cancel());
+    }
     SimulatedCoordinator last = second;
     if (crashes == 2) {
       SimulatedCoordinator third = coordinator(cluster, "third");

@@ -123,7 +123,8 @@ final class NodeWorkflow {
    * What a coordinator that took the run over calls for an install whose answer was lost. A
    * plug-in that restarts the node itself may still be restarting it: the node is waited for first,
    * within PluginRestartTimeoutMinutes as after such an install, and the install is repeated once
-   * the node is ready. Any other install is repeated at once.
+   * the node is ready, unless the run was canceled or is stopping by then. Any other install is
+   * repeated at once.
    */
   Operation repeatInstall(Operation.InstallUpdates install) {
     if (!attempt.restartingPlugins.contains(install.plugin())) {
@@ -702,8 +703,10 @@ final class NodeWorkflow {
     }
     Attempt a = attempt;
     Operation.InstallUpdates interrupted = a.interruptedInstall;
-    if (interrupted != null) {
-      a.interruptedInstall = null;
+    a.interruptedInstall = null;
+    // A run canceled or stopping while the node restarted repeats no install: the node is
+    // brought back as after any install, and what the lost one did is left as the node has it.
+    if (interrupted != null && run.cancelReason() == null && run.stopReason() == null) {
       moveTo(NodePhase.INSTALLING);
       run.call(name, interrupted.afterInterruption());
       return;
