@@ -269,6 +269,17 @@ class NodeWorkflowTableTests {
   }
 
   @Test
+  void aRunCanceledWhileTheTakeoverWaitsForTheNodeBringsItBackWithoutRepeatingTheInstall() {
+    MachineHarness h = installingWithAPluginThatRestartsTheNodeItself();
+    h.apply(new RunInput.Resumed("second", T.plusSeconds(7200)));
+    h.apply(new RunInput.CancelRequested("Canceled on request", T.plusSeconds(7300)));
+    assertThat(h.calledNow()).as("the wait goes on").isEmpty();
+
+    check(h, row(NodePhase.AWAITING_READY, "ready after the plug-in's restarts, the run canceled", h1 -> new CallResult.Ready(true),
+        List.of("Resume"), List.of(NodeStep.RESUMING), NodePhase.RESUMING));
+  }
+
+  @Test
   void aTakeoverRepeatsAnInstallOfAnyOtherPluginAtOnce() {
     MachineHarness h = MachineHarness.rolling().start().reach("n1", NodePhase.INSTALLING);
 
