@@ -69,17 +69,18 @@ final class StoreWatch {
   int watch(RunStatus first, ZoneId zone, PrintWriter out, PrintWriter err) {
     RunId runId = Objects.requireNonNull(first.runId(), "a run in progress has an id");
     Instant start = Objects.requireNonNullElseGet(first.startedAt(), clock::now);
-    out.println("Watching run " + runId + " on " + first.cluster() + ", started " + Timestamps.format(start, zone)
-        + "; status every " + Counts.of(interval.toSeconds(), "second") + ":");
-    StatusPrinter printer = new StatusPrinter(out, clock::now, start, first.cluster(),
-        first.notifications().stream().map(NodeStatusNotification::node).toList());
-    printer.printChanges(first);
     RunStatus now = first;
     String stopped = "cau status: stopped watching run " + runId + "; the run goes on, and nothing was touched.";
+    // Arranged before the first line, so that a stop at any time after it is told.
     try (WatchClock.Arrangement stop = clock.onProcessStop(() -> {
       err.println(stopped);
       err.flush();
     })) {
+      out.println("Watching run " + runId + " on " + first.cluster() + ", started " + Timestamps.format(start, zone)
+          + "; status every " + Counts.of(interval.toSeconds(), "second") + ":");
+      StatusPrinter printer = new StatusPrinter(out, clock::now, start, first.cluster(),
+          first.notifications().stream().map(NodeStatusNotification::node).toList());
+      printer.printChanges(first);
       while (now.state() == RunState.RUN_IN_PROGRESS && runId.equals(now.runId())) {
         clock.sleep(interval);
         now = StoreStatus.read(store, statuses).status();
