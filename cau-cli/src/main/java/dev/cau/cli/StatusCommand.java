@@ -51,8 +51,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>A simulated cluster is a fresh simulation, so no coordinator holds its lock: a store whose latest run
  * has a journal but no report shows {@code RunFailed} (its coordinator stopped, the run needs
- * recovery with {@code cau run --resume} or {@code --force-recovery}), any other
- * {@code RunNotInProgress}. With {@code --watch} the command starts a demo run with that store and
+ * recovery with {@code cau run --resume} or {@code --force-recovery}) unless a process holds the
+ * store's write lock, any other {@code RunNotInProgress}. With {@code --watch} the command starts a demo run with that store and
  * prints every change of the status, read every few minutes of virtual time, until the run ends,
  * like {@code Get-CauRun -WaitForCompletion}.
  */
@@ -65,9 +65,10 @@ import picocli.CommandLine.Spec;
           + " file describes (a real one, backend pacemaker, whose runs 'cau run --cluster FILE --store <dir>'"
           + " keeps, or a simulated one), or else the built-in simulated cluster \"" + DemoCluster.NAME + "\".",
       "Prints its state (RunNotInProgress, RunInProgress or RunFailed), run id, start, coordinator,"
-          + " each node's latest status and the finished nodes' results. A run that is being written by a"
-          + " live 'cau run' is named as such; one in the store that did not finish while no coordinator"
-          + " holds the store shows as RunFailed, needing recovery: 'cau run --store <dir> --resume'"
+          + " each node's latest status and the finished nodes' results. A run whose journal a live 'cau run' is"
+          + " writing (it holds the store's lock) is RunInProgress, naming that process; one in the store that did"
+          + " not finish while no coordinator holds the store shows as RunFailed, needing recovery: 'cau run"
+          + " --store <dir> --resume'"
           + " carries it on, 'cau run --store <dir> --force-recovery' ends it.",
       "With --watch, like Get-CauRun -WaitForCompletion, prints each change of the status until the run ends:"
           + " on a real cluster it watches the run that 'cau run' is carrying, reading the store every"
@@ -113,8 +114,8 @@ final class StatusCommand implements Callable<Integer> {
       names = "--store",
       required = true,
       paramLabel = "<dir>",
-      description = "The run store, a directory that 'cau run --store' wrote; with --watch it is"
-          + " created if missing.")
+      description = "The run store, a directory that 'cau run --store' wrote; with --watch on a simulated"
+          + " cluster it is created if missing.")
   private @Nullable Path store;
 
   @Option(
