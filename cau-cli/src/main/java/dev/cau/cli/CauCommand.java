@@ -81,7 +81,21 @@ public final class CauCommand implements Callable<Integer> {
    * @return a new command line
    */
   static CommandLine commandLine(Function<Instant, SimulatedCluster> clusters) {
+    return commandLine(clusters, WatchClock.system());
+  }
+
+  /**
+   * Returns the {@code cau} command line whose {@code run} and {@code status} use clusters of one's
+   * own, and whose {@code status --watch} of a real cluster passes in a time of one's own.
+   *
+   * @param clusters builds a fresh simulated cluster for each command, whose virtual time starts
+   *     at the instant given
+   * @param watchClock the time a watch of a real cluster's run passes in
+   * @return a new command line
+   */
+  static CommandLine commandLine(Function<Instant, SimulatedCluster> clusters, WatchClock watchClock) {
     Objects.requireNonNull(clusters, "clusters");
+    Objects.requireNonNull(watchClock, "watchClock");
     CommandLine.IFactory fallback = CommandLine.defaultFactory();
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
@@ -95,7 +109,7 @@ public final class CauCommand implements Callable<Integer> {
         } else if (type == PluginsCommand.class) {
           return type.cast(new PluginsCommand(clusters));
         } else if (type == StatusCommand.class) {
-          return type.cast(new StatusCommand(clusters));
+          return type.cast(new StatusCommand(clusters, watchClock));
         } else if (type == RunCommand.FailbackModeConverter.class) {
           return type.cast(new RunCommand.FailbackModeConverter());
         } else if (type == VersionProvider.class) {

@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -45,12 +44,15 @@ import picocli.CommandLine.Spec;
  * {@code Get-CauRun}: the real cluster a {@code --cluster} file describes, or a simulated one.
  *
  * <p>On a real cluster the status is read from the run store with that cluster's name; a run
- * whose coordinator holds the store's write lock is live.
+ * whose coordinator holds the store's write lock is live ({@link StoreStatus}). With {@code
+ * --watch} the command reads it again every {@code --interval-seconds} and prints each change
+ * until the run is no longer in progress, like {@code Get-CauRun -WaitForCompletion}; it only
+ * reads ({@link StoreWatch}).
  *
  * <p>A simulated cluster is a fresh simulation, so no coordinator holds its lock: a store whose latest run
  * has a journal but no report shows {@code RunFailed} (its coordinator stopped, the run needs
- * recovery with {@code cau run --resume} or {@code --force-recovery}), any other
- * {@code RunNotInProgress}. With {@code --watch} the command starts a demo run with that store and
+ * recovery with {@code cau run --resume} or {@code --force-recovery}) unless a process holds the
+ * store's write lock, any other {@code RunNotInProgress}. With {@code --watch} the command starts a demo run with that store and
  * prints every change of the status, read every few minutes of virtual time, until the run ends,
  * like {@code Get-CauRun -WaitForCompletion}.
  */
@@ -63,26 +65,41 @@ import picocli.CommandLine.Spec;
           + " file describes (a real one, backend pacemaker, whose runs 'cau run --cluster FILE --store <dir>'"
           + " keeps, or a simulated one), or else the built-in simulated cluster \"" + DemoCluster.NAME + "\".",
       "Prints its state (RunNotInProgress, RunInProgress or RunFailed), run id, start, coordinator,"
-          + " each node's latest status and the finished nodes' results. A run that is being written by a"
-          + " live 'cau run' is named as such; one in the store that did not finish while no coordinator"
-          + " holds the store shows as RunFailed, needing recovery: 'cau run --store <dir> --resume'"
+          + " each node's latest status and the finished nodes' results. A run whose journal a live 'cau run' is"
+          + " writing (it holds the store's lock) is RunInProgress, naming that process; one in the store that did"
+          + " not finish while no coordinator holds the store shows as RunFailed, needing recovery: 'cau run"
+          + " --store <dir> --resume'"
           + " carries it on, 'cau run --store <dir> --force-recovery' ends it.",
-      "With --watch, on a simulated cluster only, starts a run with the store and prints each change of its"
-          + " status until the run ends, like Get-CauRun -WaitForCompletion."
+      "With --watch, like Get-CauRun -WaitForCompletion, prints each change of the status until the run ends:"
+          + " on a real cluster it watches the run that 'cau run' is carrying, reading the store every"
+          + " --interval-seconds (it starts nothing, takes no lock and writes nothing; with no run in progress it"
+          + " shows the status once and says so); on a simulated cluster it starts a run with the store and reads"
+          + " its status every --interval minutes of virtual time."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:the status was shown and no run needs recovery; with --watch, the run Succeeded",
-      "1:the state is RunFailed: a run needs recovery; with --watch, the run did not succeed",
-      "2:bad usage, an invalid option value, a cluster file that is refused, no run store, --watch on a real"
-          + " cluster, or a --plugin-path that is not a readable directory of jars; with --watch, no node was"
-          + " touched"
+      "0:the status was shown and no run needs recovery; with --watch, the run's report says Succeeded",
+      "1:the state is RunFailed: a run needs recovery; with --watch, the run did not succeed, or its coordinator"
+          + " stopped without a report (RunFailed)",
+      "2:bad usage, an invalid option value (such as an interval out of range, or the other clock's interval),"
+          + " a cluster file that is refused, no run store, an unusable journal, or a --plugin-path that is not a"
+          + " readable directory of jars; nothing was touched",
+      StoreWatch.INTERRUPTED + ":the watch of a real cluster's run was interrupted (Ctrl-C); the run goes on,"
+          + " and nothing was touched"
     })
 final class StatusCommand implements Callable<Integer> {
-  /** The longest interval between two readings while watching: a day. */
+  /** The longest interval between two readings while watching a simulated cluster: a day. */
   static final int MAX_INTERVAL_MINUTES = 24 * 60;
 
+  /** The longest interval between two readings while watching a real cluster: an hour. */
+  static final int MAX_INTERVAL_SECONDS = 60 * 60;
+
+  private static final String INTERVAL = "--interval";
+  private static final String INTERVAL_SECONDS = "--interval-seconds";
+
   private Function<Instant, SimulatedCluster> clusters;
+
+  private final WatchClock watchClock;
 
   @Spec
   private @Nullable CommandSpec spec;
@@ -97,23 +114,32 @@ final class StatusCommand implements Callable<Integer> {
       names = "--store",
       required = true,
       paramLabel = "<dir>",
-      description = "The run store, a directory that 'cau run --store' wrote; with --watch it is"
-          + " created if missing.")
+      description = "The run store, a directory that 'cau run --store' wrote; with --watch on a simulated"
+          + " cluster it is created if missing.")
   private @Nullable Path store;
 
   @Option(
       names = "--watch",
-      description = "On a simulated cluster, start a run with the store (with the cluster file's plug-ins, if it"
-          + " names any) and print each change of its status until it ends.")
+      description = "Print each change of the status until the run ends. On a real cluster, watch the run in"
+          + " progress, reading the store every --interval-seconds; it only reads. On a simulated cluster, start"
+          + " a run with the store (with the cluster file's plug-ins, if it names any).")
   private boolean watch;
 
   @Option(
       names = "--interval",
       paramLabel = "<minutes>",
       defaultValue = "5",
-      description = "With --watch, how often to read the status, in minutes of virtual time; from 1 to "
-          + MAX_INTERVAL_MINUTES + ", default ${DEFAULT-VALUE}.")
+      description = "With --watch on a simulated cluster, how often to read the status, in minutes of virtual time;"
+          + " from 1 to " + MAX_INTERVAL_MINUTES + ", default ${DEFAULT-VALUE}.")
   private int intervalMinutes;
+
+  @Option(
+      names = "--interval-seconds",
+      paramLabel = "<seconds>",
+      defaultValue = "30",
+      description = "With --watch on a real cluster, how often to read the run store, in seconds of real time;"
+          + " from 1 to " + MAX_INTERVAL_SECONDS + ", default ${DEFAULT-VALUE}.")
+  private int intervalSeconds;
 
   @Option(
       names = "--time-zone",
@@ -126,9 +152,11 @@ final class StatusCommand implements Callable<Integer> {
    * Creates the command.
    *
    * @param clusters builds a fresh cluster, whose virtual time starts at the instant given
+   * @param watchClock the time a watch of a real cluster's run passes in
    */
-  StatusCommand(Function<Instant, SimulatedCluster> clusters) {
+  StatusCommand(Function<Instant, SimulatedCluster> clusters, WatchClock watchClock) {
     this.clusters = Objects.requireNonNull(clusters, "clusters");
+    this.watchClock = Objects.requireNonNull(watchClock, "watchClock");
   }
 
   /** The store this command locked for writing, released when the command ends. */
@@ -151,18 +179,24 @@ final class StatusCommand implements Callable<Integer> {
     ZoneId zone = timeZone == null ? Converters.UTC : timeZone;
     try {
       if (intervalMinutes < 1 || intervalMinutes > MAX_INTERVAL_MINUTES) {
-        throw new InputRefused("\"--interval\" must be between 1 and " + MAX_INTERVAL_MINUTES
+        throw new InputRefused("\"" + INTERVAL + "\" must be between 1 and " + MAX_INTERVAL_MINUTES
             + " minutes, but was " + intervalMinutes);
+      }
+      if (intervalSeconds < 1 || intervalSeconds > MAX_INTERVAL_SECONDS) {
+        throw new InputRefused("\"" + INTERVAL_SECONDS + "\" must be between 1 and " + MAX_INTERVAL_SECONDS
+            + " seconds, but was " + intervalSeconds);
       }
       ClusterController real = clusterOption.real().orElse(null);
       if (real != null) {
         if (watch) {
-          throw new InputRefused("\"--watch\" starts a run, which it does on simulated clusters only, but cluster file \""
-              + clusterOption.file() + "\" names a real one (\"" + real.name() + "\"): start the run with 'cau run --cluster"
-              + " FILE --store " + directory + "' and read its status with 'cau status --cluster FILE --store " + directory + "'");
+          refuseIfGiven(command, INTERVAL, "real cluster \"" + real.name() + "\"", INTERVAL_SECONDS + " <seconds>");
         }
         FileRunStore realStore = Stores.existing(directory);
-        return show(command, realStore, zone, () -> realStatus(real, realStore));
+        Supplier<RunStatus> statuses = () -> realStatus(real, realStore);
+        return watch ? watchReal(command, realStore, zone, statuses) : show(command, realStore, zone, statuses);
+      }
+      if (watch) {
+        refuseIfGiven(command, INTERVAL_SECONDS, "simulated cluster", INTERVAL + " <minutes>");
       }
       clusters = clusterOption.clusters(clusters);
       List<UpdatePluginProvider> added = pluginPath.providers();
@@ -191,20 +225,46 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
+  /** Refuses an interval option given explicitly for the other kind of cluster's watch. */
+  private static void refuseIfGiven(CommandSpec command, String option, String cluster, String instead) {
+    if (command.commandLine().getParseResult().hasMatchedOption(option)) {
+      String value = command.commandLine().getParseResult().matchedOption(option).stringValues().get(0);
+      throw new InputRefused("\"" + option + "\" (\"" + value + "\") does not apply to --watch on a " + cluster
+          + ": " + (option.equals(INTERVAL) ? "it counts minutes of virtual time" : "it counts seconds of real time")
+          + "; use " + instead);
+    }
+  }
+
   private int show(CommandSpec command, FileRunStore runStore, ZoneId zone, Supplier<RunStatus> statuses) {
+    return show(command.commandLine().getOut(), runStore, zone, StoreStatus.read(runStore, statuses));
+  }
+
+  /**
+   * Watches the run of a real cluster from its store. With no run in progress it shows the
+   * status once, as without {@code --watch}.
+   */
+  private int watchReal(CommandSpec command, FileRunStore runStore, ZoneId zone, Supplier<RunStatus> statuses) {
     PrintWriter out = command.commandLine().getOut();
-    StoreDamage.refuseIfDamaged(runStore);
-    RunStatus status = statuses.get();
-    StatusPrinter.print(status, zone, out);
-    Optional<String> writer = runStore.writer();
-    if (writer.isPresent()) {
+    StoreStatus first = StoreStatus.read(runStore, statuses);
+    if (first.status().state() != RunState.RUN_IN_PROGRESS) {
+      out.println("No run in progress to watch on cluster \"" + first.status().cluster() + "\"; its status:");
       out.println();
-      out.println("The run is live: " + writer.get() + " holds the store's lock and is writing it.");
+      return show(out, runStore, zone, first);
+    }
+    return new StoreWatch(runStore, statuses, watchClock, Duration.ofSeconds(intervalSeconds), recovery(runStore))
+        .watch(first.status(), zone, out, command.commandLine().getErr());
+  }
+
+  private int show(PrintWriter out, FileRunStore runStore, ZoneId zone, StoreStatus read) {
+    RunStatus status = read.status();
+    StatusPrinter.print(status, zone, out);
+    String writer = read.writer();
+    if (writer != null) {
+      out.println();
+      out.println("The run is live: " + writer + " holds the store's lock and is writing it.");
     } else if (status.state() == RunState.RUN_FAILED) {
       out.println();
-      String cluster = clusterOption.given() ? " --cluster " + clusterOption.file() : "";
-      out.println("Carry the run on with 'cau run" + cluster + " --store " + runStore.directory() + " --resume', or end"
-          + " it with 'cau run" + cluster + " --store " + runStore.directory() + " --force-recovery'.");
+      out.println(recovery(runStore));
       out.flush();
       return ExitCode.SOFTWARE; // like any outcome that is not good: the run needs recovery
     }
@@ -214,6 +274,13 @@ final class StatusCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCode.OK;
+  }
+
+  /** The line that says how to carry on or end an interrupted run. */
+  private String recovery(FileRunStore runStore) {
+    String cluster = clusterOption.given() ? " --cluster " + clusterOption.file() : "";
+    return "Carry the run on with 'cau run" + cluster + " --store " + runStore.directory() + " --resume', or end"
+        + " it with 'cau run" + cluster + " --store " + runStore.directory() + " --force-recovery'.";
   }
 
   private int watch(CommandSpec command, Path directory, ZoneId zone, List<UpdatePluginProvider> added,

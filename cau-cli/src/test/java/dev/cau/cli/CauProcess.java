@@ -34,13 +34,14 @@ final class CauProcess implements AutoCloseable {
   private final Process process;
   private final List<String> out = new ArrayList<>();
   private final List<String> err = new ArrayList<>();
+  private final BlockingQueue<String> outLines = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
   private final Thread outReader;
   private final Thread errReader;
 
   private CauProcess(Process process) {
     this.process = process;
-    this.outReader = reader(process.getInputStream(), out, null);
+    this.outReader = reader(process.getInputStream(), out, outLines);
     this.errReader = reader(process.getErrorStream(), err, errLines);
   }
 
@@ -109,11 +110,25 @@ final class CauProcess implements AutoCloseable {
    * @return the line
    */
   String awaitErrLine(String prefix) throws InterruptedException {
+    return awaitLine(errLines, "error", prefix);
+  }
+
+  /**
+   * Waits until the process prints a line starting with a prefix on its standard output.
+   *
+   * @param prefix the start of the line
+   * @return the line
+   */
+  String awaitOutLine(String prefix) throws InterruptedException {
+    return awaitLine(outLines, "standard", prefix);
+  }
+
+  private String awaitLine(BlockingQueue<String> lines, String stream, String prefix) throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (true) {
-      String line = errLines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (line == null) {
-        throw new AssertionError("No line starting with \"" + prefix + "\" within " + TIMEOUT
+        throw new AssertionError("No " + stream + " output line starting with \"" + prefix + "\" within " + TIMEOUT
             + "; the process is " + (process.isAlive() ? "alive" : "ended with " + process.exitValue())
             + ", its error output:\n" + err());
       }
@@ -128,6 +143,15 @@ final class CauProcess implements AutoCloseable {
     OutputStream in = process.getOutputStream();
     in.write('\n');
     in.flush();
+  }
+
+  /**
+   * Sends the process SIGINT, as Ctrl-C in its terminal does, with the system's {@code kill}.
+   */
+  void interrupt() throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+    assertThat(kill.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("kill -INT ended").isTrue();
+    assertThat(kill.exitValue()).as("the exit code of kill -INT").isZero();
   }
 
   /** Kills the process as {@code kill -9} does. */

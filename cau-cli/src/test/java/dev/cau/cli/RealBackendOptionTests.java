@@ -107,15 +107,15 @@ class RealBackendOptionTests {
   }
 
   @Test
-  void statusWatchIsRefusedOnARealClusterNamingTheOption() throws IOException {
+  void statusWatchOnARealClusterReadsAnExistingStoreAndCreatesNone() throws IOException {
     Path file = pacemakerFile(NODE);
 
     Cau.Outcome outcome = Cau.execute("status", "--store", dir.resolve("store").toString(), "--watch",
         "--cluster", file.toString());
 
     assertThat(outcome.exitCode()).isEqualTo(2);
-    assertThat(outcome.err()).startsWith("cau status: \"--watch\" starts a run, which it does on simulated clusters"
-        + " only").contains("(\"web\")").contains("No node was touched.");
+    assertThat(outcome.err()).startsWith("cau status: \"--store\" must name an existing run store directory")
+        .contains("No node was touched.");
     assertThat(dir.resolve("store")).doesNotExist();
   }
 
