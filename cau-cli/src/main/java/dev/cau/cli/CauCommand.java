@@ -81,7 +81,7 @@ public final class CauCommand implements Callable<Integer> {
    * @return a new command line
    */
   static CommandLine commandLine(Function<Instant, SimulatedCluster> clusters) {
-    return commandLine(clusters, WatchClock.system());
+    return commandLine(clusters, new SystemWatchClock());
   }
 
   /**

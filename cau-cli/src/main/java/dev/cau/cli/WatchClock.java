@@ -1,6 +1,5 @@
 package dev.cau.cli;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -42,38 +41,5 @@ interface WatchClock {
   interface Arrangement extends AutoCloseable {
     @Override
     void close();
-  }
-
-  /**
-   * Returns the clock of a watch in real time: the system clock, {@link Thread#sleep}, and a
-   * shutdown hook for a stop.
-   *
-   * @return the clock
-   */
-  static WatchClock system() {
-    return new WatchClock() {
-      @Override
-      public Instant now() {
-        return Clock.systemUTC().instant();
-      }
-
-      @Override
-      public void sleep(Duration duration) throws InterruptedException {
-        Thread.sleep(duration.toMillis());
-      }
-
-      @Override
-      public Arrangement onProcessStop(Runnable action) {
-        Thread hook = new Thread(action, "cau-status-watch-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return () -> {
-          try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-          } catch (IllegalStateException e) {
-            // The process is stopping already, and the hook says so.
-          }
-        };
-      }
-    };
   }
 }
