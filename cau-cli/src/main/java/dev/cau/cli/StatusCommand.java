@@ -7,6 +7,7 @@ import dev.cau.api.cluster.ClusterController;
 import dev.cau.api.event.RunListener;
 import dev.cau.api.plugin.UpdatePluginProvider;
 import dev.cau.core.plugin.PluginRegistry;
+import dev.cau.api.RunId;
 import dev.cau.api.RunNeedsRecoveryException;
 import dev.cau.api.cluster.NodeSnapshot;
 import dev.cau.api.result.RunResult;
@@ -74,7 +75,10 @@ import picocli.CommandLine.Spec;
           + " on a real cluster it watches the run that 'cau run' is carrying, reading the store every"
           + " --interval-seconds (it starts nothing, takes no lock and writes nothing; with no run in progress it"
           + " shows the status once and says so); on a simulated cluster it starts a run with the store and reads"
-          + " its status every --interval minutes of virtual time."
+          + " its status every --interval minutes of virtual time.",
+      "With --wait-for-start, like Get-CauRun -WaitForStart, on a real cluster with no run in progress, waits"
+          + " until one starts (or one starts and ends between two readings), then shows its status, or with"
+          + " --watch follows it to its end."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -84,8 +88,8 @@ import picocli.CommandLine.Spec;
       "2:bad usage, an invalid option value (such as an interval out of range, or the other clock's interval),"
           + " a cluster file that is refused, no run store, an unusable journal, or a --plugin-path that is not a"
           + " readable directory of jars; nothing was touched",
-      StoreWatch.INTERRUPTED + ":the watch of a real cluster's run was interrupted (Ctrl-C); the run goes on,"
-          + " and nothing was touched"
+      StoreWatch.INTERRUPTED + ":the watch of a real cluster's run, or the wait for one to start, was interrupted"
+          + " (Ctrl-C); a run goes on, and nothing was touched"
     })
 final class StatusCommand implements Callable<Integer> {
   /** The longest interval between two readings while watching a simulated cluster: a day. */
@@ -96,6 +100,7 @@ final class StatusCommand implements Callable<Integer> {
 
   private static final String INTERVAL = "--interval";
   private static final String INTERVAL_SECONDS = "--interval-seconds";
+  private static final String WAIT_FOR_START = "--wait-for-start";
 
   private Function<Instant, SimulatedCluster> clusters;
 
@@ -124,6 +129,13 @@ final class StatusCommand implements Callable<Integer> {
           + " progress, reading the store every --interval-seconds; it only reads. On a simulated cluster, start"
           + " a run with the store (with the cluster file's plug-ins, if it names any).")
   private boolean watch;
+
+  @Option(
+      names = WAIT_FOR_START,
+      description = "On a real cluster with no run in progress, wait for one to start (reading the store every"
+          + " --interval-seconds), like Get-CauRun -WaitForStart; then show its status, or with --watch follow it"
+          + " to its end.")
+  private boolean waitForStart;
 
   @Option(
       names = "--interval",
@@ -188,12 +200,18 @@ final class StatusCommand implements Callable<Integer> {
       }
       ClusterController real = clusterOption.real().orElse(null);
       if (real != null) {
-        if (watch) {
+        if (watch || waitForStart) {
           refuseIfGiven(command, INTERVAL, "real cluster \"" + real.name() + "\"", INTERVAL_SECONDS + " <seconds>");
         }
         FileRunStore realStore = Stores.existing(directory);
         Supplier<RunStatus> statuses = () -> realStatus(real, realStore);
-        return watch ? watchReal(command, realStore, zone, statuses) : show(command, realStore, zone, statuses);
+        return watch || waitForStart
+            ? watchReal(command, realStore, zone, statuses)
+            : show(command, realStore, zone, statuses);
+      }
+      if (waitForStart) {
+        throw new InputRefused("\"" + WAIT_FOR_START + "\" waits for a run that another process starts on a real"
+            + " cluster, but this is a simulated cluster" + (watch ? ", where --watch starts the run itself" : ""));
       }
       if (watch) {
         refuseIfGiven(command, INTERVAL_SECONDS, "simulated cluster", INTERVAL + " <minutes>");
@@ -240,19 +258,37 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   /**
-   * Watches the run of a real cluster from its store. With no run in progress it shows the
+   * Watches the run of a real cluster from its store (with {@code --watch}), after waiting for one
+   * to start (with {@code --wait-for-start}). With no run in progress and no waiting, it shows the
    * status once, as without {@code --watch}.
    */
   private int watchReal(CommandSpec command, FileRunStore runStore, ZoneId zone, Supplier<RunStatus> statuses) {
     PrintWriter out = command.commandLine().getOut();
+    StoreWatch storeWatch =
+        new StoreWatch(runStore, statuses, watchClock, Duration.ofSeconds(intervalSeconds), recovery(runStore));
     StoreStatus first = StoreStatus.read(runStore, statuses);
+    if (waitForStart && first.status().state() != RunState.RUN_IN_PROGRESS) {
+      StoreWatch.Start start = storeWatch.awaitStart(first, out, command.commandLine().getErr());
+      if (start.interrupted()) {
+        return StoreWatch.INTERRUPTED;
+      }
+      first = start.read();
+      RunId ended = start.endedBetweenReadings();
+      if (ended != null) {
+        out.println("Run " + ended + " started and ended between two readings.");
+        return watch ? storeWatch.outcome(ended, first.status(), out) : show(out, runStore, zone, first);
+      }
+      if (!watch) {
+        out.println();
+        return show(out, runStore, zone, first);
+      }
+    }
     if (first.status().state() != RunState.RUN_IN_PROGRESS) {
       out.println("No run in progress to watch on cluster \"" + first.status().cluster() + "\"; its status:");
       out.println();
       return show(out, runStore, zone, first);
     }
-    return new StoreWatch(runStore, statuses, watchClock, Duration.ofSeconds(intervalSeconds), recovery(runStore))
-        .watch(first.status(), zone, out, command.commandLine().getErr());
+    return storeWatch.watch(first.status(), zone, out, command.commandLine().getErr());
   }
 
   private int show(PrintWriter out, FileRunStore runStore, ZoneId zone, StoreStatus read) {

@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ExitCode;
 
 /**
@@ -97,7 +99,68 @@ final class StoreWatch {
     return outcome(runId, now, out);
   }
 
-  private int outcome(RunId runId, RunStatus last, PrintWriter out) {
+  /**
+   * How a wait for a run to start ended.
+   *
+   * @param read the status read last: {@code RunInProgress} once a run started
+   * @param endedBetweenReadings a run that started and ended (or stopped) between two readings,
+   *     or {@code null}
+   * @param interrupted whether the wait was interrupted (Ctrl-C)
+   */
+  record Start(StoreStatus read, @Nullable RunId endedBetweenReadings, boolean interrupted) {}
+
+  /**
+   * Waits for a run to start, like {@code Get-CauRun -WaitForStart}: reads the status every
+   * interval until a run is in progress, or until the store holds a run it did not hold at first
+   * (one that started and ended between two readings).
+   *
+   * @param first the status read first, with no run in progress
+   * @param out where the wait is told
+   * @param err where an interruption is told
+   * @return how the wait ended
+   * @throws InputRefused if the store comes to hold a journal that cannot be used
+   */
+  Start awaitStart(StoreStatus first, PrintWriter out, PrintWriter err) {
+    Set<RunId> before = store.runs();
+    String stopped = "cau status: stopped waiting for a run to start on cluster \"" + first.status().cluster()
+        + "\"; nothing was touched.";
+    out.println("Waiting for a run to start on cluster \"" + first.status().cluster() + "\"; reading the store every "
+        + Counts.of(interval.toSeconds(), "second") + ".");
+    out.flush();
+    try (WatchClock.Arrangement stop = clock.onProcessStop(() -> {
+      err.println(stopped);
+      err.flush();
+    })) {
+      while (true) {
+        clock.sleep(interval);
+        StoreStatus read = StoreStatus.read(store, statuses);
+        if (read.status().state() == RunState.RUN_IN_PROGRESS) {
+          return new Start(read, null, false);
+        }
+        for (RunId runId : store.runs()) {
+          if (!before.contains(runId)) {
+            return new Start(read, runId, false);
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println(stopped);
+      err.flush();
+      return new Start(first, null, true);
+    }
+  }
+
+  /**
+   * Prints how a run that is no longer in progress ended: its report, or the command that recovers
+   * it, and returns the exit code.
+   *
+   * @param runId the run
+   * @param last the status read last
+   * @param out where it goes
+   * @return 0 if the run's report says Succeeded, 1 otherwise
+   */
+  int outcome(RunId runId, RunStatus last, PrintWriter out) {
     out.println();
     Optional<RunResult> report;
     try {
